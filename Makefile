@@ -1,0 +1,44 @@
+# lightspeed-stack: every target finds a JDK >= 21 by itself (scripts/java-home.sh).
+SHELL := /bin/bash
+JAVA_HOME := $(shell scripts/java-home.sh)
+export JAVA_HOME
+MVN := ./mvnw -B -ntp
+CONFIG ?= lightspeed-stack.yaml
+JAR := target/lightspeed-stack-0.2.0.jar
+
+.PHONY: help run build test test-unit test-integration test-e2e schema openapi-doc format verify clean
+
+help: ## Show the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
+
+build: ## Build the service jar
+	$(MVN) -q package -DskipTests
+
+run: build ## Build and start the service with $(CONFIG) (starts a local Llama Stack when none answers)
+	scripts/run.sh $(CONFIG)
+
+test: verify test-e2e ## The whole suite: formatting, unit, integration and e2e tests
+
+test-unit: ## Unit and slice tests
+	$(MVN) test
+
+test-integration: ## Integration tests (*IT) against WireMock and SQLite
+	$(MVN) verify -DskipUnitTests=true
+
+test-e2e: build ## End-to-end tests against a real Llama Stack (see e2e/README.md)
+	e2e/run-tests.sh
+
+verify: ## Formatting check, unit and integration tests
+	$(MVN) verify
+
+format: ## Apply the code format
+	$(MVN) -q spring-javaformat:apply
+
+schema: ## Write docs/openapi.json
+	scripts/openapi.sh json
+
+openapi-doc: ## Write docs/openapi.md
+	scripts/openapi.sh md
+
+clean: ## Remove build output
+	$(MVN) -q clean

@@ -1,0 +1,194 @@
+#!/usr/bin/env bash
+# e2e/lib/python.sh - provide Python >= 3.12 (Debian trixie chroot) and one
+# Llama Stack venv per version, unattended, as root.
+#
+# The host's python3 is 3.11 but every Llama Stack release needs >= 3.12, so we
+# build a minimal Debian trixie root with debootstrap in a cache folder OUTSIDE
+# the clone and run the venv/server with `chroot`.  Nothing is mounted into the
+# chroot (Python, uvicorn, Llama Stack run fine without /proc and /sys there).
+#
+#   root:  ${LCS_E2E_CACHE:-/var/cache/lightspeed-stack-e2e}/trixie
+#          complete when trixie/.lcs-e2e-root-complete exists (written last)
+#   venv:  /opt/ls-<version> inside the root, installed from
+#          e2e/llama-stack/<version>/requirements.lock (--no-deps, exact pins);
+#          /opt/ls-<version>/.lcs-e2e-lock-sha256 holds the hash of the lock it
+#          was installed from -> a changed lock file triggers a re-install.
+#
+# Use as a script:
+#   e2e/lib/python.sh ensure [VERSION...]    build root + venv(s) (default 0.2.22)
+#   e2e/lib/python.sh root                   print the chroot path
+#   e2e/lib/python.sh run VERSION CMD...     run CMD in the chroot with the venv on PATH
+#   e2e/lib/python.sh rebuild                delete the root and build it again
+# or source it and call lcs_py_ensure_root / lcs_py_ensure_venv / lcs_py_run.
+#
+# Environment: LCS_E2E_CACHE (cache dir), LCS_E2E_DEBIAN_MIRROR
+# (default http://deb.debian.org/debian), LCS_E2E_QUIET=1 (less output).
+
+if [ -n "${BASH_VERSION:-}" ]; then :; else echo "python.sh needs bash" >&2; return 1 2>/dev/null || exit 1; fi
+
+LCS_E2E_DIR="${LCS_E2E_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+LCS_E2E_CACHE="${LCS_E2E_CACHE:-/var/cache/lightspeed-stack-e2e}"
+LCS_E2E_ROOT="$LCS_E2E_CACHE/trixie"
+LCS_E2E_ROOT_STAMP=".lcs-e2e-root-complete"
+LCS_E2E_ROOT_FORMAT="1"      # bump to force a rebuild of existing roots
+LCS_E2E_DEBIAN_MIRROR="${LCS_E2E_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+LCS_E2E_CA_IN_ROOT="/etc/lcs-e2e/ca-bundle.crt"
+
+_lcs_log() { [ "${LCS_E2E_QUIET:-0}" = 1 ] || echo "[python.sh] $*" >&2; }
+_lcs_die() { echo "[python.sh] ERROR: $*" >&2; return 1; }
+
+# Unmount anything below $1 (deepest first); debootstrap mounts /proc and /sys
+# in the target while it runs and may leave them behind when it is killed.
+_lcs_umount_below() {
+    local dir mnts m
+    dir="$(readlink -f "$1" 2>/dev/null || echo "$1")"
+    mnts="$(awk -v d="$dir" '$2 == d || index($2, d "/") == 1 {print $2}' /proc/self/mounts | sort -r)"
+    for m in $mnts; do
+        umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true
+    done
+}
+
+_lcs_safe_rm() {
+    local d="$1"
+    [ -n "$d" ] && [ "$d" != "/" ] || return 1
+    [ -e "$d" ] || return 0
+    _lcs_umount_below "$d"
+    rm -rf --one-file-system "$d"
+}
+
+# Copy the host's CA bundle into the root (egress proxies with their own CA).
+_lcs_copy_host_files() {
+    local root="$1"
+    mkdir -p "$root/etc/lcs-e2e"
+    cp -L /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+    if [ -s /etc/ssl/certs/ca-certificates.crt ]; then
+        cp -L /etc/ssl/certs/ca-certificates.crt "$root$LCS_E2E_CA_IN_ROOT"
+    fi
+}
+
+# Run a command inside the root with a clean environment. Extra environment
+# variables can be given as leading NAME=VALUE words (handled by env).
+lcs_py_chroot() {
+    local ca_env=()
+    [ -s "$LCS_E2E_ROOT$LCS_E2E_CA_IN_ROOT" ] && ca_env=(
+        "PIP_CERT=$LCS_E2E_CA_IN_ROOT" "SSL_CERT_FILE=$LCS_E2E_CA_IN_ROOT"
+        "REQUESTS_CA_BUNDLE=$LCS_E2E_CA_IN_ROOT")
+    chroot "$LCS_E2E_ROOT" /usr/bin/env -i \
+        HOME=/root LANG=C.UTF-8 LC_ALL=C.UTF-8 \
+        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+        PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_DEFAULT_TIMEOUT=180 PIP_NO_INPUT=1 \
+        "${ca_env[@]}" "$@"
+}
+
+lcs_py_root_ok() {
+    [ -f "$LCS_E2E_ROOT/$LCS_E2E_ROOT_STAMP" ] &&
+        [ "$(cat "$LCS_E2E_ROOT/$LCS_E2E_ROOT_STAMP" 2>/dev/null)" = "$LCS_E2E_ROOT_FORMAT" ] &&
+        [ -x "$LCS_E2E_ROOT/usr/bin/python3" ]
+}
+
+# Serialise builds of the cache between concurrent runs.
+_lcs_with_lock() {
+    mkdir -p "$LCS_E2E_CACHE"
+    (
+        flock -w 1800 9 || { echo "[python.sh] could not lock $LCS_E2E_CACHE/.lock" >&2; exit 1; }
+        "$@"
+    ) 9>"$LCS_E2E_CACHE/.lock"
+}
+
+_lcs_build_root() {
+    if lcs_py_root_ok; then _lcs_copy_host_files "$LCS_E2E_ROOT"; return 0; fi
+    [ "$(id -u)" = 0 ] || { _lcs_die "must run as root (debootstrap/chroot)"; return 1; }
+    if ! command -v debootstrap >/dev/null 2>&1; then
+        _lcs_log "installing debootstrap"
+        DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || return 1
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >&2 || return 1
+    fi
+    local tmp="$LCS_E2E_CACHE/trixie.build" t0=$SECONDS
+    _lcs_safe_rm "$tmp" || return 1
+    _lcs_safe_rm "$LCS_E2E_ROOT" || return 1
+    _lcs_log "debootstrap trixie into $tmp (mirror $LCS_E2E_DEBIAN_MIRROR)"
+    local rc=0
+    debootstrap --variant=minbase --include=python3,python3-venv,python3-pip \
+        trixie "$tmp" "$LCS_E2E_DEBIAN_MIRROR" >"$LCS_E2E_CACHE/debootstrap.log" 2>&1 || rc=$?
+    _lcs_umount_below "$tmp"
+    if [ $rc -ne 0 ]; then
+        tail -20 "$LCS_E2E_CACHE/debootstrap.log" >&2
+        _lcs_die "debootstrap failed (rc=$rc, log $LCS_E2E_CACHE/debootstrap.log)"; return 1
+    fi
+    # keep the root small: no apt lists / package cache needed afterwards
+    rm -rf "$tmp"/var/cache/apt/archives/*.deb "$tmp"/var/lib/apt/lists/* 2>/dev/null || true
+    _lcs_copy_host_files "$tmp"
+    chroot "$tmp" /usr/bin/python3 -c 'import sys, venv, ensurepip; assert sys.version_info >= (3, 12)' ||
+        { _lcs_die "python in new root unusable"; return 1; }
+    echo "$LCS_E2E_ROOT_FORMAT" >"$tmp/$LCS_E2E_ROOT_STAMP"
+    mv "$tmp" "$LCS_E2E_ROOT"
+    _lcs_log "root ready in $((SECONDS - t0)) s: $(chroot "$LCS_E2E_ROOT" /usr/bin/python3 --version)"
+}
+
+lcs_py_ensure_root() { _lcs_with_lock _lcs_build_root; }
+
+lcs_py_lockfile() { echo "$LCS_E2E_DIR/llama-stack/$1/requirements.lock"; }
+lcs_py_venv() { echo "/opt/ls-$1"; }            # path inside the root
+
+lcs_py_venv_ok() {
+    local v="$1" lock venv sum
+    lock="$(lcs_py_lockfile "$v")"; venv="$(lcs_py_venv "$v")"
+    [ -f "$lock" ] || return 1
+    sum="$(sha256sum "$lock" | cut -d' ' -f1)"
+    lcs_py_root_ok && [ "$(cat "$LCS_E2E_ROOT$venv/.lcs-e2e-lock-sha256" 2>/dev/null)" = "$sum" ]
+}
+
+_lcs_build_venv() {
+    local v="$1" lock venv sum t0=$SECONDS
+    lock="$(lcs_py_lockfile "$v")"; venv="$(lcs_py_venv "$v")"
+    [ -f "$lock" ] || { _lcs_die "no lock file $lock"; return 1; }
+    lcs_py_venv_ok "$v" && return 0
+    sum="$(sha256sum "$lock" | cut -d' ' -f1)"
+    _lcs_log "installing Llama Stack $v venv into $LCS_E2E_ROOT$venv"
+    _lcs_safe_rm "$LCS_E2E_ROOT$venv" || return 1
+    mkdir -p "$LCS_E2E_ROOT/tmp/lcs-e2e"
+    cp "$lock" "$LCS_E2E_ROOT/tmp/lcs-e2e/requirements-$v.lock"
+    lcs_py_chroot /usr/bin/python3 -m venv "$venv" || return 1
+    # The lock is complete and exact: install it with --no-deps so pip does no
+    # resolution and never picks anything the lock does not name.
+    local pip_log="$LCS_E2E_CACHE/pip-install-$v.log"
+    if ! lcs_py_chroot "$venv/bin/pip" install --no-deps --only-binary=:all: \
+            --cache-dir /var/cache/lcs-e2e-pip \
+            -r "/tmp/lcs-e2e/requirements-$v.lock" >"$pip_log" 2>&1; then
+        tail -30 "$pip_log" >&2
+        _lcs_die "pip install failed (log $pip_log)"; return 1
+    fi
+    lcs_py_chroot "$venv/bin/python" -c 'import llama_stack, mcp' ||
+        { _lcs_die "venv $v does not import llama_stack/mcp"; return 1; }
+    echo "$sum" >"$LCS_E2E_ROOT$venv/.lcs-e2e-lock-sha256"
+    _lcs_log "venv $v ready in $((SECONDS - t0)) s"
+}
+
+lcs_py_ensure_venv() {
+    lcs_py_ensure_root || return 1
+    _lcs_with_lock _lcs_build_venv "$1"
+}
+
+# lcs_py_run VERSION [NAME=VALUE...] CMD... : run inside the root, venv first on PATH
+lcs_py_run() {
+    local v="$1"; shift
+    local venv; venv="$(lcs_py_venv "$v")"
+    lcs_py_chroot "PATH=$venv/bin:/usr/local/bin:/usr/bin:/bin" "VIRTUAL_ENV=$venv" "$@"
+}
+
+_lcs_py_main() {
+    set -euo pipefail
+    local cmd="${1:-ensure}"; shift || true
+    case "$cmd" in
+        ensure)
+            [ $# -gt 0 ] || set -- 0.2.22
+            lcs_py_ensure_root
+            local v; for v in "$@"; do lcs_py_ensure_venv "$v"; done ;;
+        root) echo "$LCS_E2E_ROOT" ;;
+        run) lcs_py_run "$@" ;;
+        rebuild) _lcs_with_lock _lcs_safe_rm "$LCS_E2E_ROOT"; lcs_py_ensure_root ;;
+        *) echo "usage: $0 ensure [VERSION...] | root | run VERSION CMD... | rebuild" >&2; return 2 ;;
+    esac
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then _lcs_py_main "$@"; fi

@@ -1,0 +1,16 @@
+package dev.lightspeed.stack;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The lightspeed-stack service. {@link #main} is the command line of
+ * {@code lightspeed_stack.py}.
+ */
+@SpringBootApplication
+public class LightspeedStackApplication {
+
+	public static void main(String[] args) {
+		System.exit(new CommandLine(System.out, System.err).run(args));
+	}
+
+}

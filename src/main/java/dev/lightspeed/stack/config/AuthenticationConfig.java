@@ -1,0 +1,73 @@
+package dev.lightspeed.stack.config;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code authentication} section: which module authenticates requests, and its
+ * settings.
+ *
+ * @param module one of {@link #MODULES}
+ * @param skipTlsVerification k8s: do not verify the API server's certificate
+ * @param k8sClusterApi k8s: API server URL
+ * @param k8sCaCertPath k8s: CA bundle of the API server
+ * @param jwkConfig jwk-token: where the keys are and which claims name the user
+ */
+@CrossFieldChecked
+public record AuthenticationConfig(String module, @JsonProperty("skip_tls_verification") Boolean skipTlsVerification,
+		@JsonProperty("k8s_cluster_api") @HttpUrl @Nullable String k8sClusterApi,
+		@JsonProperty("k8s_ca_cert_path") @ExistingFile @Nullable String k8sCaCertPath,
+		@JsonProperty("jwk_config") @Valid @Nullable JwkConfig jwkConfig) implements CrossFieldRules {
+
+	/** The supported modules, in the order LCS 0.2.0 lists them. */
+	public static final List<String> MODULES = List.of("noop", "noop-with-token", "k8s", "jwk-token");
+
+	public AuthenticationConfig {
+		module = (module != null) ? module : "noop";
+		skipTlsVerification = (skipTlsVerification != null) ? skipTlsVerification : false;
+	}
+
+	@Override
+	public void check(Checks checks) {
+		checks.require(MODULES.contains(this.module), "module", "Unsupported authentication module '" + this.module
+				+ "'. Supported modules: " + String.join(", ", MODULES));
+		checks.require(!"jwk-token".equals(this.module) || this.jwkConfig != null, "jwk_config",
+				"JWK configuration must be specified when using JWK token authentication");
+	}
+
+	/**
+	 * The {@code authentication.jwk_config} section.
+	 *
+	 * @param url JWK set URL
+	 * @param jwtConfiguration which claims carry the user id and name
+	 */
+	public record JwkConfig(@NotNull(message = "Field required") @HttpUrl String url,
+			@JsonProperty("jwt_configuration") @Valid JwtConfiguration jwtConfiguration) {
+
+		public JwkConfig {
+			jwtConfiguration = (jwtConfiguration != null) ? jwtConfiguration : new JwtConfiguration(null, null);
+		}
+
+	}
+
+	/**
+	 * The {@code authentication.jwk_config.jwt_configuration} section.
+	 *
+	 * @param userIdClaim claim holding the user id
+	 * @param usernameClaim claim holding the user name
+	 */
+	public record JwtConfiguration(@JsonProperty("user_id_claim") String userIdClaim,
+			@JsonProperty("username_claim") String usernameClaim) {
+
+		public JwtConfiguration {
+			userIdClaim = (userIdClaim != null) ? userIdClaim : "user_id";
+			usernameClaim = (usernameClaim != null) ? usernameClaim : "username";
+		}
+
+	}
+
+}

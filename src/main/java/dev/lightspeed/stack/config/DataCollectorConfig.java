@@ -1,0 +1,55 @@
+package dev.lightspeed.stack.config;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Positive;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonSerialize;
+
+/**
+ * The {@code user_data_collection.data_collector} section: the built-in periodic uploader
+ * of feedback and transcript files to an ingress server, in the dataverse exporter's wire
+ * format.
+ *
+ * @param enabled whether the uploader runs
+ * @param ingressServerUrl where archives are posted
+ * @param ingressServerAuthToken bearer token for the ingress server
+ * @param ingressContentServiceName service name used in the archive's content type
+ * @param collectionInterval seconds between uploads
+ * @param cleanupAfterSend whether files are deleted after a successful upload
+ * @param connectionTimeoutSeconds connect and read timeout of an upload
+ */
+@CrossFieldChecked
+public record DataCollectorConfig(Boolean enabled,
+		@JsonProperty("ingress_server_url") @HttpUrl @Nullable String ingressServerUrl,
+		@JsonProperty("ingress_server_auth_token") @JsonSerialize(
+				using = SecretSerializer.class) @Nullable String ingressServerAuthToken,
+		@JsonProperty("ingress_content_service_name") @Nullable String ingressContentServiceName,
+		@JsonProperty("collection_interval") @Positive(
+				message = "Input should be greater than 0") Integer collectionInterval,
+		@JsonProperty("cleanup_after_send") Boolean cleanupAfterSend,
+		@JsonProperty("connection_timeout_seconds") @JsonAlias("connection_timeout") @Positive(
+				message = "Input should be greater than 0") Integer connectionTimeoutSeconds)
+		implements
+			CrossFieldRules {
+
+	public DataCollectorConfig {
+		enabled = (enabled != null) ? enabled : false;
+		collectionInterval = (collectionInterval != null) ? collectionInterval : 7200;
+		cleanupAfterSend = (cleanupAfterSend != null) ? cleanupAfterSend : true;
+		connectionTimeoutSeconds = (connectionTimeoutSeconds != null) ? connectionTimeoutSeconds : 30;
+	}
+
+	@Override
+	public void check(Checks checks) {
+		if (this.enabled) {
+			checks.require(this.ingressServerUrl != null, "ingress_server_url",
+					"ingress_server_url is required when data archival is enabled");
+			checks.require(this.ingressServerAuthToken != null, "ingress_server_auth_token",
+					"ingress_server_auth_token is required when data archival is enabled");
+			checks.require(this.ingressContentServiceName != null, "ingress_content_service_name",
+					"ingress_content_service_name is required when data archival is enabled");
+		}
+	}
+
+}

@@ -1,0 +1,25 @@
+package dev.lightspeed.stack.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code inference} section: the model used when a request names none.
+ *
+ * @param defaultModel bare model id (the Llama Stack identifier is
+ * {@code provider/model})
+ * @param defaultProvider provider id
+ */
+@CrossFieldChecked
+public record InferenceConfig(@JsonProperty("default_model") @Nullable String defaultModel,
+		@JsonProperty("default_provider") @Nullable String defaultProvider) implements CrossFieldRules {
+
+	@Override
+	public void check(Checks checks) {
+		checks.require(this.defaultModel != null || this.defaultProvider == null, "default_model",
+				"Default model must be specified when default provider is set");
+		checks.require(this.defaultProvider != null || this.defaultModel == null, "default_provider",
+				"Default provider must be specified when default model is set");
+	}
+
+}

@@ -1,0 +1,52 @@
+package dev.lightspeed.stack.config;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The whole {@code lightspeed-stack.yaml}, as LCS 0.2.0 defines it. Component order is
+ * the order of the {@code /v1/config} document.
+ *
+ * @param name service name, shown by {@code /v1/info} and the OpenAPI title
+ * @param service HTTP server settings
+ * @param llamaStack how to reach Llama Stack
+ * @param userDataCollection feedback and transcript storage
+ * @param database where conversation records live
+ * @param mcpServers MCP servers registered as Llama Stack tool groups
+ * @param authentication the authentication module
+ * @param customization system prompt settings, absent when not configured
+ * @param inference default model and provider
+ */
+public record LightspeedConfiguration(@NotNull(message = "Field required") String name,
+		@NotNull(message = "Field required") @Valid ServiceConfig service,
+		@JsonProperty("llama_stack") @NotNull(message = "Field required") @Valid LlamaStackConfig llamaStack,
+		@JsonProperty("user_data_collection") @NotNull(
+				message = "Field required") @Valid UserDataCollectionConfig userDataCollection,
+		@Valid DatabaseConfig database, @JsonProperty("mcp_servers") List<@Valid McpServerConfig> mcpServers,
+		@Valid AuthenticationConfig authentication, @Valid @Nullable CustomizationConfig customization,
+		@Valid InferenceConfig inference) {
+
+	public LightspeedConfiguration {
+		database = (database != null) ? database : new DatabaseConfig(null, null);
+		mcpServers = (mcpServers != null) ? List.copyOf(mcpServers) : List.of();
+		authentication = (authentication != null) ? authentication
+				: new AuthenticationConfig(null, null, null, null, null);
+		inference = (inference != null) ? inference : new InferenceConfig(null, null);
+	}
+
+	/**
+	 * Returns a copy with another customization (used once the system prompt file has
+	 * been read).
+	 * @param customization the new customization
+	 * @return the copy
+	 */
+	public LightspeedConfiguration withCustomization(@Nullable CustomizationConfig customization) {
+		return new LightspeedConfiguration(this.name, this.service, this.llamaStack, this.userDataCollection,
+				this.database, this.mcpServers, this.authentication, customization, this.inference);
+	}
+
+}

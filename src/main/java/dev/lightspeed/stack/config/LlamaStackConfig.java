@@ -1,0 +1,40 @@
+package dev.lightspeed.stack.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonSerialize;
+
+/**
+ * The {@code llama_stack} section. Library mode embeds Llama Stack in a Python process,
+ * which a JVM cannot do, so it is rejected with a message saying so.
+ *
+ * @param url base URL of the Llama Stack server
+ * @param apiKey bearer token sent to Llama Stack
+ * @param useAsLibraryClient library mode flag, null when not given
+ * @param libraryClientConfigPath Llama Stack run.yaml for library mode
+ */
+@CrossFieldChecked
+public record LlamaStackConfig(@Nullable String url,
+		@JsonProperty("api_key") @JsonSerialize(using = SecretSerializer.class) @Nullable String apiKey,
+		@JsonProperty("use_as_library_client") @JsonSerialize(
+				nullsUsing = FalseSerializer.class) @Nullable Boolean useAsLibraryClient,
+		@JsonProperty("library_client_config_path") @Nullable String libraryClientConfigPath)
+		implements
+			CrossFieldRules {
+
+	@Override
+	public void check(Checks checks) {
+		if (Boolean.TRUE.equals(this.useAsLibraryClient)) {
+			checks.require(false, "use_as_library_client", "Llama Stack library client mode is not supported by "
+					+ "this service (it embeds Llama Stack in a Python process); run Llama Stack as a server and "
+					+ "set llama_stack.url");
+		}
+		else if (this.url == null) {
+			checks.require(false, "url",
+					(this.useAsLibraryClient == null)
+							? "LLama stack URL is not specified and library client mode is not specified"
+							: "LLama stack URL is not specified and library client mode is not enabled");
+		}
+	}
+
+}

@@ -1,0 +1,63 @@
+package dev.lightspeed.stack.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code service} section.
+ *
+ * @param host bind address
+ * @param port HTTP port
+ * @param authEnabled accepted for compatibility; authentication is chosen by
+ * {@code authentication.module}
+ * @param workers accepted and logged; concurrency comes from virtual threads
+ * @param colorLog coloured console log
+ * @param accessLog one log line per HTTP request
+ * @param tlsConfig certificate and key for HTTPS
+ * @param cors cross-origin settings
+ */
+public record ServiceConfig(String host,
+		@Positive(message = "Input should be greater than 0") @Max(value = 65535,
+				message = "Port value should be less than 65536") Integer port,
+		@JsonProperty("auth_enabled") Boolean authEnabled,
+		@Min(value = 1, message = "Input should be greater than 0") Integer workers,
+		@JsonProperty("color_log") Boolean colorLog, @JsonProperty("access_log") Boolean accessLog,
+		@JsonProperty("tls_config") @Valid TlsConfig tlsConfig, @Valid CorsConfig cors) {
+
+	public ServiceConfig {
+		host = (host != null) ? host : "localhost";
+		port = (port != null) ? port : 8080;
+		authEnabled = (authEnabled != null) ? authEnabled : false;
+		workers = (workers != null) ? workers : 1;
+		colorLog = (colorLog != null) ? colorLog : true;
+		accessLog = (accessLog != null) ? accessLog : true;
+		tlsConfig = (tlsConfig != null) ? tlsConfig : new TlsConfig(null, null, null);
+		cors = (cors != null) ? cors : new CorsConfig(null, null, null, null);
+	}
+
+	/**
+	 * The {@code service.tls_config} section.
+	 *
+	 * @param tlsCertificatePath PEM certificate file
+	 * @param tlsKeyPath PEM private key file
+	 * @param tlsKeyPassword file whose content is the key password
+	 */
+	public record TlsConfig(@JsonProperty("tls_certificate_path") @ExistingFile @Nullable String tlsCertificatePath,
+			@JsonProperty("tls_key_path") @ExistingFile @Nullable String tlsKeyPath,
+			@JsonProperty("tls_key_password") @ExistingFile @Nullable String tlsKeyPassword) {
+
+		/**
+		 * Whether HTTPS is to be served.
+		 * @return true when both certificate and key are given
+		 */
+		public boolean enabled() {
+			return this.tlsCertificatePath != null && this.tlsKeyPath != null;
+		}
+
+	}
+
+}

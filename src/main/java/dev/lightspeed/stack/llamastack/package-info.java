@@ -1,0 +1,10 @@
+/**
+ * The client of Llama Stack: one
+ * {@link dev.lightspeed.stack.llamastack.LlamaStackBackend} interface, a backend per API
+ * generation (Agents API for 0.2.17-0.2.22), chosen at start-up from
+ * {@code GET /v1/version}.
+ */
+@NullMarked
+package dev.lightspeed.stack.llamastack;
+
+import org.jspecify.annotations.NullMarked;
