@@ -1,0 +1,19 @@
+package dev.lightspeed.stack.auth;
+
+/**
+ * The caller, as the authentication module established it. Controllers receive it with
+ * {@code @AuthenticationPrincipal}.
+ *
+ * @param userId user id, used for ownership and file paths
+ * @param username user name
+ * @param skipUserIdCheck whether the module vouches for no real identity (noop modules)
+ * @param token the caller's bearer token, forwarded to MCP servers; never logged
+ */
+public record AuthenticatedUser(String userId, String username, boolean skipUserIdCheck, String token) {
+
+	@Override
+	public String toString() {
+		return "AuthenticatedUser[userId=" + this.userId + ", username=" + this.username + "]";
+	}
+
+}

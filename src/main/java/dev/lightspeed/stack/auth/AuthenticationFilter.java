@@ -1,0 +1,66 @@
+package dev.lightspeed.stack.auth;
+
+import java.io.IOException;
+import java.util.List;
+
+import dev.lightspeed.stack.errors.ApiException;
+import dev.lightspeed.stack.errors.ErrorResponses;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Runs the configured module on the endpoints that authenticate in LCS 0.2.0 and puts the
+ * caller in the security context; a failure is answered here with the module's status and
+ * {@code detail}.
+ */
+class AuthenticationFilter extends OncePerRequestFilter {
+
+	private final AuthenticationModule module;
+
+	private final RequestMatcher protectedEndpoints;
+
+	private final ErrorResponses errorResponses;
+
+	AuthenticationFilter(AuthenticationModule module, RequestMatcher protectedEndpoints,
+			ErrorResponses errorResponses) {
+		this.module = module;
+		this.protectedEndpoints = protectedEndpoints;
+		this.errorResponses = errorResponses;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !this.protectedEndpoints.matches(request);
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		AuthenticatedUser user;
+		try {
+			user = this.module.authenticate(request);
+		}
+		catch (ApiException ex) {
+			this.errorResponses.write(response, ex);
+			return;
+		}
+		var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, List.of());
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		SecurityContextHolder.setContext(context);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+}

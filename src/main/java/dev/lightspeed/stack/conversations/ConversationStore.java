@@ -1,0 +1,53 @@
+package dev.lightspeed.stack.conversations;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps conversation records in SQLite or PostgreSQL.
+ */
+public interface ConversationStore {
+
+	/**
+	 * Finds a conversation by id, whoever owns it.
+	 * @param id conversation id
+	 * @return the record, empty when unknown
+	 */
+	Optional<ConversationRecord> find(String id);
+
+	/**
+	 * Records a turn: inserts the row with {@code message_count = 1}, or updates model,
+	 * provider, {@code last_message_at} and increments {@code message_count}.
+	 * @param id conversation id
+	 * @param userId owner
+	 * @param model model id for bookkeeping
+	 * @param provider provider id
+	 * @param sessionId Llama Stack session id, kept when null
+	 */
+	void recordTurn(String id, String userId, String model, String provider, @Nullable String sessionId);
+
+	/**
+	 * Lists a user's conversations, newest message first.
+	 * @param userId owner
+	 * @return the records
+	 */
+	List<ConversationRecord> listByUser(String userId);
+
+	/**
+	 * Sets the topic summary.
+	 * @param id conversation id
+	 * @param topicSummary the summary
+	 * @return false when the conversation is unknown
+	 */
+	boolean setTopicSummary(String id, String topicSummary);
+
+	/**
+	 * Deletes a conversation record.
+	 * @param id conversation id
+	 * @return false when it was unknown
+	 */
+	boolean delete(String id);
+
+}
