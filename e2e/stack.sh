@@ -100,7 +100,7 @@ spawn() {
     mkdir -p "$PIDS"
     rm -f "$PIDS/$name.pid"
     LCS_E2E_TAG="$TAG" setsid bash -c 'echo $$ >"$0"; exec "$@"' "$PIDS/$name.pid" "$@" \
-        </dev/null >>"$logf" 2>&1 &
+        </dev/null >>"$logf" 2>&1 8>&- 9>&- &
     local i
     for i in $(seq 1 50); do [ -s "$PIDS/$name.pid" ] && break; sleep 0.1; done
     [ -s "$PIDS/$name.pid" ] || die "could not start $name"
@@ -172,7 +172,7 @@ start_ls() {  # PORT
         "LCS_E2E_TAG=$TAG" HOME="$LS_DIR_IN_ROOT" LANG=C.UTF-8 LC_ALL=C.UTF-8 \
         PATH="$venv/bin:/usr/bin:/bin" VIRTUAL_ENV="$venv" \
         LLAMA_STACK_CONFIG_DIR="$LS_DIR_IN_ROOT/.llama" LLAMA_STACK_DISABLE_VERSION_CHECK=1 \
-        LLAMA_STACK_LOGGING="${LLAMA_STACK_LOGGING:-all=info}" \
+        ${LLAMA_STACK_LOGGING:+LLAMA_STACK_LOGGING=$LLAMA_STACK_LOGGING} \
         LS_DIR="$LS_DIR_IN_ROOT" LS_HOST="$HOST" FAKE_LLM_URL="http://$HOST:$FAKE_PORT/v1" \
         HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 HF_HUB_DISABLE_TELEMETRY=1 DO_NOT_TRACK=1 \
         OTEL_SDK_DISABLED=true \

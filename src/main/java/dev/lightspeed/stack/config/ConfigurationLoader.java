@@ -54,7 +54,16 @@ public final class ConfigurationLoader {
 	 * @throws ConfigurationException when the file cannot be read or breaks a rule
 	 */
 	public LightspeedConfiguration load(Path file) {
-		String text = read(file);
+		return parse(read(file));
+	}
+
+	/**
+	 * Loads and validates configuration text.
+	 * @param text the YAML text
+	 * @return the configuration
+	 * @throws ConfigurationException when the text breaks a rule
+	 */
+	public LightspeedConfiguration parse(String text) {
 		List<String> unknownKeys = new ArrayList<>();
 		YAMLMapper mapper = YAMLMapper.builder().addHandler(new UnknownKeyCollector(unknownKeys)).build();
 		JsonNode tree;
