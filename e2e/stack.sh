@@ -55,17 +55,17 @@ die() { echo "[stack.sh] ERROR: $*" >&2; exit 1; }
 is_ours() {
     local pid="$1"
     [ -n "$pid" ] && [ -r "/proc/$pid/environ" ] || return 1
-    tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qx "LCS_E2E_TAG=$TAG"
+    { tr '\0' '\n' <"/proc/$pid/environ"; } 2>/dev/null | grep -qx "LCS_E2E_TAG=$TAG"
 }
 
 # kill the process group led by the pid in pid file $1 (TERM, then KILL after a grace period)
 kill_pidfile() {
-    local f="$1" pid i
+    local f="$1" pid
     [ -f "$f" ] || return 0
     pid="$(cat "$f" 2>/dev/null || true)"
     if is_ours "$pid"; then
         kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-        for i in $(seq 1 50); do
+        for _ in $(seq 1 50); do
             is_ours "$pid" || break
             sleep 0.2
         done
@@ -78,8 +78,8 @@ kill_pidfile() {
 
 # kill every remaining process that carries our tag (children that left the group, lost pid files)
 kill_tagged() {
-    local sig="$1" p found=1 round
-    for round in 1 2 3; do
+    local sig="$1" p found=1
+    for _ in 1 2 3; do
         found=0
         for p in /proc/[0-9]*; do
             p="${p#/proc/}"
@@ -101,8 +101,8 @@ spawn() {
     rm -f "$PIDS/$name.pid"
     LCS_E2E_TAG="$TAG" setsid bash -c 'echo $$ >"$0"; exec "$@"' "$PIDS/$name.pid" "$@" \
         </dev/null >>"$logf" 2>&1 8>&- 9>&- &
-    local i
-    for i in $(seq 1 50); do [ -s "$PIDS/$name.pid" ] && break; sleep 0.1; done
+
+    for _ in $(seq 1 50); do [ -s "$PIDS/$name.pid" ] && break; sleep 0.1; done
     [ -s "$PIDS/$name.pid" ] || die "could not start $name"
 }
 
@@ -156,6 +156,7 @@ write_env() {  # KEY=VALUE... -> atomically (re)written env file, keeping keys n
     mv "$tmp" "$ENV_FILE"
 }
 
+# shellcheck disable=SC1090
 env_get() { [ -f "$ENV_FILE" ] && (set +u; . "$ENV_FILE"; eval "printf '%s' \"\${$1:-}\""); }
 
 # ------------------------------------------------------------------------------------------------ services
@@ -276,7 +277,7 @@ cmd_status() {
     done
     if [ -f "$ENV_FILE" ]; then
         local url; url="$(env_get LLAMA_STACK_URL)"
-        [ -n "$url" ] && echo "llama-stack health: $(curl -s --max-time 3 "$url/v1/health" || echo unreachable)"
+        [ -n "$url" ] && echo "llama-stack health: $(curl -s --max-time 3 "$url/v1/health" || echo unreachable)" && echo
         echo "--- $ENV_FILE"; cat "$ENV_FILE"
     else
         echo "no env file ($ENV_FILE)"

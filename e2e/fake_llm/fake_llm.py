@@ -24,7 +24,8 @@ Scripted behaviour (first rule that matches wins; "last user text" = text of the
    (Llama Stack 0.2.22 renders messages as "User: ..." / "Assistant: ..." blocks separated by blank lines and asks
    about the last one: the input shield's last message is the new user message, the output shield's last message is
    the assistant answer) and answers exactly "unsafe\nS1" when that message contains UNSAFE-CONTENT, else "safe".
-2. Last message has role "tool": plain answer "The tool returned: <tool result text>" (ends the agent loop).
+2. Last message has role "tool": plain answer "The tool returned: <tool result text>" (ends the agent loop;
+   the echoed result is cut after 300 characters + "...", e.g. for long RAG results).
 3. Tool call: tools are offered AND the last user text contains "use the tool" (any case) or names an offered
    tool -> one tool call (finish_reason "tool_calls") to the first offered tool whose name occurs in the text,
    else to the first offered tool. Arguments (a JSON object string) are built from the tool's JSON schema:
@@ -65,6 +66,7 @@ EMBED_DIM = int(os.environ.get("FAKE_LLM_EMBED_DIM", "8"))
 TRIGGER = "UNSAFE-CONTENT"
 GUARD_PREFIX = "Task: Check if there is unsafe content"
 SLOW_DELAY = float(os.environ.get("FAKE_LLM_SLOW_DELAY", "0.5"))
+TOOL_ECHO_MAX = 300
 
 MODELS = [
     {"id": CHAT_MODEL, "object": "model", "created": CREATED, "owned_by": "fake"},
@@ -240,6 +242,11 @@ def embed(text, dim):
 
 
 # ----------------------------------------------------------------------------------------------- server
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "FakeLLM/1.0"
@@ -345,7 +352,10 @@ class Handler(BaseHTTPRequestHandler):
             answer = guard_verdict(text)
         elif last_role == "tool":
             mode = "tool-result"
-            answer = "The tool returned: %s" % sanitize(content_text(messages[-1].get("content")))
+            result = sanitize(content_text(messages[-1].get("content")))
+            if len(result) > TOOL_ECHO_MAX:
+                result = result[:TOOL_ECHO_MAX] + "..."
+            answer = "The tool returned: %s" % result
         else:
             tool = pick_tool(tools, text) if tools else None
             if tool is not None:
@@ -361,6 +371,7 @@ class Handler(BaseHTTPRequestHandler):
 
         record({"path": "/v1/chat/completions", "model": model, "stream": stream, "messages": len(messages),
                 "roles": [m.get("role") for m in messages], "tools": [tool_name_of(t) for t in tools],
+                "include_usage": include_usage, "max_tokens": body.get("max_tokens"),
                 "mode": mode, "tool_call": tool_call, "answer": answer,
                 "checked": text if mode == "guard" else None})
 
@@ -435,8 +446,7 @@ def main():
     ap.add_argument("--host", default=os.environ.get("FAKE_LLM_HOST", "127.0.0.1"))
     ap.add_argument("--port", type=int, default=int(os.environ.get("FAKE_LLM_PORT", "18000")))
     args = ap.parse_args()
-    server = ThreadingHTTPServer((args.host, args.port), Handler)
-    server.daemon_threads = True
+    server = Server((args.host, args.port), Handler)
     print("fake LLM listening on http://%s:%d/v1" % (args.host, server.server_address[1]), flush=True)
     try:
         server.serve_forever()

@@ -153,7 +153,7 @@ _lcs_build_venv() {
     # resolution and never picks anything the lock does not name.
     local pip_log="$LCS_E2E_CACHE/pip-install-$v.log"
     if ! lcs_py_chroot "$venv/bin/pip" install --no-deps --only-binary=:all: \
-            --cache-dir /var/cache/lcs-e2e-pip \
+            --no-cache-dir \
             -r "/tmp/lcs-e2e/requirements-$v.lock" >"$pip_log" 2>&1; then
         tail -30 "$pip_log" >&2
         _lcs_die "pip install failed (log $pip_log)"; return 1
