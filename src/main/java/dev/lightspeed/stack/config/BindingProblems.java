@@ -32,7 +32,7 @@ final class BindingProblems extends DeserializationProblemHandler {
 	@Override
 	public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, ValueDeserializer<?> deserializer,
 			Object beanOrClass, String propertyName) {
-		this.unknownKeys.add(keyPath(p.streamReadContext()));
+		this.unknownKeys.add(keyPath(p, propertyName));
 		p.skipChildren();
 		return true;
 	}
@@ -52,12 +52,23 @@ final class BindingProblems extends DeserializationProblemHandler {
 		return NOT_HANDLED;
 	}
 
-	static String keyPath(TokenStreamContext context) {
-		StringBuilder result = new StringBuilder();
-		for (String segment : context.pathAsPointer().toString().substring(1).split("/")) {
-			appendSegment(result, segment.replace("~1", "/").replace("~0", "~"));
+	// The parser stands on the unknown key's value; when that value is a mapping or a
+	// list, the parser has already entered it.
+	private static String keyPath(JsonParser p, String propertyName) {
+		TokenStreamContext object = p.streamReadContext();
+		if (p.currentToken() != null && p.currentToken().isStructStart()) {
+			object = object.getParent();
 		}
-		return result.toString();
+		StringBuilder result = new StringBuilder();
+		TokenStreamContext container = object.getParent();
+		if (container != null) {
+			for (String segment : container.pathAsPointer().toString().split("/")) {
+				if (!segment.isEmpty()) {
+					appendSegment(result, segment.replace("~1", "/").replace("~0", "~"));
+				}
+			}
+		}
+		return result.isEmpty() ? propertyName : result + "." + propertyName;
 	}
 
 	private static void appendSegment(StringBuilder path, String segment) {
