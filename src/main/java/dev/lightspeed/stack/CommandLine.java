@@ -2,8 +2,10 @@ package dev.lightspeed.stack;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -91,7 +93,16 @@ final class CommandLine {
 		if (options.dump) {
 			return dump(configuration);
 		}
-		return (start(configuration, options.verbose) != null) ? SERVING : 1;
+		Map<String, Object> properties;
+		try {
+			properties = ServerProperties.from(configuration, options.verbose);
+		}
+		catch (UncheckedIOException ex) {
+			this.err.println(PROGRAM + ": invalid configuration " + options.config
+					+ ": service.tls_config.tls_key_password: cannot be read: " + ex.getCause().getMessage());
+			return 1;
+		}
+		return (start(configuration, properties) != null) ? SERVING : 1;
 	}
 
 	private int dump(LightspeedConfiguration configuration) {
@@ -122,10 +133,9 @@ final class CommandLine {
 	}
 
 	private static @Nullable ConfigurableApplicationContext start(LightspeedConfiguration configuration,
-			boolean verbose) {
+			Map<String, Object> properties) {
 		try {
-			return new SpringApplicationBuilder(LightspeedStackApplication.class)
-				.properties(ServerProperties.from(configuration, verbose))
+			return new SpringApplicationBuilder(LightspeedStackApplication.class).properties(properties)
 				.initializers((context) -> context.getBeanFactory()
 					.registerSingleton("lightspeedConfiguration", configuration))
 				.run();
