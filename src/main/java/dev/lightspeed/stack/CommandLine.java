@@ -2,15 +2,20 @@ package dev.lightspeed.stack;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import dev.lightspeed.stack.config.ConfigurationDump;
 import dev.lightspeed.stack.config.ConfigurationException;
 import dev.lightspeed.stack.config.ConfigurationLoader;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,8 +29,11 @@ final class CommandLine {
 	/** Returned by {@link #run} when the server was started and keeps running. */
 	static final int SERVING = -1;
 
-	private static final String USAGE = """
-			usage: lightspeed-stack [-h] [-v] [-d] [-c CONFIG_FILE]
+	private static final String PROGRAM = "lightspeed-stack";
+
+	private static final String USAGE_LINE = "usage: " + PROGRAM + " [-h] [-v] [-d] [-c CONFIG_FILE]\n";
+
+	private static final String USAGE = USAGE_LINE + """
 
 			options:
 			  -h, --help            show this help message and exit
@@ -36,58 +44,98 @@ final class CommandLine {
 			                        path to configuration file (default: lightspeed-stack.yaml)
 			""";
 
+	private static final List<String> QUIET_LOGGERS = List.of("org.hibernate.validator", "org.jboss.logging");
+
 	private final PrintStream out;
 
 	private final PrintStream err;
 
+	private final Path workingDirectory;
+
 	CommandLine(PrintStream out, PrintStream err) {
-		this.out = out;
-		this.err = err;
+		this(out, err, Path.of(""));
 	}
 
+	CommandLine(PrintStream out, PrintStream err, Path workingDirectory) {
+		this.out = out;
+		this.err = err;
+		this.workingDirectory = workingDirectory;
+	}
+
+	/**
+	 * Runs the command line.
+	 * @param args the arguments
+	 * @return the exit status, or {@link #SERVING} when the server runs
+	 */
 	int run(String[] args) {
-		Options options = parse(args);
-		if (options == null) {
-			this.err.print(USAGE);
+		CommandLineOptions options;
+		try {
+			options = CommandLineOptions.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			this.err.print(USAGE_LINE);
+			this.err.println(PROGRAM + ": error: " + ex.getMessage());
 			return 2;
 		}
 		if (options.help) {
 			this.out.print(USAGE);
 			return 0;
 		}
+		quietLibraryLogging();
 		LightspeedConfiguration configuration;
 		try {
-			configuration = new ConfigurationLoader().load(Path.of(options.config));
+			configuration = new ConfigurationLoader().load(this.workingDirectory.resolve(options.config));
 		}
 		catch (ConfigurationException ex) {
-			this.err.println("lightspeed-stack: invalid configuration " + options.config + ": " + ex.getMessage());
+			this.err.println(PROGRAM + ": invalid configuration " + options.config + ": " + ex.getMessage());
 			return 1;
 		}
 		if (options.dump) {
 			return dump(configuration);
 		}
-		ConfigurableApplicationContext context = start(configuration, options.verbose);
-		return (context != null) ? SERVING : 1;
+		Map<String, Object> properties;
+		try {
+			properties = ServerProperties.from(configuration, options.verbose);
+		}
+		catch (UncheckedIOException ex) {
+			this.err.println(PROGRAM + ": invalid configuration " + options.config
+					+ ": service.tls_config.tls_key_password: cannot be read: " + ex.getCause().getMessage());
+			return 1;
+		}
+		return (start(configuration, properties) != null) ? SERVING : 1;
 	}
 
 	private int dump(LightspeedConfiguration configuration) {
-		Path target = Path.of("configuration.json");
+		Path target = this.workingDirectory.resolve(ConfigurationDump.FILE_NAME);
 		try {
 			ConfigurationDump.write(configuration, target);
 			this.out.println("Configuration dumped to " + target.toAbsolutePath());
 			return 0;
 		}
 		catch (IOException ex) {
-			this.err.println("lightspeed-stack: cannot write " + target + ": " + ex.getMessage());
+			this.err.println(PROGRAM + ": cannot write " + target + ": " + ex.getMessage());
 			return 1;
 		}
 	}
 
+	// Until Spring Boot configures logging, Logback's defaults apply; keep warnings
+	// (unknown configuration keys) and drop library chatter such as Hibernate
+	// Validator's version banner. Spring Boot resets the levels when it starts.
+	private static void quietLibraryLogging() {
+		if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+			for (String name : QUIET_LOGGERS) {
+				Logger logger = context.getLogger(name);
+				if (logger.getLevel() == null) {
+					logger.setLevel(Level.WARN);
+				}
+			}
+		}
+	}
+
 	private static @Nullable ConfigurableApplicationContext start(LightspeedConfiguration configuration,
-			boolean verbose) {
+			Map<String, Object> properties) {
 		try {
-			return new SpringApplicationBuilder(LightspeedStackApplication.class)
-				.properties(ServerProperties.from(configuration, verbose))
+			return new SpringApplicationBuilder(LightspeedStackApplication.class).properties(properties)
 				.initializers((context) -> context.getBeanFactory()
 					.registerSingleton("lightspeedConfiguration", configuration))
 				.run();
@@ -97,66 +145,6 @@ final class CommandLine {
 			// stack trace, for ours).
 			return null;
 		}
-	}
-
-	private static @Nullable Options parse(String[] args) {
-		Options options = new Options();
-		for (int i = 0; i < args.length; i++) {
-			String arg = args[i];
-			switch (arg) {
-				case "-h", "--help" -> options.help = true;
-				case "-v", "--verbose" -> options.verbose = true;
-				case "-d", "--dump-configuration" -> options.dump = true;
-				case "-c", "--config" -> {
-					if (i + 1 >= args.length) {
-						return null;
-					}
-					options.config = args[++i];
-				}
-				default -> {
-					if (arg.startsWith("--config=")) {
-						options.config = arg.substring("--config=".length());
-					}
-					else {
-						return null;
-					}
-				}
-			}
-		}
-		return options;
-	}
-
-	private static final class Options {
-
-		boolean help;
-
-		boolean verbose;
-
-		boolean dump;
-
-		String config = "lightspeed-stack.yaml";
-
-	}
-
-	/**
-	 * Spring properties that follow from the {@code service} section and the flags.
-	 */
-	static final class ServerProperties {
-
-		private ServerProperties() {
-		}
-
-		static Map<String, Object> from(LightspeedConfiguration configuration, boolean verbose) {
-			Map<String, Object> properties = new LinkedHashMap<>();
-			properties.put("server.address", configuration.service().host());
-			properties.put("server.port", configuration.service().port());
-			properties.put("spring.output.ansi.enabled", configuration.service().colorLog() ? "always" : "never");
-			if (verbose) {
-				properties.put("logging.level.dev.lightspeed.stack", "DEBUG");
-			}
-			return properties;
-		}
-
 	}
 
 }

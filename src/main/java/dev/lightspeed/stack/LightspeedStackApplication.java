@@ -10,7 +10,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class LightspeedStackApplication {
 
 	public static void main(String[] args) {
-		System.exit(new CommandLine(System.out, System.err).run(args));
+		int status = new CommandLine(System.out, System.err).run(args);
+		// A started server keeps running on its own threads.
+		if (status != CommandLine.SERVING) {
+			System.exit(status);
+		}
 	}
 
 }

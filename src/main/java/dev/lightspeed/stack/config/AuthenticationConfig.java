@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * The {@code authentication} section: which module authenticates requests, and its
@@ -19,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  */
 @CrossFieldChecked
 public record AuthenticationConfig(String module, @JsonProperty("skip_tls_verification") Boolean skipTlsVerification,
-		@JsonProperty("k8s_cluster_api") @HttpUrl @Nullable String k8sClusterApi,
+		@JsonProperty("k8s_cluster_api") @HttpUrl @JsonSerialize(
+				using = UrlSerializer.class) @Nullable String k8sClusterApi,
 		@JsonProperty("k8s_ca_cert_path") @ExistingFile @Nullable String k8sCaCertPath,
 		@JsonProperty("jwk_config") @Valid @Nullable JwkConfig jwkConfig) implements CrossFieldRules {
 
@@ -45,7 +47,8 @@ public record AuthenticationConfig(String module, @JsonProperty("skip_tls_verifi
 	 * @param url JWK set URL
 	 * @param jwtConfiguration which claims carry the user id and name
 	 */
-	public record JwkConfig(@NotNull(message = "Field required") @HttpUrl String url,
+	public record JwkConfig(
+			@NotNull(message = "Field required") @HttpUrl @JsonSerialize(using = UrlSerializer.class) String url,
 			@JsonProperty("jwt_configuration") @Valid JwtConfiguration jwtConfiguration) {
 
 		public JwkConfig {

@@ -4,18 +4,33 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import tools.jackson.core.util.DefaultIndenter;
-import tools.jackson.core.util.DefaultPrettyPrinter;
-import tools.jackson.core.util.Separators;
+import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the effective configuration as JSON, secrets masked, indented by four spaces as
- * LCS's {@code -d} does.
+ * Writes the effective configuration as LCS's {@code -d} does: Python
+ * {@code json.dump(..., indent=4)} layout, secrets masked.
  */
 public final class ConfigurationDump {
 
+	/** The file name LCS writes, in the working directory. */
+	public static final String FILE_NAME = "configuration.json";
+
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		.enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+		.disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+		.build();
+
 	private ConfigurationDump() {
+	}
+
+	/**
+	 * Renders {@code configuration} as indented JSON.
+	 * @param configuration the configuration
+	 * @return the JSON text
+	 */
+	public static String toJson(LightspeedConfiguration configuration) {
+		return MAPPER.writer().with(new IndentedPrettyPrinter()).writeValueAsString(configuration);
 	}
 
 	/**
@@ -25,12 +40,7 @@ public final class ConfigurationDump {
 	 * @throws IOException when the file cannot be written
 	 */
 	public static void write(LightspeedConfiguration configuration, Path target) throws IOException {
-		DefaultPrettyPrinter printer = new DefaultPrettyPrinter(
-				Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER))
-			.withObjectIndenter(new DefaultIndenter("    ", "\n"))
-			.withArrayIndenter(new DefaultIndenter("    ", "\n"));
-		String json = JsonMapper.builder().build().writer().with(printer).writeValueAsString(configuration);
-		Files.writeString(target, json + "\n");
+		Files.writeString(target, toJson(configuration));
 	}
 
 }

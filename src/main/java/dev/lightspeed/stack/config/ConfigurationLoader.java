@@ -4,25 +4,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path.Node;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.deser.DeserializationProblemHandler;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -33,6 +27,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class ConfigurationLoader {
 
 	private static final Logger logger = LoggerFactory.getLogger(ConfigurationLoader.class);
+
+	// Required sections that a user may leave empty ("service:" is YAML null).
+	private static final List<String> SECTIONS = List.of("service", "llama_stack", "user_data_collection");
 
 	private final UnaryOperator<String> environment;
 
@@ -64,30 +61,39 @@ public final class ConfigurationLoader {
 	 * @throws ConfigurationException when the text breaks a rule
 	 */
 	public LightspeedConfiguration parse(String text) {
-		List<String> unknownKeys = new ArrayList<>();
-		YAMLMapper mapper = YAMLMapper.builder().addHandler(new UnknownKeyCollector(unknownKeys)).build();
+		BindingProblems problems = new BindingProblems();
+		YAMLMapper mapper = YAMLMapper.builder()
+			.addHandler(problems)
+			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+			.build();
 		JsonNode tree;
 		try {
 			tree = mapper.readTree(text);
 		}
 		catch (JacksonException ex) {
-			throw new ConfigurationException("not valid YAML: " + ex.getOriginalMessage());
+			throw ConfigurationErrors.notYaml(ex);
 		}
-		if (tree == null || !tree.isObject()) {
-			throw new ConfigurationException("the configuration must be a YAML mapping");
+		if (!(tree instanceof ObjectNode)) {
+			throw new ConfigurationException("configuration: the file must hold a YAML mapping of keys to values");
 		}
-		JsonNode substituted = new EnvSubstitution(this.environment).apply(tree);
+		ObjectNode substituted = (ObjectNode) new EnvSubstitution(this.environment).apply(tree);
+		SECTIONS.stream()
+			.filter((section) -> substituted.has(section) && substituted.get(section).isNull())
+			.forEach(substituted::putObject);
 		LightspeedConfiguration configuration;
 		try {
 			configuration = mapper.treeToValue(substituted, LightspeedConfiguration.class);
 		}
-		catch (DatabindException ex) {
-			throw new ConfigurationException(pathOf(ex) + ": " + ex.getOriginalMessage());
+		catch (JacksonException ex) {
+			throw ConfigurationErrors.binding(ex);
 		}
-		if (!unknownKeys.isEmpty()) {
-			logger.warn("Unknown configuration keys ignored: {}", String.join(", ", unknownKeys));
+		if (!problems.unknownKeys().isEmpty()) {
+			logger.warn("Unknown configuration keys ignored: {}", String.join(", ", problems.unknownKeys()));
 		}
-		validate(configuration);
+		Set<ConstraintViolation<LightspeedConfiguration>> violations = Validators.INSTANCE.validate(configuration);
+		if (!violations.isEmpty()) {
+			throw ConfigurationErrors.violations(violations);
+		}
 		return withSystemPrompt(configuration);
 	}
 
@@ -103,106 +109,29 @@ public final class ConfigurationLoader {
 		}
 	}
 
-	private static void validate(LightspeedConfiguration configuration) {
-		try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
-			Validator validator = factory.getValidator();
-			List<String> problems = validator.validate(configuration)
-				.stream()
-				.sorted(Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
-				.map((violation) -> keyPath(violation.getPropertyPath()) + ": " + violation.getMessage())
-				.toList();
-			if (!problems.isEmpty()) {
-				throw new ConfigurationException(problems);
-			}
-		}
-	}
-
 	private static LightspeedConfiguration withSystemPrompt(LightspeedConfiguration configuration) {
 		CustomizationConfig customization = configuration.customization();
 		if (customization == null || customization.systemPromptPath() == null) {
 			return configuration;
 		}
 		Path path = Path.of(customization.systemPromptPath());
+		String problem = "customization.system_prompt_path: system prompt '" + path + "' is not readable";
+		if (!Files.isReadable(path)) {
+			throw new ConfigurationException(problem);
+		}
 		try {
 			String prompt = Files.readString(path).stripTrailing();
 			return configuration.withCustomization(customization.withSystemPrompt(prompt));
 		}
 		catch (IOException ex) {
-			throw new ConfigurationException(
-					"customization.system_prompt_path: system prompt '" + path + "' is not readable");
+			throw new ConfigurationException(problem);
 		}
 	}
 
-	static String keyPath(jakarta.validation.Path path) {
-		StringBuilder result = new StringBuilder();
-		for (Node node : path) {
-			if (node.getIndex() != null) {
-				result.append('[').append(node.getIndex()).append(']');
-			}
-			if (node.getName() != null) {
-				if (!result.isEmpty()) {
-					result.append('.');
-				}
-				result.append(snakeCase(node.getName()));
-			}
-		}
-		return result.toString();
-	}
+	// Built once: a validator factory is expensive and logs its version when created.
+	private static final class Validators {
 
-	private static String pathOf(DatabindException ex) {
-		StringBuilder result = new StringBuilder();
-		for (var reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				if (!result.isEmpty()) {
-					result.append('.');
-				}
-				result.append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				result.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return result.isEmpty() ? "(root)" : result.toString();
-	}
-
-	static String snakeCase(String name) {
-		return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
-	}
-
-	/**
-	 * Records unknown keys by path and skips them.
-	 */
-	private static final class UnknownKeyCollector extends DeserializationProblemHandler {
-
-		private final List<String> keys;
-
-		UnknownKeyCollector(List<String> keys) {
-			this.keys = keys;
-		}
-
-		@Override
-		public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
-				ValueDeserializer<?> deserializer, Object beanOrClass, String propertyName) {
-			this.keys.add(pointerToPath(p.streamReadContext().pathAsPointer().toString()));
-			p.skipChildren();
-			return true;
-		}
-
-		private static String pointerToPath(String pointer) {
-			StringBuilder result = new StringBuilder();
-			for (String segment : pointer.substring(1).split("/")) {
-				if (segment.matches("\\d+")) {
-					result.append('[').append(segment).append(']');
-				}
-				else {
-					if (!result.isEmpty()) {
-						result.append('.');
-					}
-					result.append(segment.replace("~1", "/").replace("~0", "~"));
-				}
-			}
-			return result.toString();
-		}
+		static final Validator INSTANCE = Validation.buildDefaultValidatorFactory().getValidator();
 
 	}
 

@@ -19,7 +19,8 @@ interface CrossFieldRules {
 		/**
 		 * Reports {@code message} at {@code key} unless {@code holds}.
 		 * @param holds whether the rule holds
-		 * @param key the YAML key the rule concerns, relative to the record
+		 * @param key the YAML key the rule concerns, relative to the record, empty for
+		 * the record's own key
 		 * @param message what the rule says
 		 */
 		void require(boolean holds, String key, String message);

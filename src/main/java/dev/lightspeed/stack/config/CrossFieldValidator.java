@@ -15,9 +15,13 @@ public class CrossFieldValidator implements ConstraintValidator<CrossFieldChecke
 		value.check((holds, key, message) -> {
 			if (!holds) {
 				valid[0] = false;
-				context.buildConstraintViolationWithTemplate(escape(message))
-					.addPropertyNode(key)
-					.addConstraintViolation();
+				var violation = context.buildConstraintViolationWithTemplate(escape(message));
+				if (key.isEmpty()) {
+					violation.addConstraintViolation();
+				}
+				else {
+					violation.addPropertyNode(key).addConstraintViolation();
+				}
 			}
 		});
 		return valid[0];

@@ -29,7 +29,7 @@ public record DatabaseConfig(@Valid @Nullable Sqlite sqlite,
 
 	@Override
 	public void check(Checks checks) {
-		checks.require(this.sqlite == null || this.postgres == null, "postgres",
+		checks.require(this.sqlite == null || this.postgres == null, "",
 				"Only one database configuration can be provided");
 	}
 

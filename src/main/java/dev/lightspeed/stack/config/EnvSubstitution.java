@@ -116,7 +116,8 @@ final class EnvSubstitution {
 		}
 		if (INTEGER.matcher(value).matches()) {
 			try {
-				return nodes.numberNode(Long.parseLong(value));
+				long number = Long.parseLong(value);
+				return (number == (int) number) ? nodes.numberNode((int) number) : nodes.numberNode(number);
 			}
 			catch (NumberFormatException ex) {
 				return nodes.stringNode(value);

@@ -29,7 +29,7 @@ public record LlamaStackConfig(@Nullable String url,
 					+ "this service (it embeds Llama Stack in a Python process); run Llama Stack as a server and "
 					+ "set llama_stack.url");
 		}
-		else if (this.url == null) {
+		else if (this.url == null || this.url.isBlank()) {
 			checks.require(false, "url",
 					(this.useAsLibraryClient == null)
 							? "LLama stack URL is not specified and library client mode is not specified"

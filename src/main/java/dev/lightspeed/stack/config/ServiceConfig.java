@@ -1,5 +1,10 @@
 package dev.lightspeed.stack.config;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -56,6 +61,25 @@ public record ServiceConfig(String host,
 		 */
 		public boolean enabled() {
 			return this.tlsCertificatePath != null && this.tlsKeyPath != null;
+		}
+
+		/**
+		 * Reads the private key password from the {@code tls_key_password} file (LCS
+		 * 0.2.0 passed the path itself as the password).
+		 * @return the file's content without a final line break, or null when no file is
+		 * configured
+		 * @throws UncheckedIOException when the file cannot be read
+		 */
+		public @Nullable String readKeyPassword() {
+			if (this.tlsKeyPassword == null) {
+				return null;
+			}
+			try {
+				return Files.readString(Path.of(this.tlsKeyPassword)).replaceFirst("\\R\\z", "");
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 
 	}

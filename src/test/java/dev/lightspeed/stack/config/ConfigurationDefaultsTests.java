@@ -1,0 +1,165 @@
+package dev.lightspeed.stack.config;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * LCS 0.2.0's defaults, seen through the {@code -d} dump and the records.
+ */
+class ConfigurationDefaultsTests {
+
+	@Test
+	void dumpOfMinimalConfigurationShouldShowEveryDefault() {
+		LightspeedConfiguration configuration = Configs.load("");
+		assertThat(ConfigurationDump.toJson(configuration)).isEqualTo("""
+				{
+				    "name": "test",
+				    "service": {
+				        "host": "localhost",
+				        "port": 8080,
+				        "auth_enabled": false,
+				        "workers": 1,
+				        "color_log": true,
+				        "access_log": true,
+				        "tls_config": {
+				            "tls_certificate_path": null,
+				            "tls_key_path": null,
+				            "tls_key_password": null
+				        },
+				        "cors": {
+				            "allow_origins": [
+				                "*"
+				            ],
+				            "allow_credentials": false,
+				            "allow_methods": [
+				                "*"
+				            ],
+				            "allow_headers": [
+				                "*"
+				            ]
+				        }
+				    },
+				    "llama_stack": {
+				        "url": "http://localhost:8321",
+				        "api_key": null,
+				        "use_as_library_client": false,
+				        "library_client_config_path": null
+				    },
+				    "user_data_collection": {
+				        "feedback_enabled": false,
+				        "feedback_storage": null,
+				        "transcripts_enabled": false,
+				        "transcripts_storage": null,
+				        "data_collector": {
+				            "enabled": false,
+				            "ingress_server_url": null,
+				            "ingress_server_auth_token": null,
+				            "ingress_content_service_name": null,
+				            "collection_interval": 7200,
+				            "cleanup_after_send": true,
+				            "connection_timeout_seconds": 30
+				        }
+				    },
+				    "database": {
+				        "sqlite": {
+				            "db_path": "/tmp/lightspeed-stack.db"
+				        },
+				        "postgres": null
+				    },
+				    "mcp_servers": [],
+				    "authentication": {
+				        "module": "noop",
+				        "skip_tls_verification": false,
+				        "k8s_cluster_api": null,
+				        "k8s_ca_cert_path": null,
+				        "jwk_config": null
+				    },
+				    "customization": null,
+				    "inference": {
+				        "default_model": null,
+				        "default_provider": null
+				    }
+				}""");
+	}
+
+	@Test
+	void sectionsWhenEmptyOrNullShouldTakeTheirDefaults() {
+		LightspeedConfiguration configuration = Configs.load("""
+				service:
+				user_data_collection:
+				database: {}
+				mcp_servers:
+				authentication:
+				inference:
+				""");
+		assertThat(configuration).isEqualTo(Configs.load(""));
+	}
+
+	@Test
+	void postgresWhenOnlyRequiredKeysAreGivenShouldTakeDefaults() {
+		DatabaseConfig database = Configs.load("database: {postgres: {db: d, user: u, password: p}}").database();
+		assertThat(database.sqlite()).isNull();
+		assertThat(database.postgres()).isEqualTo(new DatabaseConfig.Postgres("localhost", 5432, "d", "u", "p",
+				"lightspeed-stack", "prefer", "prefer", null));
+	}
+
+	@Test
+	void mcpServerWhenProviderIsNotGivenShouldUseModelContextProtocol() {
+		assertThat(Configs.load("mcp_servers: [{name: fs, url: 'http://localhost:3000'}]").mcpServers())
+			.containsExactly(new McpServerConfig("fs", "model-context-protocol", "http://localhost:3000"));
+	}
+
+	@Test
+	void jwkConfigWhenClaimsAreNotGivenShouldUseUserIdAndUsername() {
+		AuthenticationConfig authentication = Configs
+			.load("authentication: {module: jwk-token, jwk_config: {url: 'https://keys'}}")
+			.authentication();
+		assertThat(authentication.jwkConfig().jwtConfiguration())
+			.isEqualTo(new AuthenticationConfig.JwtConfiguration("user_id", "username"));
+		assertThat(authentication.skipTlsVerification()).isFalse();
+	}
+
+	@Test
+	void customizationWhenEmptyShouldAllowQuerySystemPrompts() {
+		assertThat(Configs.load("customization: {}").customization())
+			.isEqualTo(new CustomizationConfig(false, null, null));
+	}
+
+	@Test
+	void corsWhenPartlyGivenShouldKeepWildcardsForTheRest() {
+		CorsConfig cors = Configs.load("service: {cors: {allow_origins: ['https://a'], allow_credentials: true}}")
+			.service()
+			.cors();
+		assertThat(cors).isEqualTo(new CorsConfig(List.of("https://a"), true, List.of("*"), List.of("*")));
+	}
+
+	@Test
+	void dataCollectorWhenConnectionTimeoutIsGivenByItsOldNameShouldUseIt() {
+		assertThat(Configs.load("user_data_collection: {data_collector: {connection_timeout: 5}}")
+			.userDataCollection()
+			.dataCollector()
+			.connectionTimeoutSeconds()).isEqualTo(5);
+	}
+
+	@Test
+	void booleansWhenWrittenAsYaml11WordsShouldBeRead() {
+		UserDataCollectionConfig collection = Configs.load("""
+				user_data_collection:
+				  feedback_enabled: yes
+				  feedback_storage: /tmp/f
+				  transcripts_enabled: off
+				""").userDataCollection();
+		assertThat(collection.feedbackEnabled()).isTrue();
+		assertThat(collection.transcriptsEnabled()).isFalse();
+	}
+
+	@Test
+	void llamaStackWhenUrlIsGivenWithoutLibraryFlagShouldBeServerMode() {
+		LlamaStackConfig llamaStack = Configs.load("llama_stack: {url: 'http://ls:8321', api_key: k}").llamaStack();
+		assertThat(llamaStack).isEqualTo(new LlamaStackConfig("http://ls:8321", "k", null, null));
+	}
+
+}

@@ -1,0 +1,112 @@
+package dev.lightspeed.stack.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.ssl.pem.PemSslStore;
+import org.springframework.boot.ssl.pem.PemSslStoreDetails;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Every file in {@code examples/} and LCS 0.2.0's test configuration load (Maven runs
+ * tests in the project directory, where the examples' relative paths resolve).
+ */
+class ExamplesTests {
+
+	private static final Path EXAMPLES = Path.of("examples");
+
+	private static final Path LIBRARY_MODE = EXAMPLES.resolve("lightspeed-stack-lls-library.yaml");
+
+	// What the examples say must come from the environment.
+	private static final Map<String, String> ENVIRONMENT = Map.of("POSTGRES_PASSWORD", "pg-secret",
+			"INGRESS_SERVER_AUTH_TOKEN", "ingress-secret");
+
+	static Stream<Path> examples() throws IOException {
+		try (Stream<Path> files = Files.list(EXAMPLES)) {
+			return files.filter((file) -> file.toString().endsWith(".yaml"))
+				.filter((file) -> !file.equals(LIBRARY_MODE))
+				.sorted()
+				.toList()
+				.stream();
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("examples")
+	void exampleShouldLoad(Path example) {
+		assertThat(load(example).name()).isEqualTo("Lightspeed Core Service (LCS)");
+	}
+
+	@Test
+	void examplesShouldCoverTheDocumentedSetups() throws IOException {
+		assertThat(examples().map((file) -> file.getFileName().toString())).contains(
+				"lightspeed-stack-lls-external.yaml", "lightspeed-stack-postgres.yaml",
+				"lightspeed-stack-k8s-auth.yaml", "lightspeed-stack-jwk-token.yaml",
+				"lightspeed-stack-mcp-customization.yaml", "lightspeed-stack-tls.yaml",
+				"lightspeed-stack-data-collector.yaml");
+	}
+
+	@Test
+	void libraryModeExampleShouldBeRejectedWithClearMessage() {
+		assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> load(LIBRARY_MODE))
+			.satisfies((ex) -> assertThat(ex.problems())
+				.containsExactly(ConfigurationValidationTests.LibraryMode.PROBLEM));
+	}
+
+	@Test
+	void lcsTestConfigurationShouldLoad() {
+		LightspeedConfiguration configuration = load(Path.of("src/test/resources/configuration/lightspeed-stack.yaml"));
+		assertThat(configuration.name()).isEqualTo("foo bar baz");
+		assertThat(configuration.service().cors().allowMethods()).containsExactly("foo_method", "bar_method",
+				"baz_method");
+		assertThat(configuration.mcpServers()).extracting(McpServerConfig::providerId)
+			.containsExactly("provider1", "provider2", "provider3");
+	}
+
+	@Test
+	void repositoryConfigurationShouldLoad() {
+		assertThat(load(Path.of("lightspeed-stack.yaml")).llamaStack().url()).isEqualTo("http://localhost:8321");
+	}
+
+	@Test
+	void secretsFromTheEnvironmentShouldReachTheConfiguration() {
+		assertThat(load(EXAMPLES.resolve("lightspeed-stack-postgres.yaml")).database().postgres().password())
+			.isEqualTo("pg-secret");
+		assertThat(load(EXAMPLES.resolve("lightspeed-stack-data-collector.yaml")).userDataCollection()
+			.dataCollector()
+			.ingressServerAuthToken()).isEqualTo("ingress-secret");
+	}
+
+	@Test
+	void mcpExampleShouldReadTheSystemPromptFile() {
+		CustomizationConfig customization = load(EXAMPLES.resolve("lightspeed-stack-mcp-customization.yaml"))
+			.customization();
+		assertThat(customization.systemPrompt()).startsWith("You are a helpful assistant for the XYZZY product.")
+			.endsWith("only help with XYZZY.");
+	}
+
+	@Test
+	void tlsExampleKeyShouldOpenWithThePasswordReadFromTheFile() {
+		ServiceConfig.TlsConfig tls = load(EXAMPLES.resolve("lightspeed-stack-tls.yaml")).service().tlsConfig();
+		assertThat(tls.enabled()).isTrue();
+		assertThat(tls.readKeyPassword()).isEqualTo("changeit");
+		PemSslStoreDetails details = PemSslStoreDetails.forCertificate("file:" + tls.tlsCertificatePath())
+			.withPrivateKey("file:" + tls.tlsKeyPath())
+			.withPrivateKeyPassword(tls.readKeyPassword());
+		assertThat(PemSslStore.load(details).privateKey()).isNotNull();
+	}
+
+	private static LightspeedConfiguration load(Path file) {
+		return new ConfigurationLoader(ENVIRONMENT::get).load(file);
+	}
+
+}
