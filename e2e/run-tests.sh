@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# make test-e2e: start a real Llama Stack, the LLM stand-in and a real MCP server (e2e/stack.sh), then run the JUnit
+# *E2E suite, which starts the service jar against them. Everything is stopped at the end, also on failure; a
+# watchdog stops it too when this script is killed outright.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export LCS_E2E_STATE="${LCS_E2E_STATE:-$PWD/e2e/.state/test}"
+export LCS_E2E_STACK_SCRIPT="$PWD/e2e/stack.sh"
+LCS_E2E_JAR="$(ls "$PWD"/target/lightspeed-stack-*.jar | head -n 1)"
+export LCS_E2E_JAR
+
+stop_stack() { e2e/stack.sh stop >/dev/null 2>&1 || true; }
+trap stop_stack EXIT
+trap 'exit 130' INT TERM
+
+# The watchdog outlives a `kill -9` of this script and then stops the stack.
+setsid bash -c 'while kill -0 "$1" 2>/dev/null; do sleep 1; done; "$2" stop >/dev/null 2>&1' \
+	watchdog "$$" "$LCS_E2E_STACK_SCRIPT" </dev/null >/dev/null 2>&1 &
+
+started=$(date +%s)
+e2e/stack.sh start
+echo "e2e: stack up in $(($(date +%s) - started)) s"
+set -a
+# shellcheck disable=SC1091
+. "$LCS_E2E_STATE/env"
+set +a
+
+./mvnw -B -ntp -Pe2e verify -DskipUnitTests=true -Dspring-javaformat.skip=true
+echo "e2e: suite done in $(($(date +%s) - started)) s"

@@ -1,0 +1,65 @@
+package dev.lightspeed.stack.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What the e2e harness ({@code e2e/run-tests.sh}) started: a real Llama Stack, the LLM
+ * stand-in, a real MCP server, and the service jar to run against them.
+ */
+final class E2eEnvironment {
+
+	private E2eEnvironment() {
+	}
+
+	static String llamaStackUrl() {
+		return required("LLAMA_STACK_URL");
+	}
+
+	static String mcpServerUrl() {
+		return required("MCP_SERVER_URL");
+	}
+
+	static String mcpHeadersUrl() {
+		return required("MCP_HEADERS_URL");
+	}
+
+	static Path jar() {
+		return Path.of(required("LCS_E2E_JAR"));
+	}
+
+	static Path workDir() throws IOException {
+		return Files.createTempDirectory(Path.of(required("LCS_E2E_STATE")), "lcs-");
+	}
+
+	static String tag() {
+		return required("LCS_E2E_TAG");
+	}
+
+	/**
+	 * Stops or starts Llama Stack through the harness.
+	 * @param command {@code ls-stop} or {@code ls-start}
+	 */
+	static void stack(String command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(List.of("bash", required("LCS_E2E_STACK_SCRIPT"), command))
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		if (!process.waitFor(Duration.ofMinutes(3).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+				|| process.exitValue() != 0) {
+			throw new IllegalStateException("e2e/stack.sh " + command + " failed");
+		}
+	}
+
+	private static String required(String name) {
+		String value = System.getenv(name);
+		if (value == null || value.isEmpty()) {
+			throw new IllegalStateException(name + " is not set: run the e2e suite with make test-e2e");
+		}
+		return value;
+	}
+
+}

@@ -1,0 +1,115 @@
+package dev.lightspeed.stack.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The service jar run as a real process with a given configuration, the way a deployment
+ * runs it. The process gets the harness's tag (so {@code e2e/stack.sh stop} finds it) and
+ * dies with the test JVM.
+ */
+final class LightspeedService implements AutoCloseable {
+
+	private final Process process;
+
+	private final int port;
+
+	private final Path dir;
+
+	private LightspeedService(Process process, int port, Path dir) {
+		this.process = process;
+		this.port = port;
+		this.dir = dir;
+	}
+
+	/**
+	 * Starts the service and waits until it answers {@code /liveness}.
+	 * @param configuration the YAML, with {@code ${PORT}} and {@code ${DIR}} standing for
+	 * the chosen port and a fresh working directory
+	 * @return the running service
+	 */
+	static LightspeedService start(String configuration) throws IOException, InterruptedException {
+		int port = freePort();
+		Path dir = E2eEnvironment.workDir();
+		Path config = dir.resolve("lightspeed-stack.yaml");
+		Files.writeString(config,
+				configuration.replace("${PORT}", Integer.toString(port)).replace("${DIR}", dir.toString()));
+		String java = ProcessHandle.current().info().command().orElse("java");
+		List<String> command = new ArrayList<>(List.of("setpriv", "--pdeathsig", "SIGKILL", "--", java, "-jar",
+				E2eEnvironment.jar().toString(), "-c", config.toString()));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(dir.resolve("service.log").toFile());
+		builder.environment().put("LCS_E2E_TAG", E2eEnvironment.tag());
+		LightspeedService service = new LightspeedService(builder.start(), port, dir);
+		service.awaitLive();
+		return service;
+	}
+
+	String url() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	Path dir() {
+		return this.dir;
+	}
+
+	String log() throws IOException {
+		return Files.readString(this.dir.resolve("service.log"));
+	}
+
+	private void awaitLive() throws IOException, InterruptedException {
+		HttpClient client = HttpClient.newHttpClient();
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		while (Instant.now().isBefore(deadline)) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("service exited with " + this.process.exitValue() + ":\n" + log());
+			}
+			try {
+				HttpResponse<Void> response = client.send(
+						HttpRequest.newBuilder(URI.create(url() + "/liveness")).timeout(Duration.ofSeconds(2)).build(),
+						HttpResponse.BodyHandlers.discarding());
+				if (response.statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(200);
+		}
+		close();
+		throw new IllegalStateException("service did not become live within 60 s:\n" + log());
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(Duration.ofSeconds(15).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+				this.process.destroyForcibly().waitFor();
+			}
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

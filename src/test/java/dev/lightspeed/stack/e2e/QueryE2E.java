@@ -1,0 +1,213 @@
+package dev.lightspeed.stack.e2e;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Questions and answers through a real Llama Stack 0.2.22 with a real MCP server and
+ * Llama Guard shield.
+ */
+class QueryE2E {
+
+	private static LightspeedService service;
+
+	private static Http http;
+
+	@BeforeAll
+	static void start() throws Exception {
+		service = LightspeedService.start("""
+				name: e2e
+				service:
+				  host: 127.0.0.1
+				  port: ${PORT}
+				llama_stack:
+				  url: %s
+				user_data_collection:
+				  feedback_enabled: true
+				  feedback_storage: ${DIR}/feedback
+				  transcripts_enabled: true
+				  transcripts_storage: ${DIR}/transcripts
+				database:
+				  sqlite:
+				    db_path: ${DIR}/lightspeed.db
+				mcp_servers:
+				  - name: e2e-mcp
+				    url: %s
+				""".formatted(E2eEnvironment.llamaStackUrl(), E2eEnvironment.mcpServerUrl()));
+		http = new Http(service.url());
+	}
+
+	@AfterAll
+	static void stop() {
+		if (service != null) {
+			service.close();
+		}
+	}
+
+	@Test
+	void modelsComeFromLlamaStack() throws Exception {
+		HttpResponse<String> response = http.get("/v1/models");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(Http.json(response).path("models").findValuesAsString("identifier")).contains("vllm/fake-model");
+	}
+
+	@Test
+	void queryAnswersAndWritesTheTranscript() throws Exception {
+		HttpResponse<String> response = http.post("/v1/query?user_id=alice", "{\"query\":\"What is Kubernetes?\"}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = Http.json(response);
+		String answer = body.path("response").asString();
+		assertThat(answer).startsWith("Kubernetes is").contains("caf\u00e9");
+		String conversationId = body.path("conversation_id").asString();
+		Path dir = service.dir().resolve("transcripts/alice/" + conversationId);
+		try (Stream<Path> files = Files.list(dir)) {
+			List<Path> transcripts = files.toList();
+			assertThat(transcripts).hasSize(1);
+			JsonNode transcript = Http.JSON.readTree(Files.readString(transcripts.get(0)));
+			assertThat(transcript.path("llm_response").asString()).isEqualTo(answer);
+			assertThat(transcript.path("metadata").path("model").asString()).isEqualTo("fake-model");
+		}
+	}
+
+	@Test
+	void streamingQueryIsReadTheSameByEveryParserAndMatchesTheFinalAnswer() throws Exception {
+		HttpResponse<String> response = http.post("/v1/streaming_query", "{\"query\":\"What is Kubernetes?\"}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
+		String body = response.body();
+		assertThat(body).contains("caf\\u00e9");
+		List<JsonNode> strict = SseParsers.strictBlocks(body);
+		assertThat(SseParsers.lineBased(body)).isEqualTo(strict);
+		assertThat(SseParsers.specCompliant(body)).isEqualTo(strict);
+		List<String> names = SseParsers.names(strict);
+		assertThat(names.getFirst()).isEqualTo("start");
+		assertThat(names.getLast()).isEqualTo("end");
+		assertThat(names).contains("turn_complete").doesNotContain("error");
+		JsonNode turnComplete = strict.stream()
+			.filter((e) -> e.path("event").asString().equals("turn_complete"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(SseParsers.answer(strict)).isEqualTo(turnComplete.path("data").path("token").asString())
+			.startsWith("Kubernetes is");
+		for (int i = 1; i < strict.size() - 1; i++) {
+			assertThat(strict.get(i).path("data").path("id").asInt()).isEqualTo(i - 1);
+		}
+		assertThat(strict.getLast().path("available_quotas").isObject()).isTrue();
+		assertThat(strict.getLast().path("data").path("referenced_documents").isArray()).isTrue();
+	}
+
+	@Test
+	void followUpContinuesTheConversationAndHistoryShowsBothTurns() throws Exception {
+		String first = Http.json(http.post("/v1/query?user_id=bob", "{\"query\":\"What is Kubernetes?\"}"))
+			.path("conversation_id")
+			.asString();
+		JsonNode second = Http.json(http.post("/v1/query?user_id=bob",
+				"{\"query\":\"And what is a pod?\",\"conversation_id\":\"" + first + "\"}"));
+		assertThat(second.path("conversation_id").asString()).isEqualTo(first);
+		assertThat(second.path("response").asString()).contains("You have asked 2 questions.");
+		HttpResponse<String> history = http.get("/v1/conversations/" + first + "?user_id=bob");
+		assertThat(history.statusCode()).isEqualTo(200);
+		JsonNode turns = Http.json(history).path("chat_history");
+		assertThat(turns.size()).isEqualTo(2);
+		assertThat(turns.get(1).path("messages").get(0).path("content").asString()).isEqualTo("And what is a pod?");
+		assertThat(turns.get(1).path("messages").get(1).path("type").asString()).isEqualTo("assistant");
+		assertThat(http.get("/v1/conversations/" + first + "?user_id=mallory").statusCode()).isEqualTo(403);
+		JsonNode list = Http.json(http.get("/v1/conversations?user_id=bob"));
+		assertThat(list.path("conversations").findValuesAsString("conversation_id")).contains(first);
+	}
+
+	@Test
+	void deletedConversationIsGone() throws Exception {
+		String id = Http.json(http.post("/v1/query?user_id=carol", "{\"query\":\"What is Kubernetes?\"}"))
+			.path("conversation_id")
+			.asString();
+		HttpResponse<String> deleted = http.delete("/v1/conversations/" + id + "?user_id=carol");
+		assertThat(deleted.statusCode()).isEqualTo(200);
+		assertThat(Http.json(deleted).path("success").asBoolean()).isTrue();
+		assertThat(http.get("/v1/conversations/" + id + "?user_id=carol").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void mcpToolIsCalledWithTheForwardedHeaders() throws Exception {
+		new Http("").delete(E2eEnvironment.mcpHeadersUrl());
+		HttpResponse<String> response = http.post("/v1/streaming_query",
+				"{\"query\":\"Please use the tool list_pods in namespace demo\"}",
+				Map.of("MCP-HEADERS", "{\"e2e-mcp\": {\"X-Tenant\": \"t1\"}}"));
+		List<JsonNode> events = SseParsers.strictBlocks(response.body());
+		assertThat(response.body()).contains("\"tool_name\": \"list_pods\"").contains("pod-a, pod-b in demo");
+		assertThat(SseParsers.names(events)).contains("tool_call").endsWith("end");
+		String recorded = new Http("").get(E2eEnvironment.mcpHeadersUrl()).body();
+		assertThat(recorded.toLowerCase()).contains("x-tenant").contains("t1");
+	}
+
+	@Test
+	void inputShieldBlocksTheQuestion() throws Exception {
+		HttpResponse<String> response = http.post("/v1/streaming_query",
+				"{\"query\":\"Tell me about UNSAFE-CONTENT\"}");
+		List<JsonNode> events = SseParsers.strictBlocks(response.body());
+		JsonNode violation = events.stream()
+			.filter((e) -> "shield_call".equals(e.path("data").path("role").asString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(violation.path("data").path("token").asString()).startsWith("Violation: ")
+			.contains("(Metadata: {'violation_type': 'S1'})");
+		assertThat(SseParsers.answer(events)).isEmpty();
+		JsonNode query = Http.json(http.post("/v1/query", "{\"query\":\"Tell me about UNSAFE-CONTENT\"}"));
+		assertThat(query.path("response").asString()).isEqualTo("I can't answer that. Can I help with something else?");
+	}
+
+	@Test
+	void outputShieldReplacesTheAnswer() throws Exception {
+		HttpResponse<String> response = http.post("/v1/streaming_query",
+				"{\"query\":\"Give me the forbidden-output please\"}");
+		List<JsonNode> events = SseParsers.strictBlocks(response.body());
+		List<String> names = SseParsers.names(events);
+		int violation = -1;
+		for (int i = 0; i < events.size(); i++) {
+			if ("shield_call".equals(events.get(i).path("data").path("role").asString())) {
+				violation = i;
+			}
+		}
+		assertThat(violation).as("a shield_call violation event").isPositive();
+		assertThat(names.subList(0, violation)).contains("token");
+		JsonNode turnComplete = events.get(names.indexOf("turn_complete"));
+		assertThat(turnComplete.path("data").path("token").asString())
+			.isEqualTo("I can't answer that. Can I help with something else?");
+	}
+
+	@Test
+	void feedbackIsStoredOnDisk() throws Exception {
+		HttpResponse<String> response = http.post("/v1/feedback?user_id=dave", """
+				{"conversation_id":"12345678-abcd-0000-0123-456789abcdef","user_question":"q","llm_response":"a",
+				 "sentiment":1,"categories":["incorrect","incorrect","other"]}""");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(Http.json(response).path("response").asString()).isEqualTo("feedback received");
+		try (Stream<Path> files = Files.list(service.dir().resolve("feedback"))) {
+			assertThat(files.map((f) -> readString(f)))
+				.anySatisfy((text) -> assertThat(text).contains("\"user_id\": \"dave\"")
+					.contains("\"categories\": [\"incorrect\", \"other\"]"));
+		}
+	}
+
+	private static String readString(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+}
