@@ -15,7 +15,7 @@ import dev.lightspeed.stack.config.DatabaseConfig;
 /**
  * Builds the connection pool the {@code database} section describes.
  */
-final class DataSources {
+public final class DataSources {
 
 	/** How long SQLite waits for a lock held by another connection. */
 	static final int SQLITE_BUSY_TIMEOUT_MILLIS = 5000;
@@ -28,7 +28,14 @@ final class DataSources {
 	private DataSources() {
 	}
 
-	static HikariDataSource create(DatabaseConfig config) {
+	/**
+	 * Opens the pool for a {@code database} section; for PostgreSQL with a namespace
+	 * other than {@code public} the schema is created first.
+	 * @param config the section
+	 * @return the pool
+	 * @throws DatabaseStartupException (unchecked) when the database cannot be used
+	 */
+	public static HikariDataSource create(DatabaseConfig config) {
 		if (config.postgres() != null) {
 			return postgres(config.postgres());
 		}
