@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Starts a throw-away PostgreSQL for the PostgreSQL tests and prints the variables they read:
+#   eval "$(scripts/postgres-test-server.sh)"     # start; exports LCS_TEST_POSTGRES_*
+#   scripts/postgres-test-server.sh stop [DIR]     # stop and remove (DIR defaults to $LCS_TEST_POSTGRES_DIR)
+# Installs Debian's postgresql when missing, initialises a cluster in a temporary directory, listens on a free
+# loopback port only, and creates a user and database. Runs the server as the postgres OS user when started as root
+# (initdb refuses root). Progress goes to stderr, so stdout carries only the export lines.
+set -euo pipefail
+
+log() { echo "postgres-test-server: $*" >&2; }
+
+as_postgres() {
+	if [ "$(id -u)" = 0 ]; then
+		runuser -u postgres -- "$@"
+	else
+		"$@"
+	fi
+}
+
+bin_dir() {
+	ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
+}
+
+if [ "${1:-}" = "stop" ]; then
+	dir="${2:-${LCS_TEST_POSTGRES_DIR:-}}"
+	[ -n "$dir" ] && [ -d "$dir/data" ] || { log "no cluster directory given"; exit 1; }
+	as_postgres "$(bin_dir)/pg_ctl" -D "$dir/data" -m fast -w stop >&2 || true
+	rm -rf "$dir"
+	exit 0
+fi
+
+if [ -z "$(bin_dir)" ]; then
+	log "installing postgresql"
+	apt-get update -qq >&2
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+fi
+bin="$(bin_dir)"
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port=""
+for _ in $(seq 1 50); do
+	candidate=$((20000 + RANDOM % 20000))
+	if port_free "$candidate"; then
+		port="$candidate"
+		break
+	fi
+done
+[ -n "$port" ] || { log "no free port found"; exit 1; }
+
+dir="$(mktemp -d "${TMPDIR:-/tmp}/lcs-postgres.XXXXXX")"
+chmod 755 "$dir"
+[ "$(id -u)" = 0 ] && chown postgres: "$dir"
+user="lcs_test"
+password="lcs-test-$RANDOM$RANDOM"
+database="lcs_test"
+printf '%s\n' "$password" > "$dir/pwfile"
+[ "$(id -u)" = 0 ] && chown postgres: "$dir/pwfile"
+
+log "initialising $dir/data"
+as_postgres "$bin/initdb" -D "$dir/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+	--pwfile="$dir/pwfile" -E UTF8 --locale=C.UTF-8 >&2
+log "starting on 127.0.0.1:$port"
+as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+	-o "-c listen_addresses=127.0.0.1 -p $port -k $dir" start >&2
+as_postgres "$bin/psql" -q -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 >&2 <<SQL
+CREATE ROLE $user LOGIN PASSWORD '$password';
+CREATE DATABASE $database OWNER $user;
+SQL
+rm -f "$dir/pwfile"
+
+cat <<ENV
+export LCS_TEST_POSTGRES_HOST=127.0.0.1
+export LCS_TEST_POSTGRES_PORT=$port
+export LCS_TEST_POSTGRES_DB=$database
+export LCS_TEST_POSTGRES_USER=$user
+export LCS_TEST_POSTGRES_PASSWORD=$password
+export LCS_TEST_POSTGRES_DIR=$dir
+ENV

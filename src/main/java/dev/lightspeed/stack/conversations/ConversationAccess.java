@@ -1,0 +1,42 @@
+package dev.lightspeed.stack.conversations;
+
+import dev.lightspeed.stack.auth.AuthenticatedUser;
+import dev.lightspeed.stack.errors.ApiException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The checks every conversation endpoint makes on its path id: a UUID (400), known (404)
+ * and owned by the caller (403; LCS 0.2.0 skipped this, 0.3.x enforces it).
+ */
+@Component
+class ConversationAccess {
+
+	private final ConversationStore store;
+
+	ConversationAccess(ConversationStore store) {
+		this.store = store;
+	}
+
+	/**
+	 * The caller's conversation.
+	 * @param user the caller
+	 * @param id the id as the path gave it
+	 * @return the record; its id is the canonical id
+	 */
+	ConversationRecord owned(AuthenticatedUser user, String id) {
+		String canonical = ConversationIds.canonical(id)
+			.orElseThrow(() -> ApiException.of(HttpStatus.BAD_REQUEST, "Invalid conversation ID format",
+					"Conversation ID " + id + " is not a valid UUID"));
+		ConversationRecord record = this.store.find(canonical)
+			.orElseThrow(() -> ApiException.of(HttpStatus.NOT_FOUND, "Conversation not found",
+					"Conversation " + id + " could not be retrieved."));
+		if (!record.userId().equals(user.userId())) {
+			throw ApiException.of(HttpStatus.FORBIDDEN, "Access denied",
+					"You do not have permission to access this conversation");
+		}
+		return record;
+	}
+
+}

@@ -1,0 +1,26 @@
+package dev.lightspeed.stack.conversations;
+
+import java.time.OffsetDateTime;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonSerialize;
+
+/**
+ * A conversation in {@code GET /v2/conversations} ({@code ConversationData} in LCS
+ * 0.3.x).
+ *
+ * @param conversationId the id
+ * @param topicSummary the summary, null until one is set
+ * @param lastMessageTimestamp last turn, as epoch seconds
+ */
+record ConversationData(@JsonProperty("conversation_id") String conversationId,
+		@JsonProperty("topic_summary") @Nullable String topicSummary,
+		@JsonProperty("last_message_timestamp") @JsonSerialize(
+				using = EpochSeconds.class) OffsetDateTime lastMessageTimestamp) {
+
+	static ConversationData of(ConversationRecord record) {
+		return new ConversationData(record.id(), record.topicSummary(), record.lastMessageAt());
+	}
+
+}

@@ -1,0 +1,58 @@
+package dev.lightspeed.stack.conversations;
+
+import java.util.List;
+
+import dev.lightspeed.stack.errors.ApiException;
+import dev.lightspeed.stack.llamastack.ChatTurn;
+import dev.lightspeed.stack.llamastack.LlamaStackApiException;
+import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads and deletes conversations in Llama Stack with LCS 0.2.0's error answers. An
+ * unreachable Llama Stack surfaces as its own 503 exception.
+ */
+@Component
+class ConversationHistory {
+
+	private final LlamaStackBackend backend;
+
+	ConversationHistory(LlamaStackBackend backend) {
+		this.backend = backend;
+	}
+
+	List<ChatTurn> turns(String id, String shownId) {
+		try {
+			return this.backend.history(id)
+				.orElseThrow(() -> ApiException.of(HttpStatus.NOT_FOUND, "Conversation not found",
+						"Conversation " + shownId + " could not be retrieved."));
+		}
+		catch (LlamaStackApiException ex) {
+			if (ex.isNotFound()) {
+				throw ApiException.of(HttpStatus.NOT_FOUND, "Conversation not found",
+						"Conversation " + shownId + " could not be retrieved: " + ex.getMessage());
+			}
+			throw ApiException.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unknown error",
+					"Unknown error while getting conversation " + shownId + " : " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * Deletes what Llama Stack keeps; a conversation it no longer knows counts as
+	 * deleted, so the caller can still remove our record of it.
+	 */
+	void delete(String id, String shownId) {
+		try {
+			this.backend.deleteConversation(id);
+		}
+		catch (LlamaStackApiException ex) {
+			if (!ex.isNotFound()) {
+				throw ApiException.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unknown error",
+						"Unknown error while deleting conversation " + shownId + " : " + ex.getMessage());
+			}
+		}
+	}
+
+}

@@ -1,0 +1,64 @@
+package dev.lightspeed.stack.conversations;
+
+import dev.lightspeed.stack.auth.AuthenticatedUser;
+import dev.lightspeed.stack.errors.ApiException;
+import dev.lightspeed.stack.llamastack.ChatTurn;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /v1/conversations}: the list comes from our database, a conversation's history
+ * from Llama Stack. Responses keep the id as the caller wrote it, as LCS does.
+ */
+@RestController
+@RequestMapping("/v1/conversations")
+class ConversationsController {
+
+	private final ConversationStore store;
+
+	private final ConversationAccess access;
+
+	private final ConversationHistory history;
+
+	ConversationsController(ConversationStore store, ConversationAccess access, ConversationHistory history) {
+		this.store = store;
+		this.access = access;
+		this.history = history;
+	}
+
+	@GetMapping
+	ConversationsListResponse list(@AuthenticationPrincipal AuthenticatedUser user) {
+		try {
+			return new ConversationsListResponse(
+					this.store.listByUser(user.userId()).stream().map(ConversationDetails::of).toList());
+		}
+		catch (DataAccessException | IllegalArgumentException ex) {
+			throw ApiException.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unknown error",
+					"Unknown error while getting conversations for user " + user.userId());
+		}
+	}
+
+	@GetMapping("/{conversationId}")
+	ConversationResponse<ChatTurn> get(@AuthenticationPrincipal AuthenticatedUser user,
+			@PathVariable String conversationId) {
+		ConversationRecord record = this.access.owned(user, conversationId);
+		return new ConversationResponse<>(conversationId, this.history.turns(record.id(), conversationId));
+	}
+
+	@DeleteMapping("/{conversationId}")
+	ConversationDeleteResponse delete(@AuthenticationPrincipal AuthenticatedUser user,
+			@PathVariable String conversationId) {
+		ConversationRecord record = this.access.owned(user, conversationId);
+		this.history.delete(record.id(), conversationId);
+		this.store.delete(record.id());
+		return ConversationDeleteResponse.deleted(conversationId);
+	}
+
+}

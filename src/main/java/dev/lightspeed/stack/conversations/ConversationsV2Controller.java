@@ -1,0 +1,78 @@
+package dev.lightspeed.stack.conversations;
+
+import dev.lightspeed.stack.auth.AuthenticatedUser;
+import dev.lightspeed.stack.errors.ApiException;
+import jakarta.validation.Valid;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /v2/conversations} (LCS 0.3.x, used by the Backstage plugin): list with topic
+ * summaries, history with provider and model, topic summary update, delete.
+ */
+@RestController
+@RequestMapping("/v2/conversations")
+class ConversationsV2Controller {
+
+	private final ConversationStore store;
+
+	private final ConversationAccess access;
+
+	private final ConversationHistory history;
+
+	ConversationsV2Controller(ConversationStore store, ConversationAccess access, ConversationHistory history) {
+		this.store = store;
+		this.access = access;
+		this.history = history;
+	}
+
+	@GetMapping
+	ConversationsListResponseV2 list(@AuthenticationPrincipal AuthenticatedUser user) {
+		try {
+			return new ConversationsListResponseV2(
+					this.store.listByUser(user.userId()).stream().map(ConversationData::of).toList());
+		}
+		catch (DataAccessException | IllegalArgumentException ex) {
+			throw ApiException.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unknown error",
+					"Unknown error while getting conversations for user " + user.userId());
+		}
+	}
+
+	@GetMapping("/{conversationId}")
+	ConversationResponse<ConversationTurnV2> get(@AuthenticationPrincipal AuthenticatedUser user,
+			@PathVariable String conversationId) {
+		ConversationRecord record = this.access.owned(user, conversationId);
+		return new ConversationResponse<>(conversationId,
+				this.history.turns(record.id(), conversationId)
+					.stream()
+					.map((turn) -> ConversationTurnV2.of(record, turn))
+					.toList());
+	}
+
+	@PutMapping("/{conversationId}")
+	ConversationUpdateResponse update(@AuthenticationPrincipal AuthenticatedUser user,
+			@PathVariable String conversationId, @Valid @RequestBody ConversationUpdateRequest request) {
+		ConversationRecord record = this.access.owned(user, conversationId);
+		this.store.setTopicSummary(record.id(), request.topicSummary());
+		return new ConversationUpdateResponse(conversationId, true, "Topic summary updated successfully");
+	}
+
+	@DeleteMapping("/{conversationId}")
+	ConversationDeleteResponse delete(@AuthenticationPrincipal AuthenticatedUser user,
+			@PathVariable String conversationId) {
+		ConversationRecord record = this.access.owned(user, conversationId);
+		this.history.delete(record.id(), conversationId);
+		this.store.delete(record.id());
+		return ConversationDeleteResponse.deleted(conversationId);
+	}
+
+}

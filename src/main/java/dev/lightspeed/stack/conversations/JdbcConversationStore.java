@@ -1,0 +1,116 @@
+package dev.lightspeed.stack.conversations;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.lightspeed.stack.storage.DatabaseVendor;
+import dev.lightspeed.stack.storage.Identifiers;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * {@link ConversationStore} on the {@code user_conversation} table (LCS 0.2.0 columns
+ * plus {@code topic_summary} and {@code llama_session_id}). Every value is a bind
+ * parameter.
+ */
+@Repository
+class JdbcConversationStore implements ConversationStore {
+
+	private static final String COLUMNS = "id, user_id, last_used_model, last_used_provider, created_at, "
+			+ "last_message_at, message_count, topic_summary, llama_session_id";
+
+	// One statement, so concurrent first turns cannot both insert. The WHERE keeps a row
+	// owned by someone else untouched.
+	private static final String UPSERT = """
+			INSERT INTO user_conversation (id, user_id, last_used_model, last_used_provider, created_at,
+				last_message_at, message_count, llama_session_id)
+			VALUES (:id, :userId, :model, :provider, :now, :now, 1, :sessionId)
+			ON CONFLICT (id) DO UPDATE SET last_used_model = excluded.last_used_model,
+				last_used_provider = excluded.last_used_provider, last_message_at = excluded.last_message_at,
+				message_count = user_conversation.message_count + 1,
+				llama_session_id = COALESCE(excluded.llama_session_id, user_conversation.llama_session_id)
+			WHERE user_conversation.user_id = excluded.user_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final DatabaseVendor vendor;
+
+	private final Clock clock;
+
+	@Autowired
+	JdbcConversationStore(JdbcClient jdbc, DatabaseVendor vendor) {
+		this(jdbc, vendor, Clock.systemUTC());
+	}
+
+	JdbcConversationStore(JdbcClient jdbc, DatabaseVendor vendor, Clock clock) {
+		this.jdbc = jdbc;
+		this.vendor = vendor;
+		this.clock = clock;
+	}
+
+	@Override
+	public Optional<ConversationRecord> find(String id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM user_conversation WHERE id = :id")
+			.param("id", Identifiers.requireStorable("conversation id", id))
+			.query(this::toRecord)
+			.optional();
+	}
+
+	@Override
+	public void recordTurn(String id, String userId, String model, String provider, @Nullable String sessionId) {
+		this.jdbc.sql(UPSERT)
+			.param("id", Identifiers.requireStorable("conversation id", id))
+			.param("userId", Identifiers.requireStorable("user id", userId))
+			.param("model", model)
+			.param("provider", provider)
+			.param("now", this.vendor.timestamp(OffsetDateTime.now(this.clock)))
+			.param("sessionId", sessionId)
+			.update();
+	}
+
+	@Override
+	public List<ConversationRecord> listByUser(String userId) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM user_conversation WHERE user_id = :userId"
+					+ " ORDER BY last_message_at DESC, created_at DESC, id")
+			.param("userId", Identifiers.requireStorable("user id", userId))
+			.query(this::toRecord)
+			.list();
+	}
+
+	@Override
+	public boolean setTopicSummary(String id, String topicSummary) {
+		return this.jdbc.sql("UPDATE user_conversation SET topic_summary = :summary WHERE id = :id")
+			.param("summary", topicSummary)
+			.param("id", Identifiers.requireStorable("conversation id", id))
+			.update() > 0;
+	}
+
+	@Override
+	public boolean delete(String id) {
+		return this.jdbc.sql("DELETE FROM user_conversation WHERE id = :id")
+			.param("id", Identifiers.requireStorable("conversation id", id))
+			.update() > 0;
+	}
+
+	private ConversationRecord toRecord(ResultSet rs, int row) throws SQLException {
+		return new ConversationRecord(rs.getString("id"), rs.getString("user_id"), rs.getString("last_used_model"),
+				rs.getString("last_used_provider"), timestamp(rs, "created_at"), timestamp(rs, "last_message_at"),
+				rs.getInt("message_count"), rs.getString("topic_summary"), rs.getString("llama_session_id"));
+	}
+
+	private OffsetDateTime timestamp(ResultSet rs, String column) throws SQLException {
+		// The columns are NOT NULL.
+		return Objects.requireNonNull(this.vendor.readTimestamp(rs, column));
+	}
+
+}

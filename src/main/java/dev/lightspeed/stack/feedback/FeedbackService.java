@@ -1,0 +1,85 @@
+package dev.lightspeed.stack.feedback;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import dev.lightspeed.stack.auth.AuthenticatedUser;
+import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.config.UserDataCollectionConfig;
+import dev.lightspeed.stack.errors.ApiException;
+import dev.lightspeed.stack.json.PythonJson;
+import dev.lightspeed.stack.storage.AtomicFiles;
+import dev.lightspeed.stack.storage.PythonDateTimes;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Stores a submission as {@code <feedback_storage>/<uuid4>.json} (written atomically)
+ * and, when switched on, as a database row.
+ */
+@Service
+class FeedbackService {
+
+	private static final Logger logger = LoggerFactory.getLogger(FeedbackService.class);
+
+	private final UserDataCollectionConfig config;
+
+	private final @Nullable JdbcFeedbackStore database;
+
+	private final Clock clock;
+
+	private final Supplier<UUID> uuids;
+
+	@Autowired
+	FeedbackService(LightspeedConfiguration configuration, ObjectProvider<JdbcFeedbackStore> database) {
+		this(configuration.userDataCollection(), database.getIfAvailable(), Clock.systemUTC(), UUID::randomUUID);
+	}
+
+	FeedbackService(UserDataCollectionConfig config, @Nullable JdbcFeedbackStore database, Clock clock,
+			Supplier<UUID> uuids) {
+		this.config = config;
+		this.database = database;
+		this.clock = clock;
+		this.uuids = uuids;
+	}
+
+	boolean enabled() {
+		return this.config.feedbackEnabled();
+	}
+
+	void store(AuthenticatedUser user, FeedbackRequest request) {
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		UUID id = this.uuids.get();
+		StoredFeedback feedback = new StoredFeedback(user.userId(), PythonDateTimes.str(now), request.conversationId(),
+				request.userQuestion(), request.llmResponse(), request.sentiment(), request.userFeedback(),
+				request.categories());
+		try {
+			// Checked at start-up when feedback is enabled.
+			Path directory = Path.of(String.valueOf(this.config.feedbackStorage()));
+			AtomicFiles.writeString(directory.resolve(id + ".json"), PythonJson.write(feedback));
+			if (this.database != null) {
+				this.database.insert(id, now, feedback);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.error("Error storing user feedback: {}", ex.toString());
+			throw ApiException.of(HttpStatus.INTERNAL_SERVER_ERROR, "Error storing user feedback", errorText(ex));
+		}
+	}
+
+	private static String errorText(Exception ex) {
+		String message = ex.getMessage();
+		return (message != null) ? ex.getClass().getSimpleName() + ": " + message : ex.getClass().getSimpleName();
+	}
+
+}

@@ -1,0 +1,120 @@
+package dev.lightspeed.stack.storage;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lightspeed.stack.config.DatabaseConfig;
+
+/**
+ * Builds the connection pool the {@code database} section describes.
+ */
+public final class DataSources {
+
+	/** How long SQLite waits for a lock held by another connection. */
+	static final int SQLITE_BUSY_TIMEOUT_MILLIS = 5000;
+
+	/** SQLite serialises writes, so a few connections (for concurrent reads) suffice. */
+	static final int SQLITE_POOL_SIZE = 4;
+
+	static final int POSTGRES_POOL_SIZE = 10;
+
+	private DataSources() {
+	}
+
+	/**
+	 * Opens the pool for a {@code database} section; for PostgreSQL with a namespace
+	 * other than {@code public} the schema is created first.
+	 * @param config the section
+	 * @return the pool
+	 * @throws DatabaseStartupException (unchecked) when the database cannot be used
+	 */
+	public static HikariDataSource create(DatabaseConfig config) {
+		if (config.postgres() != null) {
+			return postgres(config.postgres());
+		}
+		return sqlite(config.sqlite().dbPath());
+	}
+
+	static HikariDataSource sqlite(String dbPath) {
+		Path parent = Path.of(dbPath).toAbsolutePath().getParent();
+		if (parent == null || !Files.isDirectory(parent)) {
+			throw new DatabaseStartupException("SQLite database directory does not exist: " + dbPath);
+		}
+		HikariConfig hikari = new HikariConfig();
+		hikari.setPoolName("lightspeed-sqlite");
+		hikari.setDriverClassName("org.sqlite.JDBC");
+		hikari.setJdbcUrl("jdbc:sqlite:" + dbPath);
+		hikari.addDataSourceProperty("journal_mode", "WAL");
+		hikari.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MILLIS));
+		hikari.addDataSourceProperty("synchronous", "NORMAL");
+		hikari.setMaximumPoolSize(SQLITE_POOL_SIZE);
+		hikari.setMinimumIdle(1);
+		return open(hikari);
+	}
+
+	static HikariDataSource postgres(DatabaseConfig.Postgres config) {
+		HikariConfig hikari = new HikariConfig();
+		hikari.setPoolName("lightspeed-postgres");
+		hikari.setDriverClassName("org.postgresql.Driver");
+		hikari.setJdbcUrl("jdbc:postgresql://" + hostPart(config.host()) + ":" + config.port() + "/"
+				+ URLEncoder.encode(config.db(), StandardCharsets.UTF_8));
+		hikari.setUsername(config.user());
+		hikari.setPassword(config.password());
+		hikari.addDataSourceProperty("sslmode", config.sslMode());
+		hikari.addDataSourceProperty("gssEncMode", config.gssEncmode());
+		if (config.caCertPath() != null) {
+			hikari.addDataSourceProperty("sslrootcert", config.caCertPath());
+		}
+		hikari.setMaximumPoolSize(POSTGRES_POOL_SIZE);
+		String namespace = config.namespace();
+		if (usesOwnSchema(namespace)) {
+			// Every connection works in the namespace; PostgreSQL accepts a search_path
+			// naming a schema that does not exist yet.
+			hikari.setConnectionInitSql("SET search_path TO " + quote(namespace));
+			HikariDataSource dataSource = open(hikari);
+			createSchema(dataSource, namespace);
+			return dataSource;
+		}
+		return open(hikari);
+	}
+
+	private static HikariDataSource open(HikariConfig hikari) {
+		try {
+			return new HikariDataSource(hikari);
+		}
+		catch (RuntimeException ex) {
+			throw new DatabaseStartupException("Database connection failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	static boolean usesOwnSchema(String namespace) {
+		return !namespace.isEmpty() && !namespace.equals("public");
+	}
+
+	static String quote(String identifier) {
+		return "\"" + identifier.replace("\"", "\"\"") + "\"";
+	}
+
+	private static void createSchema(HikariDataSource dataSource, String namespace) {
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(namespace));
+		}
+		catch (SQLException ex) {
+			dataSource.close();
+			throw new DatabaseStartupException("Schema creation failed for '" + namespace + "': " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	private static String hostPart(String host) {
+		return (host.contains(":") && !host.startsWith("[")) ? "[" + host + "]" : host;
+	}
+
+}

@@ -1,0 +1,105 @@
+package dev.lightspeed.stack.storage;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+
+import dev.lightspeed.stack.config.DatabaseConfig;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The database in use and how it stores timestamps. SQLite keeps them as naive UTC text
+ * the way LCS 0.2.0 (SQLAlchemy) writes them, {@code 2025-08-20 10:11:12.345678}, so a
+ * database can be shared with, or handed back to, LCS; PostgreSQL uses
+ * {@code timestamptz}.
+ */
+public enum DatabaseVendor {
+
+	/** SQLite, the default. */
+	SQLITE("sqlite"),
+
+	/** PostgreSQL. */
+	POSTGRESQL("postgresql");
+
+	private static final DateTimeFormatter SQLITE_WRITE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+
+	private static final DateTimeFormatter SQLITE_READ = new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd")
+		.optionalStart()
+		.appendLiteral(' ')
+		.optionalEnd()
+		.optionalStart()
+		.appendLiteral('T')
+		.optionalEnd()
+		.appendPattern("HH:mm:ss")
+		.optionalStart()
+		.appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+		.optionalEnd()
+		.optionalStart()
+		.appendOffset("+HH:MM", "Z")
+		.optionalEnd()
+		.toFormatter();
+
+	private final String id;
+
+	DatabaseVendor(String id) {
+		this.id = id;
+	}
+
+	/**
+	 * The vendor a {@code database} section selects.
+	 * @param config the section
+	 * @return the vendor
+	 */
+	public static DatabaseVendor of(DatabaseConfig config) {
+		return (config.postgres() != null) ? POSTGRESQL : SQLITE;
+	}
+
+	/**
+	 * The vendor folder of the migrations, {@code db/migration/<id>}.
+	 * @return the id
+	 */
+	public String id() {
+		return this.id;
+	}
+
+	/**
+	 * A timestamp as a bind parameter.
+	 * @param time the timestamp
+	 * @return the value to bind
+	 */
+	public Object timestamp(OffsetDateTime time) {
+		if (this == SQLITE) {
+			return SQLITE_WRITE.format(time.withOffsetSameInstant(ZoneOffset.UTC));
+		}
+		return time;
+	}
+
+	/**
+	 * Reads a timestamp column.
+	 * @param rs the result set
+	 * @param column the column
+	 * @return the timestamp in UTC, null when the column is null
+	 * @throws SQLException when the column cannot be read
+	 */
+	public @Nullable OffsetDateTime readTimestamp(ResultSet rs, String column) throws SQLException {
+		if (this == POSTGRESQL) {
+			OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+			return (time != null) ? time.withOffsetSameInstant(ZoneOffset.UTC) : null;
+		}
+		String text = rs.getString(column);
+		if (text == null) {
+			return null;
+		}
+		var parsed = SQLITE_READ.parse(text.strip());
+		if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
+			return OffsetDateTime.from(parsed).withOffsetSameInstant(ZoneOffset.UTC);
+		}
+		return LocalDateTime.from(parsed).atOffset(ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,143 @@
+package dev.lightspeed.stack.conversations;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.llamastack.LlamaStackUnavailableException;
+import dev.lightspeed.stack.support.ApiExceptionTestAdvice;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static dev.lightspeed.stack.conversations.ConversationsControllerTests.FORBIDDEN;
+import static dev.lightspeed.stack.conversations.ConversationsControllerTests.ID;
+import static dev.lightspeed.stack.conversations.ConversationsControllerTests.NOT_FOUND;
+import static dev.lightspeed.stack.conversations.ConversationsControllerTests.UNAVAILABLE;
+import static dev.lightspeed.stack.conversations.ConversationsControllerTests.history;
+import static dev.lightspeed.stack.conversations.ConversationsControllerTests.record;
+import static dev.lightspeed.stack.support.TestUsers.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+@WebMvcTest(ConversationsV2Controller.class)
+@Import({ ConversationAccess.class, ConversationHistory.class, ApiExceptionTestAdvice.class })
+class ConversationsV2ControllerTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@MockitoBean
+	private ConversationStore store;
+
+	@MockitoBean
+	private LlamaStackBackend backend;
+
+	@Test
+	void listShowsTopicSummariesAndEpochTimestampsNewestFirst() {
+		ConversationRecord older = new ConversationRecord("c-old", "alice", "m", "p",
+				OffsetDateTime.parse("2025-08-20T10:00:00Z"), OffsetDateTime.parse("2025-08-20T10:11:12Z"), 1, null,
+				null);
+		given(this.store.listByUser("alice")).willReturn(List.of(record(ID, "alice"), older));
+		assertThat(this.mvc.get().uri("/v2/conversations").with(user("alice"))).hasStatusOk()
+			.bodyText()
+			.isEqualTo("{\"conversations\":[{\"conversation_id\":\"" + ID + "\",\"topic_summary\":\"Pods\","
+					+ "\"last_message_timestamp\":1755684900.123456},{\"conversation_id\":\"c-old\","
+					+ "\"topic_summary\":null,\"last_message_timestamp\":1755684672.0}]}");
+	}
+
+	@Test
+	void getShowsTheHistoryWithProviderAndModel() {
+		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
+		given(this.backend.history(ID)).willReturn(Optional.of(history()));
+		assertThat(this.mvc.get().uri("/v2/conversations/" + ID).with(user("alice"))).hasStatusOk()
+			.bodyText()
+			.isEqualTo("{\"conversation_id\":\"" + ID + "\",\"chat_history\":[{\"provider\":\"openai\","
+					+ "\"model\":\"gpt-4o-mini\",\"messages\":[{\"content\":\"Hello\",\"type\":\"user\"},"
+					+ "{\"content\":\"Hi there!\",\"type\":\"assistant\"}],\"started_at\":\"2024-01-01T00:01:00Z\","
+					+ "\"completed_at\":\"2024-01-01T00:01:05Z\"}]}");
+	}
+
+	@Test
+	void getChecksIdOwnershipAndLlamaStack() {
+		assertThat(this.mvc.get().uri("/v2/conversations/abc").with(user("alice"))).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.isStrictlyEqualTo("{\"detail\":{\"response\":\"Invalid conversation ID format\",\"cause\":"
+					+ "\"Conversation ID abc is not a valid UUID\"}}");
+		given(this.store.find(ID)).willReturn(Optional.empty());
+		assertThat(this.mvc.get().uri("/v2/conversations/" + ID).with(user("alice"))).hasStatus(HttpStatus.NOT_FOUND)
+			.bodyJson()
+			.isStrictlyEqualTo(NOT_FOUND);
+		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "bob")));
+		assertThat(this.mvc.get().uri("/v2/conversations/" + ID).with(user("alice"))).hasStatus(HttpStatus.FORBIDDEN)
+			.bodyJson()
+			.isStrictlyEqualTo(FORBIDDEN);
+		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
+		given(this.backend.history(ID))
+			.willThrow(new LlamaStackUnavailableException(LlamaStackUnavailableException.CONNECTION_ERROR));
+		assertThat(this.mvc.get().uri("/v2/conversations/" + ID).with(user("alice")))
+			.hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+			.bodyJson()
+			.isStrictlyEqualTo(UNAVAILABLE);
+	}
+
+	private MvcTestResult put(String userId, String id, String body) {
+		return this.mvc.put()
+			.uri("/v2/conversations/" + id)
+			.with(user(userId))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
+	}
+
+	@Test
+	void putSetsTheTopicSummary() {
+		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
+		assertThat(put("alice", ID, "{\"topic_summary\": \"Pods in demo\"}")).hasStatusOk()
+			.bodyText()
+			.isEqualTo("{\"conversation_id\":\"" + ID
+					+ "\",\"success\":true,\"message\":\"Topic summary updated successfully\"}");
+		verify(this.store).setTopicSummary(ID, "Pods in demo");
+	}
+
+	@Test
+	void putChecksOwnershipAndTheBody() {
+		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "bob")));
+		assertThat(put("alice", ID, "{\"topic_summary\": \"mine now\"}")).hasStatus(HttpStatus.FORBIDDEN)
+			.bodyJson()
+			.isStrictlyEqualTo(FORBIDDEN);
+		assertThat(put("alice", "abc", "{\"topic_summary\": \"x\"}")).hasStatus(HttpStatus.BAD_REQUEST);
+		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
+		assertThat(put("alice", ID, "{\"topic_summary\": \"\"}")).hasStatus4xxClientError();
+		assertThat(put("alice", ID, "{\"topic_summary\": \"" + "x".repeat(1001) + "\"}")).hasStatus4xxClientError();
+		verify(this.store, never()).setTopicSummary(anyString(), anyString());
+	}
+
+	@Test
+	void deleteRemovesTheConversationAfterTheChecks() {
+		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "bob")));
+		assertThat(this.mvc.delete().uri("/v2/conversations/" + ID).with(user("alice")))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		verifyNoInteractions(this.backend);
+		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
+		assertThat(this.mvc.delete().uri("/v2/conversations/" + ID).with(user("alice"))).hasStatusOk()
+			.bodyText()
+			.isEqualTo("{\"conversation_id\":\"" + ID
+					+ "\",\"success\":true,\"response\":\"Conversation deleted successfully\"}");
+		verify(this.backend).deleteConversation(ID);
+		verify(this.store).delete(ID);
+	}
+
+}

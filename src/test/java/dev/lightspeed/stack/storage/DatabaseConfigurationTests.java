@@ -1,0 +1,69 @@
+package dev.lightspeed.stack.storage;
+
+import java.nio.file.Path;
+
+import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.support.TestConfigurations;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DatabaseConfigurationTests {
+
+	@TempDir
+	Path directory;
+
+	private ApplicationContextRunner runner(String database) {
+		LightspeedConfiguration configuration = TestConfigurations.yaml("""
+				name: test
+				service: {}
+				llama_stack:
+				  url: http://localhost:8321
+				user_data_collection: {}
+				database:
+				%s
+				""".formatted(database.indent(2)));
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+					JdbcClientAutoConfiguration.class))
+			.withBean("lightspeedConfiguration", LightspeedConfiguration.class, () -> configuration)
+			.withUserConfiguration(DatabaseConfiguration.class);
+	}
+
+	@Test
+	void startUpMigratesTheConfiguredSqliteDatabase() {
+		Path db = this.directory.resolve("lcs.db");
+		runner("sqlite:\n  db_path: " + db).run((context) -> {
+			assertThat(context).hasNotFailed();
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			assertThat(SqliteDatabaseTests.versions(jdbc)).containsExactly("1", "2", "3");
+			assertThat(context.getBean(DatabaseVendor.class)).isEqualTo(DatabaseVendor.SQLITE);
+		});
+	}
+
+	@Test
+	void startUpFailsWhenTheSqliteDirectoryDoesNotExist() {
+		Path db = this.directory.resolve("nope/lcs.db");
+		runner("sqlite:\n  db_path: " + db).run((context) -> assertThat(context).hasFailed()
+			.getFailure()
+			.rootCause()
+			.isInstanceOf(DatabaseStartupException.class)
+			.hasMessage("SQLite database directory does not exist: " + db));
+	}
+
+	@Test
+	void theFailureAnalyzerReportsTheMessage() {
+		var analysis = new DatabaseStartupFailureAnalyzer().analyze(new IllegalStateException(
+				new DatabaseStartupException("SQLite database directory does not " + "exist: /x/y.db")));
+		assertThat(analysis.getDescription()).isEqualTo("SQLite database directory does not exist: /x/y.db");
+	}
+
+}

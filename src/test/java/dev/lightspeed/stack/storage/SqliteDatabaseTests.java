@@ -1,0 +1,119 @@
+package dev.lightspeed.stack.storage;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class SqliteDatabaseTests {
+
+	/** The table exactly as LCS 0.2.0 (SQLAlchemy) creates it on SQLite. */
+	static final String LCS_0_2_0_TABLE = """
+			CREATE TABLE user_conversation (
+				id VARCHAR NOT NULL,
+				user_id VARCHAR NOT NULL,
+				last_used_model VARCHAR NOT NULL,
+				last_used_provider VARCHAR NOT NULL,
+				created_at DATETIME DEFAULT (CURRENT_TIMESTAMP) NOT NULL,
+				last_message_at DATETIME DEFAULT (CURRENT_TIMESTAMP) NOT NULL,
+				message_count INTEGER NOT NULL,
+				PRIMARY KEY (id)
+			)""";
+
+	@TempDir
+	Path directory;
+
+	private HikariDataSource dataSource;
+
+	@AfterEach
+	void close() {
+		if (this.dataSource != null) {
+			this.dataSource.close();
+		}
+	}
+
+	@Test
+	void aMissingDirectoryFailsWithLcsMessage() {
+		String path = this.directory.resolve("missing/lightspeed.db").toString();
+		assertThatExceptionOfType(DatabaseStartupException.class).isThrownBy(() -> DataSources.sqlite(path))
+			.withMessage("SQLite database directory does not exist: " + path);
+	}
+
+	@Test
+	void connectionsUseWalAndABusyTimeout() {
+		JdbcClient jdbc = open();
+		assertThat(jdbc.sql("PRAGMA journal_mode").query(String.class).single()).isEqualTo("wal");
+		assertThat(jdbc.sql("PRAGMA busy_timeout").query(Integer.class).single()).isEqualTo(5000);
+	}
+
+	@Test
+	void migratingAnEmptyDatabaseCreatesTheTablesAndIndex() {
+		JdbcClient jdbc = open();
+		DatabaseMigrations.migrate(this.dataSource, DatabaseVendor.SQLITE);
+		assertThat(columns(jdbc, "user_conversation")).containsExactly("id", "user_id", "last_used_model",
+				"last_used_provider", "created_at", "last_message_at", "message_count", "topic_summary",
+				"llama_session_id");
+		assertThat(jdbc.sql("SELECT name FROM pragma_index_list('user_conversation')").query(String.class).list())
+			.contains("ix_user_conversation_user_id");
+		assertThat(columns(jdbc, "user_feedback")).contains("id", "user_id", "categories");
+		assertThat(versions(jdbc)).containsExactly("1", "2", "3");
+	}
+
+	@Test
+	void migratingAnLcs020DatabaseKeepsItsRowsAndAddsColumns() {
+		JdbcClient jdbc = open();
+		jdbc.sql(LCS_0_2_0_TABLE).update();
+		jdbc.sql("CREATE INDEX ix_user_conversation_user_id ON user_conversation (user_id)").update();
+		jdbc.sql("INSERT INTO user_conversation (id, user_id, last_used_model, last_used_provider, message_count)"
+				+ " VALUES ('c1', 'u1', 'm', 'p', 3)")
+			.update();
+		DatabaseMigrations.migrate(this.dataSource, DatabaseVendor.SQLITE);
+		assertThat(versions(jdbc)).containsExactly("0", "1", "2", "3");
+		assertThat(jdbc
+			.sql("SELECT user_id || '/' || message_count || '/' || coalesce(topic_summary, 'none')"
+					+ " FROM user_conversation WHERE id = 'c1'")
+			.query(String.class)
+			.single()).isEqualTo("u1/3/none");
+	}
+
+	@Test
+	void migratingADatabaseThatAlreadyHasTheNewColumnsSucceeds() {
+		JdbcClient jdbc = open();
+		jdbc.sql(LCS_0_2_0_TABLE).update();
+		jdbc.sql("ALTER TABLE user_conversation ADD COLUMN topic_summary VARCHAR").update();
+		DatabaseMigrations.migrate(this.dataSource, DatabaseVendor.SQLITE);
+		assertThat(columns(jdbc, "user_conversation")).contains("topic_summary", "llama_session_id");
+	}
+
+	@Test
+	void migratingTwiceChangesNothing() {
+		JdbcClient jdbc = open();
+		DatabaseMigrations.migrate(this.dataSource, DatabaseVendor.SQLITE);
+		DatabaseMigrations.migrate(this.dataSource, DatabaseVendor.SQLITE);
+		assertThat(versions(jdbc)).containsExactly("1", "2", "3");
+	}
+
+	private JdbcClient open() {
+		this.dataSource = DataSources.sqlite(this.directory.resolve("lightspeed.db").toString());
+		return JdbcClient.create(this.dataSource);
+	}
+
+	static List<String> columns(JdbcClient jdbc, String table) {
+		return jdbc.sql("SELECT name FROM pragma_table_info(:table)").param("table", table).query(String.class).list();
+	}
+
+	static List<String> versions(JdbcClient jdbc) {
+		return jdbc.sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
+			.query(String.class)
+			.list();
+	}
+
+}

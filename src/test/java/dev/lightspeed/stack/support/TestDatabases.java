@@ -1,0 +1,57 @@
+package dev.lightspeed.stack.support;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.lightspeed.stack.config.DatabaseConfig;
+import dev.lightspeed.stack.storage.DataSources;
+import dev.lightspeed.stack.storage.DatabaseMigrations;
+import dev.lightspeed.stack.storage.DatabaseVendor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Databases for store tests: a SQLite file, or the PostgreSQL that
+ * {@code scripts/postgres-test-server.sh} starts (its {@code LCS_TEST_POSTGRES_*}
+ * variables), each migrated.
+ */
+public final class TestDatabases {
+
+	/** The variable that enables the PostgreSQL tests. */
+	public static final String POSTGRES_PORT = "LCS_TEST_POSTGRES_PORT";
+
+	private TestDatabases() {
+	}
+
+	/**
+	 * A migrated SQLite database.
+	 * @param directory where the file goes
+	 * @return the pool; close it
+	 */
+	public static HikariDataSource sqlite(Path directory) {
+		HikariDataSource dataSource = DataSources
+			.create(new DatabaseConfig(new DatabaseConfig.Sqlite(directory.resolve("test.db").toString()), null));
+		DatabaseMigrations.migrate(dataSource, DatabaseVendor.SQLITE);
+		return dataSource;
+	}
+
+	/**
+	 * The test server's settings with a namespace of its own.
+	 * @param namespace the namespace, null for a fresh random one
+	 * @return the settings
+	 */
+	public static DatabaseConfig.Postgres postgres(@Nullable String namespace) {
+		return new DatabaseConfig.Postgres(env("LCS_TEST_POSTGRES_HOST"), Integer.parseInt(env(POSTGRES_PORT)),
+				env("LCS_TEST_POSTGRES_DB"), env("LCS_TEST_POSTGRES_USER"), env("LCS_TEST_POSTGRES_PASSWORD"),
+				(namespace != null) ? namespace : "lcs-test-" + UUID.randomUUID(), "disable", "disable", null);
+	}
+
+	private static String env(String name) {
+		String value = System.getenv(name);
+		if (value == null) {
+			throw new IllegalStateException(name + " is not set; run scripts/postgres-test-server.sh");
+		}
+		return value;
+	}
+
+}
