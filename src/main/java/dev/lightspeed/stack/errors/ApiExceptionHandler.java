@@ -15,6 +15,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -66,7 +68,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
-	@Nullable ResponseEntity<Object> handleUnexpected(Exception ex, NativeWebRequest request) {
+	@Nullable ResponseEntity<Object> handleUnexpected(Exception ex, NativeWebRequest request) throws Exception {
+		if (ex instanceof AuthenticationException || ex instanceof AccessDeniedException) {
+			// Spring Security's entry point and access-denied handler answer these.
+			throw ex;
+		}
 		log.error("Unexpected error while handling {}", describe(request), ex);
 		return handleApiException(internalError(), request);
 	}
@@ -116,8 +122,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (committed(request)) {
 			return null;
 		}
-		if (statusCode.is5xxServerError()) {
+		if (statusCode.value() == HttpStatus.INTERNAL_SERVER_ERROR.value()) {
 			log.error("Error while handling {}", describe(request), ex);
+			return this.errorResponses.entity(internalError());
 		}
 		String detail = (ex instanceof ResponseStatusException rse && rse.getReason() != null) ? rse.getReason()
 				: reasonPhrase(statusCode);

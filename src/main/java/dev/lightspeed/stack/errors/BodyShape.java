@@ -72,7 +72,7 @@ final class BodyShape {
 				}
 			}
 			else if (value.isNull()) {
-				if (field.required()) {
+				if (field.required() || field.component().getType().isPrimitive()) {
 					typeError(field.component().getGenericType(), fieldLoc, value);
 				}
 				else {

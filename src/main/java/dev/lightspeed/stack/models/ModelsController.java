@@ -1,13 +1,14 @@
 package dev.lightspeed.stack.models;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.llamastack.LlamaStackApiException;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.Model;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpStatus;
@@ -44,20 +45,16 @@ class ModelsController {
 		return new ModelsResponse(models.stream().map(ModelsController::ordered).toList());
 	}
 
-	static ObjectNode ordered(Model model) {
+	static Map<String, Object> ordered(Model model) {
 		ObjectNode raw = model.raw();
-		ObjectNode out = JsonNodeFactory.instance.objectNode();
+		Map<String, Object> out = new LinkedHashMap<>();
 		for (String key : KEY_ORDER) {
 			JsonNode value = "api_model_type".equals(key) ? raw.get("model_type") : raw.get(key);
 			if (value != null) {
-				out.set(key, value);
+				out.put(key, value);
 			}
 		}
-		raw.properties().forEach((entry) -> {
-			if (!out.has(entry.getKey())) {
-				out.set(entry.getKey(), entry.getValue());
-			}
-		});
+		raw.properties().forEach((entry) -> out.putIfAbsent(entry.getKey(), entry.getValue()));
 		return out;
 	}
 
