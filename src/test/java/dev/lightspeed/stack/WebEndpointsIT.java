@@ -122,6 +122,13 @@ class WebEndpointsIT {
 	}
 
 	@Test
+	void trailingSlashIsRedirectedWith307() throws Exception {
+		HttpResponse<String> response = send("GET", "/v1/info/");
+		assertThat(response.statusCode()).isEqualTo(307);
+		assertThat(response.headers().firstValue("Location")).hasValue("http://localhost:" + this.port + "/v1/info");
+	}
+
+	@Test
 	void wrongMethodIsMethodNotAllowedWithAllow() throws Exception {
 		HttpResponse<String> response = send("POST", "/liveness");
 		assertThat(response.statusCode()).isEqualTo(405);

@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.errors;
 
+import java.net.URI;
 import java.util.Map;
 
 import dev.lightspeed.stack.llamastack.LlamaStackApiException;
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -26,7 +28,10 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,9 +50,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private final ValidationResponses validation;
 
-	ApiExceptionHandler(ErrorResponses errorResponses, JsonMapper mapper) {
+	private final TrailingSlashRedirect trailingSlash;
+
+	ApiExceptionHandler(ErrorResponses errorResponses, JsonMapper mapper,
+			ObjectProvider<RequestMappingHandlerMapping> mappings) {
 		this.errorResponses = errorResponses;
 		this.validation = new ValidationResponses(mapper);
+		this.trailingSlash = new TrailingSlashRedirect(mappings);
 	}
 
 	@ExceptionHandler(ApiException.class)
@@ -106,6 +115,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			MissingServletRequestParameterException ex, HttpHeaders headers, HttpStatusCode status,
 			WebRequest request) {
 		return this.errorResponses.entity(this.validation.missingParameter(ex));
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		URI target = this.trailingSlash.target(nativeRequest(request));
+		return (target != null) ? ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT).location(target).build()
+				: super.handleNoResourceFoundException(ex, headers, status, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		URI target = this.trailingSlash.target(nativeRequest(request));
+		return (target != null) ? ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT).location(target).build()
+				: super.handleNoHandlerFoundException(ex, headers, status, request);
 	}
 
 	@Override

@@ -28,6 +28,19 @@ class ApiExceptionHandlerTests {
 	}
 
 	@Test
+	void trailingSlashRedirectsToTheRouteWithoutIt() {
+		assertThat(this.mvc.post().uri("/test/strict/?x=1")).hasStatus(307)
+			.hasHeader(HttpHeaders.LOCATION, "http://localhost/test/strict?x=1");
+	}
+
+	@Test
+	void trailingSlashOnAnUnknownPathIsNotFound() {
+		assertThat(this.mvc.get().uri("/v1/nothing/")).hasStatus(404)
+			.bodyJson()
+			.isStrictlyEqualTo("{\"detail\":\"Not Found\"}");
+	}
+
+	@Test
 	void wrongMethodIsMethodNotAllowedWithAllow() {
 		assertThat(this.mvc.delete().uri("/test/strict")).hasStatus(405)
 			.hasHeader(HttpHeaders.ALLOW, "POST")
