@@ -1,0 +1,73 @@
+package dev.lightspeed.stack.errors;
+
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Parses a request body as JSON and reports malformed text as pydantic's
+ * {@code json_invalid}, naming the character offset and a message close to Python's
+ * {@code json} module.
+ */
+final class JsonBodyParser {
+
+	private final JsonMapper mapper;
+
+	JsonBodyParser(JsonMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	JsonNode parse(String text) {
+		JsonNode node = null;
+		try (JsonParser parser = this.mapper.createParser(text)) {
+			// One value first, so that anything after it is reported as Python does.
+			node = this.mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(parser);
+			if (node == null || node.isMissingNode()) {
+				throw invalid(text.length(), "Expecting value");
+			}
+			if (parser.nextToken() != null) {
+				throw invalid((int) parser.currentTokenLocation().getCharOffset(), "Extra data");
+			}
+			return node;
+		}
+		catch (StreamReadException ex) {
+			// Jackson's offsets are Python's: the position of the offending character.
+			long offset = (ex.getLocation() != null) ? ex.getLocation().getCharOffset() : -1;
+			int position = (int) ((offset < 0) ? text.length() : Math.min(offset, text.length()));
+			throw invalid(position, (node != null) ? "Extra data" : pythonMessage(ex));
+		}
+	}
+
+	private static String pythonMessage(StreamReadException ex) {
+		String message = String.valueOf(ex.getOriginalMessage());
+		if (message.contains("double-quote to start") || message.contains("close marker for Object")) {
+			return "Expecting property name enclosed in double quotes";
+		}
+		if (message.contains("was expecting a colon")) {
+			return "Expecting ':' delimiter";
+		}
+		if (message.contains("was expecting comma")) {
+			return "Expecting ',' delimiter";
+		}
+		if (message.contains("in a String value") || message.contains("in VALUE_STRING")
+				|| message.contains("in property name")) {
+			return "Unterminated string starting at";
+		}
+		if (message.contains("Illegal unquoted character")) {
+			return "Invalid control character at";
+		}
+		return "Expecting value";
+	}
+
+	private static RequestValidationException invalid(int offset, String message) {
+		return new RequestValidationException(List.of(new ValidationError("json_invalid", List.of("body", offset),
+				"JSON decode error", JsonNodeFactory.instance.objectNode(), Map.of("error", message))));
+	}
+
+}

@@ -1,0 +1,35 @@
+package dev.lightspeed.stack.info;
+
+import dev.lightspeed.stack.config.LightspeedConfiguration;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Service name and version, and the effective configuration. The configuration records
+ * mask secrets whenever they are written as JSON, so {@code /v1/config} never shows them
+ * (LCS 0.2.0 did).
+ */
+@RestController
+class InfoController {
+
+	private final LightspeedConfiguration configuration;
+
+	private final ServiceVersion version;
+
+	InfoController(LightspeedConfiguration configuration, ServiceVersion version) {
+		this.configuration = configuration;
+		this.version = version;
+	}
+
+	@GetMapping("/v1/info")
+	InfoResponse info() {
+		return new InfoResponse(this.configuration.name(), this.version.get());
+	}
+
+	@GetMapping("/v1/config")
+	LightspeedConfiguration config() {
+		return this.configuration;
+	}
+
+}

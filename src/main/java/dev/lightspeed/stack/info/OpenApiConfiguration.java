@@ -1,0 +1,36 @@
+package dev.lightspeed.stack.info;
+
+import java.util.List;
+
+import dev.lightspeed.stack.config.LightspeedConfiguration;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Contact;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.servers.Server;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document's {@code info} and {@code servers}, as LCS 0.2.0 publishes them.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+	@Bean
+	OpenAPI lightspeedOpenApi(LightspeedConfiguration configuration, ServiceVersion version) {
+		String name = configuration.name();
+		Info info = new Info().title(name + " service - OpenAPI")
+			.summary(name + " service API specification.")
+			.description(name + " service API specification.")
+			.contact(new Contact().name("Pavel Tisnovsky")
+				.url("https://github.com/tisnik/")
+				.email("ptisnovs@redhat.com"))
+			.license(new License().name("Apache 2.0").url("https://www.apache.org/licenses/LICENSE-2.0.html"))
+			.version(version.get());
+		return new OpenAPI().info(info)
+			.servers(List.of(new Server().url("http://localhost:8080/").description("Locally running service")));
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.lightspeed.stack.models;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.lightspeed.stack.errors.ApiException;
+import dev.lightspeed.stack.llamastack.LlamaStackApiException;
+import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.llamastack.Model;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Lists Llama Stack's models. An unreachable Llama Stack is a 503 (from the backend's
+ * exception); an error answer a 500 naming it.
+ */
+@RestController
+class ModelsController {
+
+	// LCS 0.2.0's order; api_model_type repeats model_type.
+	private static final List<String> KEY_ORDER = List.of("identifier", "metadata", "api_model_type", "provider_id",
+			"type", "provider_resource_id", "model_type");
+
+	private final LlamaStackBackend llamaStack;
+
+	ModelsController(LlamaStackBackend llamaStack) {
+		this.llamaStack = llamaStack;
+	}
+
+	@GetMapping("/v1/models")
+	ModelsResponse models() {
+		List<Model> models;
+		try {
+			models = this.llamaStack.models();
+		}
+		catch (LlamaStackApiException ex) {
+			throw ApiException.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unable to retrieve list of models",
+					String.valueOf(ex.getMessage()));
+		}
+		return new ModelsResponse(models.stream().map(ModelsController::ordered).toList());
+	}
+
+	static Map<String, Object> ordered(Model model) {
+		ObjectNode raw = model.raw();
+		Map<String, Object> out = new LinkedHashMap<>();
+		for (String key : KEY_ORDER) {
+			JsonNode value = "api_model_type".equals(key) ? raw.get("model_type") : raw.get(key);
+			if (value != null) {
+				out.put(key, value);
+			}
+		}
+		raw.properties().forEach((entry) -> out.putIfAbsent(entry.getKey(), entry.getValue()));
+		return out;
+	}
+
+}

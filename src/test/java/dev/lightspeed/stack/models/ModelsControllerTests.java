@@ -1,0 +1,69 @@
+package dev.lightspeed.stack.models;
+
+import java.util.List;
+
+import dev.lightspeed.stack.llamastack.LlamaStackApiException;
+import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.llamastack.LlamaStackUnavailableException;
+import dev.lightspeed.stack.llamastack.Model;
+import dev.lightspeed.stack.support.WebSlice;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+
+@WebMvcTest(ModelsController.class)
+@Import(WebSlice.class)
+class ModelsControllerTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@MockitoBean
+	private LlamaStackBackend llamaStack;
+
+	@Test
+	void modelsArePassedThroughInLcsKeyOrder() {
+		// Llama Stack's own order, with a key LCS does not know.
+		ObjectNode raw = (ObjectNode) JSON.readTree("{\"provider_resource_id\":\"gpt-4-turbo\","
+				+ "\"model_type\":\"llm\",\"owner\":\"x\",\"type\":\"model\",\"provider_id\":\"openai\","
+				+ "\"metadata\":{},\"identifier\":\"openai/gpt-4-turbo\"}");
+		given(this.llamaStack.models()).willReturn(List.of(new Model("openai/gpt-4-turbo", "openai", "llm", raw)));
+		assertThat(this.mvc.get().uri("/v1/models")).hasStatusOk()
+			.body()
+			.asString()
+			.isEqualTo("{\"models\":[{\"identifier\":\"openai/gpt-4-turbo\",\"metadata\":{},\"api_model_type\":\"llm\","
+					+ "\"provider_id\":\"openai\",\"type\":\"model\",\"provider_resource_id\":\"gpt-4-turbo\","
+					+ "\"model_type\":\"llm\",\"owner\":\"x\"}]}");
+	}
+
+	@Test
+	void unreachableLlamaStackIs503() {
+		given(this.llamaStack.models())
+			.willThrow(new LlamaStackUnavailableException(LlamaStackUnavailableException.CONNECTION_ERROR));
+		assertThat(this.mvc.get().uri("/v1/models")).hasStatus(503)
+			.bodyJson()
+			.isStrictlyEqualTo(
+					"{\"detail\":{\"response\":\"Unable to connect to Llama Stack\",\"cause\":\"Connection error.\"}}");
+	}
+
+	@Test
+	void llamaStackErrorIs500() {
+		given(this.llamaStack.models()).willThrow(new LlamaStackApiException(500, "internal"));
+		assertThat(this.mvc.get().uri("/v1/models")).hasStatus(500)
+			.bodyJson()
+			.isStrictlyEqualTo("{\"detail\":{\"response\":\"Unable to retrieve list of models\","
+					+ "\"cause\":\"Error code: 500 - internal\"}}");
+	}
+
+}
