@@ -1,0 +1,51 @@
+package dev.lightspeed.stack.query;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import dev.lightspeed.stack.json.PythonJson;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+
+/**
+ * Writes LCS's SSE dialect: exactly {@code data: <json>\n\n} per event, each flushed
+ * whole; no {@code event:}, {@code id:} or comment lines. Spring's {@code SseEmitter}
+ * would write {@code data:} without the space.
+ */
+final class SseWriter {
+
+	private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
+	private final ResponseBodyEmitter emitter;
+
+	SseWriter(ResponseBodyEmitter emitter) {
+		this.emitter = emitter;
+	}
+
+	void send(Map<String, Object> event) {
+		try {
+			this.emitter.send("data: " + PythonJson.write(event) + "\n\n", TEXT);
+		}
+		catch (IOException | IllegalStateException ex) {
+			throw new ClientGoneException(ex);
+		}
+	}
+
+	void complete() {
+		this.emitter.complete();
+	}
+
+	/**
+	 * The client is gone (disconnected, or the stream timed out).
+	 */
+	static final class ClientGoneException extends RuntimeException {
+
+		ClientGoneException(Throwable cause) {
+			super("client disconnected", cause);
+		}
+
+	}
+
+}

@@ -1,0 +1,85 @@
+package dev.lightspeed.stack.query;
+
+import dev.lightspeed.stack.llamastack.LlamaStackUnavailableException;
+import dev.lightspeed.stack.llamastack.TurnEvent;
+import dev.lightspeed.stack.llamastack.TurnStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+
+/**
+ * Relays a turn to the client as it happens, on a virtual thread. A client that goes away
+ * closes the upstream turn; a Llama Stack failure mid-stream becomes an {@code error}
+ * event followed by {@code end}.
+ */
+@Component
+class TurnStreamer {
+
+	private static final Logger logger = LoggerFactory.getLogger(TurnStreamer.class);
+
+	private final QueryService service;
+
+	private final AsyncTaskExecutor executor;
+
+	private final QueryProperties properties;
+
+	TurnStreamer(QueryService service, @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor,
+			QueryProperties properties) {
+		this.service = service;
+		this.executor = executor;
+		this.properties = properties;
+	}
+
+	ResponseBodyEmitter stream(PreparedTurn turn) {
+		TurnStream upstream = this.service.startTurn(turn);
+		this.service.recordTurn(turn);
+		ResponseBodyEmitter emitter = new ResponseBodyEmitter(this.properties.streamTimeout().toMillis());
+		emitter.onCompletion(upstream::close);
+		emitter.onTimeout(upstream::close);
+		emitter.onError((ex) -> upstream.close());
+		this.executor.execute(() -> relay(turn, upstream, new SseWriter(emitter)));
+		return emitter;
+	}
+
+	private void relay(PreparedTurn turn, TurnStream upstream, SseWriter out) {
+		TurnAccumulator outcome = new TurnAccumulator();
+		StreamEvents events = new StreamEvents();
+		try {
+			out.send(StreamEvents.start(turn.conversation().id()));
+			try {
+				forward(upstream, outcome, events, out);
+			}
+			catch (LlamaStackUnavailableException ex) {
+				events.map(new TurnEvent.StreamFailed(ex.getMessage())).forEach(out::send);
+			}
+			finally {
+				upstream.close();
+			}
+			out.send(StreamEvents.end(outcome.referencedDocuments()));
+			out.complete();
+		}
+		catch (SseWriter.ClientGoneException ex) {
+			logger.debug("Client left conversation {} before the end of the stream", turn.conversation().id());
+			return;
+		}
+		this.service.storeTranscript(turn, outcome);
+	}
+
+	private void forward(TurnStream upstream, TurnAccumulator outcome, StreamEvents events, SseWriter out) {
+		for (TurnEvent event = upstream.next(); event != null; event = upstream.next()) {
+			outcome.accept(event);
+			if (event instanceof TurnEvent.ShieldChecked checked && checked.violation() != null) {
+				this.service.countViolation();
+			}
+			events.map(event).forEach(out::send);
+			if (event instanceof TurnEvent.StreamFailed) {
+				return;
+			}
+		}
+	}
+
+}

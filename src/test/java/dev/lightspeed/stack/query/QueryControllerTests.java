@@ -1,0 +1,225 @@
+package dev.lightspeed.stack.query;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.lightspeed.stack.auth.SecurityConfiguration;
+import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.conversations.ConversationStore;
+import dev.lightspeed.stack.errors.ErrorResponses;
+import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.llamastack.TurnEvent;
+import dev.lightspeed.stack.metrics.LlmMetrics;
+import dev.lightspeed.stack.support.InMemoryConversationStore;
+import dev.lightspeed.stack.support.ScriptedLlamaStack;
+import dev.lightspeed.stack.support.TestConfigurations;
+import dev.lightspeed.stack.transcripts.Transcript;
+import dev.lightspeed.stack.transcripts.TranscriptStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WebMvcTest(QueryController.class)
+@Import({ QueryService.class, TurnStreamer.class, QueryConfiguration.class, LlmMetrics.class,
+		SecurityConfiguration.class, ErrorResponses.class, QueryControllerTests.Fakes.class })
+class QueryControllerTests {
+
+	private static final String ALICE = "alice";
+
+	private static final String BOB = "bob";
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private ScriptedLlamaStack llamaStack;
+
+	@Autowired
+	private ConversationStore conversations;
+
+	@Autowired
+	private List<Transcript> transcripts;
+
+	@Autowired
+	private MeterRegistry meters;
+
+	@Test
+	void queryAnswersAndRecordsTheConversationAndTranscript() throws Exception {
+		this.llamaStack.answering(new TurnEvent.StepStarted("inference"), new TurnEvent.TextDelta("Hi"),
+				new TurnEvent.TurnCompleted("Hi there"));
+		MvcTestResult result = post(ALICE, "/v1/query", "{\"query\":\"hello\"}");
+		assertThat(result).hasStatusOk().bodyJson().extractingPath("$.response").isEqualTo("Hi there");
+		String id = result.getResponse().getContentAsString().replaceAll(".*\"conversation_id\":\"([^\"]+)\".*", "$1");
+		assertThat(this.conversations.find(id)).hasValueSatisfying((record) -> {
+			assertThat(record.userId()).isEqualTo("alice");
+			assertThat(record.lastUsedModel()).isEqualTo("fake-model");
+			assertThat(record.messageCount()).isEqualTo(1);
+		});
+		assertThat(this.transcripts).anySatisfy((t) -> {
+			assertThat(t.conversationId()).isEqualTo(id);
+			assertThat(t.llmResponse()).isEqualTo("Hi there");
+		});
+		assertThat(this.meters.counter("ls_llm_calls", "provider", "vllm", "model", "fake-model").count())
+			.isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void followUpReusesTheConversationWithoutCreatingAnotherOne() throws Exception {
+		this.llamaStack.answering(new TurnEvent.TurnCompleted("first"));
+		String id = conversationOf(post(ALICE, "/v1/query", "{\"query\":\"one\"}"));
+		int created = this.llamaStack.createdConversations().size();
+		this.llamaStack.answering(new TurnEvent.TurnCompleted("second"));
+		MvcTestResult followUp = post(ALICE, "/v1/query", "{\"query\":\"two\",\"conversation_id\":\"" + id + "\"}");
+		assertThat(followUp).hasStatusOk().bodyJson().extractingPath("$.conversation_id").isEqualTo(id);
+		assertThat(this.llamaStack.createdConversations()).hasSize(created);
+		assertThat(this.conversations.find(id)).hasValueSatisfying((r) -> assertThat(r.messageCount()).isEqualTo(2));
+	}
+
+	@Test
+	void someoneElsesConversationIsForbiddenAndAnUnknownOneIsNotFound() throws Exception {
+		this.llamaStack.answering(new TurnEvent.TurnCompleted("first"));
+		String id = conversationOf(post(ALICE, "/v1/query", "{\"query\":\"one\"}"));
+		assertThat(post(BOB, "/v1/query", "{\"query\":\"two\",\"conversation_id\":\"" + id + "\"}")).hasStatus(403)
+			.bodyJson()
+			.isEqualTo(
+					"{\"detail\":{\"response\":\"Access denied\",\"cause\":\"You do not have permission to access this conversation\"}}");
+		assertThat(post(BOB, "/v1/streaming_query",
+				"{\"query\":\"two\",\"conversation_id\":\"123e4567-e89b-12d3-a456-426614174000\"}"))
+			.hasStatus(404)
+			.bodyJson()
+			.isEqualTo(
+					"{\"detail\":{\"response\":\"Conversation not found\",\"cause\":\"Conversation 123e4567-e89b-12d3-a456-426614174000 could not be retrieved.\"}}");
+	}
+
+	@Test
+	void newConversationRunsWithShieldsSplitByPrefixAndTheDefaultPrompt() throws Exception {
+		this.llamaStack.withShields("plain", "input_a", "output_b", "inout_c")
+			.answering(new TurnEvent.TurnCompleted("ok"));
+		assertThat(post(ALICE, "/v1/query", "{\"query\":\"q\"}")).hasStatusOk();
+		var spec = this.llamaStack.createdConversations().getLast();
+		assertThat(spec.inputShields()).containsExactly("plain", "input_a", "inout_c");
+		assertThat(spec.outputShields()).containsExactly("output_b", "inout_c");
+		assertThat(spec.instructions()).isEqualTo("You are a helpful assistant");
+		assertThat(spec.modelId()).isEqualTo("vllm/fake-model");
+	}
+
+	@Test
+	void noToolsSendsNoToolsAndMcpHeadersReachTheTurn() throws Exception {
+		this.llamaStack.answering(new TurnEvent.TurnCompleted("ok"));
+		assertThat(post(ALICE, "/v1/query", "{\"query\":\"q\",\"no_tools\":true}")).hasStatusOk();
+		assertThat(this.llamaStack.turns().getLast().tools()).isNull();
+		assertThat(this.mvc.post()
+			.uri("/v1/query?user_id=" + ALICE)
+			.header("MCP-HEADERS", "{\"http://mcp.local/mcp\":{\"X-Tenant\":\"t1\"}}")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"query\":\"q\"}")).hasStatusOk();
+		assertThat(this.llamaStack.turns().getLast().tools().mcpHeaders()).containsEntry("http://mcp.local/mcp",
+				java.util.Map.of("X-Tenant", "t1"));
+	}
+
+	@Test
+	void streamingQueryStreamsTheLcsDialect() throws Exception {
+		this.llamaStack.answering(new TurnEvent.TurnStarted(), new TurnEvent.StepStarted("inference"),
+				new TurnEvent.TextDelta("Hel"), new TurnEvent.TextDelta("lo"), new TurnEvent.TurnCompleted("Hello"));
+		MvcTestResult result = post(ALICE, "/v1/streaming_query", "{\"query\":\"hi\"}");
+		assertThat(result).hasStatusOk();
+		assertThat(result.getResponse().getContentType()).startsWith("text/event-stream");
+		String body = result.getResponse().getContentAsString();
+		assertThat(body).startsWith("data: {\"event\": \"start\", \"data\": {\"conversation_id\": \"")
+			.contains(
+					"data: {\"event\": \"token\", \"data\": {\"id\": 2, \"role\": \"inference\", \"token\": \"Hel\"}}\n\n")
+			.contains("data: {\"event\": \"turn_complete\", \"data\": {\"id\": 4, \"token\": \"Hello\"}}\n\n")
+			.endsWith(
+					"data: {\"event\": \"end\", \"data\": {\"referenced_documents\": [], \"truncated\": null, \"input_tokens\": 0, \"output_tokens\": 0}, \"available_quotas\": {}}\n\n");
+		assertThat(this.llamaStack.lastStreamClosed()).isTrue();
+	}
+
+	@Test
+	void errorInsideTheStreamBecomesAnErrorEventFollowedByEnd() throws Exception {
+		this.llamaStack.answering(new TurnEvent.StepStarted("inference"), new TurnEvent.TextDelta("Par"),
+				new TurnEvent.StreamFailed("500: Internal server error: An unexpected error occurred."),
+				new TurnEvent.TextDelta("never"));
+		String body = post(ALICE, "/v1/streaming_query", "{\"query\":\"hi\"}").getResponse().getContentAsString();
+		assertThat(body).contains(
+				"data: {\"event\": \"error\", \"data\": {\"id\": 2, \"token\": \"500: Internal server error: An unexpected error occurred.\"}}\n\n")
+			.doesNotContain("never")
+			.contains("\"event\": \"end\"");
+	}
+
+	@Test
+	void errorInsideTheTurnIsA500ForTheNonStreamingEndpoint() throws Exception {
+		this.llamaStack.answering(new TurnEvent.StreamFailed("400: Invalid value: bad"));
+		assertThat(post(ALICE, "/v1/query", "{\"query\":\"hi\"}")).hasStatus(500)
+			.bodyJson()
+			.extractingPath("$.detail.cause")
+			.isEqualTo("400: Invalid value: bad");
+	}
+
+	private MvcTestResult post(String user, String uri, String body) {
+		return this.mvc.post()
+			.uri(uri + "?user_id=" + user)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
+	}
+
+	private static String conversationOf(MvcTestResult result) throws Exception {
+		return result.getResponse().getContentAsString().replaceAll(".*\"conversation_id\":\"([^\"]+)\".*", "$1");
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Fakes {
+
+		@Bean
+		LightspeedConfiguration lightspeedConfiguration() {
+			return TestConfigurations.minimal("http://localhost:1");
+		}
+
+		@Bean
+		ScriptedLlamaStack llamaStack() {
+			return new ScriptedLlamaStack();
+		}
+
+		@Bean
+		ConversationStore conversationStore() {
+			return new InMemoryConversationStore();
+		}
+
+		@Bean
+		List<Transcript> transcriptLog() {
+			return new CopyOnWriteArrayList<>();
+		}
+
+		@Bean
+		TranscriptStore transcriptStore(List<Transcript> transcriptLog) {
+			return transcriptLog::add;
+		}
+
+		@Bean
+		MeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+		@Bean(name = "applicationTaskExecutor")
+		AsyncTaskExecutor applicationTaskExecutor() {
+			SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor();
+			executor.setVirtualThreads(true);
+			return executor;
+		}
+
+	}
+
+}

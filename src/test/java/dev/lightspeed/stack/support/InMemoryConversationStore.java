@@ -1,0 +1,59 @@
+package dev.lightspeed.stack.support;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.lightspeed.stack.conversations.ConversationRecord;
+import dev.lightspeed.stack.conversations.ConversationStore;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A conversation store in memory, for tests of the features that use one.
+ */
+public class InMemoryConversationStore implements ConversationStore {
+
+	private final Map<String, ConversationRecord> records = new ConcurrentHashMap<>();
+
+	@Override
+	public Optional<ConversationRecord> find(String id) {
+		return Optional.ofNullable(this.records.get(id));
+	}
+
+	@Override
+	public void recordTurn(String id, String userId, String model, String provider, @Nullable String sessionId) {
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		this.records.compute(id,
+				(key, old) -> (old == null)
+						? new ConversationRecord(id, userId, model, provider, now, now, 1, null, sessionId)
+						: new ConversationRecord(id, old.userId(), model, provider, old.createdAt(), now,
+								old.messageCount() + 1, old.topicSummary(),
+								(sessionId != null) ? sessionId : old.sessionId()));
+	}
+
+	@Override
+	public List<ConversationRecord> listByUser(String userId) {
+		return this.records.values()
+			.stream()
+			.filter((r) -> r.userId().equals(userId))
+			.sorted(Comparator.comparing(ConversationRecord::lastMessageAt).reversed())
+			.toList();
+	}
+
+	@Override
+	public boolean setTopicSummary(String id, String topicSummary) {
+		return this.records.computeIfPresent(id,
+				(key, r) -> new ConversationRecord(r.id(), r.userId(), r.lastUsedModel(), r.lastUsedProvider(),
+						r.createdAt(), r.lastMessageAt(), r.messageCount(), topicSummary, r.sessionId())) != null;
+	}
+
+	@Override
+	public boolean delete(String id) {
+		return this.records.remove(id) != null;
+	}
+
+}

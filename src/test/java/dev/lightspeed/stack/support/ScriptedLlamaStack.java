@@ -1,0 +1,162 @@
+package dev.lightspeed.stack.support;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.lightspeed.stack.config.McpServerConfig;
+import dev.lightspeed.stack.llamastack.ChatTurn;
+import dev.lightspeed.stack.llamastack.Conversation;
+import dev.lightspeed.stack.llamastack.ConversationSpec;
+import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.llamastack.Model;
+import dev.lightspeed.stack.llamastack.ProviderHealth;
+import dev.lightspeed.stack.llamastack.Shield;
+import dev.lightspeed.stack.llamastack.TurnEvent;
+import dev.lightspeed.stack.llamastack.TurnInput;
+import dev.lightspeed.stack.llamastack.TurnStream;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * An in-memory Llama Stack for service-level tests: answers turns with scripted events
+ * and records what it was asked. Wire-level behaviour is tested against WireMock and the
+ * real server, not here.
+ */
+public class ScriptedLlamaStack implements LlamaStackBackend {
+
+	private final List<Model> models = new ArrayList<>(List.of(new Model("vllm/fake-model", "vllm", "llm",
+			JsonNodeFactory.instance.objectNode().put("identifier", "vllm/fake-model"))));
+
+	private final List<Shield> shields = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Conversation> conversations = new ConcurrentHashMap<>();
+
+	private final List<ConversationSpec> specs = new CopyOnWriteArrayList<>();
+
+	private final List<TurnInput> inputs = new CopyOnWriteArrayList<>();
+
+	private volatile List<TurnEvent> script = List.of(new TurnEvent.TurnCompleted(""));
+
+	private final AtomicBoolean lastStreamClosed = new AtomicBoolean();
+
+	private volatile long delayPerEventMillis;
+
+	public ScriptedLlamaStack answering(TurnEvent... events) {
+		this.script = List.of(events);
+		return this;
+	}
+
+	public ScriptedLlamaStack withShields(String... identifiers) {
+		for (String identifier : identifiers) {
+			this.shields.add(new Shield(identifier));
+		}
+		return this;
+	}
+
+	public ScriptedLlamaStack withDelayPerEvent(long millis) {
+		this.delayPerEventMillis = millis;
+		return this;
+	}
+
+	public List<ConversationSpec> createdConversations() {
+		return this.specs;
+	}
+
+	public List<TurnInput> turns() {
+		return this.inputs;
+	}
+
+	public boolean lastStreamClosed() {
+		return this.lastStreamClosed.get();
+	}
+
+	@Override
+	public List<Model> models() {
+		return this.models;
+	}
+
+	@Override
+	public List<Shield> shields() {
+		return this.shields;
+	}
+
+	@Override
+	public List<String> vectorStoreIds() {
+		return List.of();
+	}
+
+	@Override
+	public List<ProviderHealth> providers() {
+		return List.of(new ProviderHealth("vllm", "OK", ""));
+	}
+
+	@Override
+	public void registerMcpServers(List<McpServerConfig> servers) {
+	}
+
+	@Override
+	public Conversation createConversation(ConversationSpec spec) {
+		this.specs.add(spec);
+		Conversation conversation = new Conversation(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+		this.conversations.put(conversation.id(), conversation);
+		return conversation;
+	}
+
+	@Override
+	public Optional<Conversation> findConversation(String conversationId) {
+		return Optional.ofNullable(this.conversations.get(conversationId));
+	}
+
+	@Override
+	public TurnStream streamTurn(Conversation conversation, TurnInput input) {
+		this.inputs.add(input);
+		this.lastStreamClosed.set(false);
+		Iterator<TurnEvent> events = this.script.iterator();
+		return new TurnStream() {
+
+			@Override
+			public @Nullable TurnEvent next() {
+				if (ScriptedLlamaStack.this.lastStreamClosed.get() || !events.hasNext()) {
+					return null;
+				}
+				pause();
+				return events.next();
+			}
+
+			@Override
+			public void close() {
+				ScriptedLlamaStack.this.lastStreamClosed.set(true);
+			}
+
+		};
+	}
+
+	private void pause() {
+		if (this.delayPerEventMillis > 0) {
+			try {
+				Thread.sleep(this.delayPerEventMillis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public Optional<List<ChatTurn>> history(String conversationId) {
+		return this.conversations.containsKey(conversationId) ? Optional.of(List.of()) : Optional.empty();
+	}
+
+	@Override
+	public boolean deleteConversation(String conversationId) {
+		return this.conversations.remove(conversationId) != null;
+	}
+
+}
