@@ -3,6 +3,7 @@ package dev.lightspeed.stack.query;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.lightspeed.stack.errors.ForbidExtraFields;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param noTools whether to offer no tools (no RAG, no MCP)
  * @param mediaType accepted for road-core compatibility and ignored
  */
+@ForbidExtraFields
 @ModelProviderPair
 public record QueryRequest(@NotNull String query,
 		@JsonProperty("conversation_id") @ConversationIdFormat @Nullable String conversationId,
