@@ -58,8 +58,9 @@ class EventStreamClient {
 			Function<JsonNode, List<TurnEvent>> events) {
 		URI uri = UriComponentsBuilder.fromUriString(this.baseUrl)
 			.path(pathTemplate)
-			.buildAndExpand(pathVariables.toArray())
+			// variables are encoded strictly: an id cannot add path segments
 			.encode()
+			.buildAndExpand(pathVariables.toArray())
 			.toUri();
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			// bounds the wait for the status line; the body may take as long as the turn
