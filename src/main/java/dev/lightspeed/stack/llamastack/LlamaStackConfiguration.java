@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.config.LlamaStackConfig;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,6 +20,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.StreamUtils;
+import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
@@ -60,9 +62,7 @@ class LlamaStackConfiguration {
 	@Bean
 	EventStreamClient llamaStackEventStreams(@Qualifier("llamaStackHttpClient") HttpClient httpClient,
 			LightspeedConfiguration configuration, LlamaStackProperties properties) {
-		LlamaStackConfig llamaStack = configuration.llamaStack();
-		return new EventStreamClient(httpClient, baseUrl(llamaStack), llamaStack.apiKey(), properties.readTimeout(),
-				JsonMapper.builder().build());
+		return eventStreams(httpClient, configuration.llamaStack(), properties);
 	}
 
 	@Bean
@@ -107,10 +107,17 @@ class LlamaStackConfiguration {
 				throw UpstreamErrors.apiError(response.getStatusCode().value(),
 						StreamUtils.copyToByteArray(response.getBody()));
 			});
-		if (llamaStack.apiKey() != null) {
-			builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + llamaStack.apiKey());
+		String apiKey = apiKey(llamaStack);
+		if (apiKey != null) {
+			builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey);
 		}
 		return builder.build();
+	}
+
+	static EventStreamClient eventStreams(HttpClient httpClient, LlamaStackConfig llamaStack,
+			LlamaStackProperties properties) {
+		return new EventStreamClient(httpClient, baseUrl(llamaStack), apiKey(llamaStack), properties.readTimeout(),
+				JsonMapper.builder().build());
 	}
 
 	static LlamaStackApi api(RestClient restClient) {
@@ -118,6 +125,11 @@ class LlamaStackConfiguration {
 			.build()
 			.createClient(LlamaStackApi.class);
 		return UpstreamErrors.translating(LlamaStackApi.class, client);
+	}
+
+	// "api_key: ${env.LLAMA_STACK_API_KEY:=}" leaves an empty key: send none then
+	static @Nullable String apiKey(LlamaStackConfig llamaStack) {
+		return StringUtils.hasText(llamaStack.apiKey()) ? llamaStack.apiKey() : null;
 	}
 
 	static String baseUrl(LlamaStackConfig llamaStack) {

@@ -57,6 +57,19 @@ class AgentTurnRequestTests {
 	}
 
 	@Test
+	void emptyApiKeyShouldSendNoAuthorizationHeader() {
+		llamaStack.stubFor(post(TURN).willReturn(aResponse().withBody("data: {\"error\": {\"message\": \"x\"}}\n\n")));
+
+		try (TurnStream stream = TestClients.agents(llamaStack.baseUrl(), "")
+			.streamTurn(new Conversation("agent-1", "session-1"), new TurnInput("q", List.of(), null))) {
+			assertThat(stream.next()).isEqualTo(new TurnEvent.StreamFailed("x"));
+		}
+
+		assertThat(llamaStack.findAll(postRequestedFor(urlEqualTo(TURN))).getFirst().containsHeader("Authorization"))
+			.isFalse();
+	}
+
+	@Test
 	void ragAndMcpToolsShouldBeToolgroupsWithTheVectorStoresFirst() {
 		Map<String, Map<String, String>> headers = new LinkedHashMap<>();
 		headers.put("http://localhost:3000", Map.of("Authorization", "Bearer t1"));

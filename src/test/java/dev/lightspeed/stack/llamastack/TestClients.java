@@ -5,7 +5,6 @@ import java.time.Duration;
 
 import dev.lightspeed.stack.config.LlamaStackConfig;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.client.RestClient;
 
@@ -34,8 +33,8 @@ final class TestClients {
 
 	static EventStreamClient streams(String url, @Nullable String apiKey) {
 		LlamaStackProperties properties = LlamaStackProperties.defaults();
-		return new EventStreamClient(LlamaStackConfiguration.httpClient(properties), url, apiKey,
-				properties.readTimeout(), JsonMapper.builder().build());
+		return LlamaStackConfiguration.eventStreams(LlamaStackConfiguration.httpClient(properties),
+				new LlamaStackConfig(url, apiKey, null, null), properties);
 	}
 
 	static AgentsApiBackend agents(String url, @Nullable String apiKey) {
