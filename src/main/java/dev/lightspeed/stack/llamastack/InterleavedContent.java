@@ -7,8 +7,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Llama Stack's interleaved content: a string, a content item ({@code text} or
- * {@code image}), or a list of them.
+ * Llama Stack's {@code InterleavedContent} (a string, a content item or a list of items)
+ * as plain text, the way LCS renders it everywhere: a string as is, a text item as its
+ * text, an image item as {@code <image>}, a list as its items joined by one space, null
+ * as {@code ""}.
  */
 public final class InterleavedContent {
 
@@ -16,34 +18,38 @@ public final class InterleavedContent {
 	}
 
 	/**
-	 * Flattens content to text as LCS does: a string as is, a text item as its text, an
-	 * image as {@code <image>}, a list as its items joined by one space, null as an empty
-	 * string.
-	 * @param content the content
+	 * Flattens content to text.
+	 * @param content a string, a content item, a list of items, null or missing
 	 * @return the text
 	 */
 	public static String flatten(@Nullable JsonNode content) {
 		if (content == null || content.isNull() || content.isMissingNode()) {
 			return "";
 		}
-		if (content.isString()) {
-			return content.asString();
-		}
 		if (content.isArray()) {
 			List<String> parts = new ArrayList<>();
-			content.values().forEach((item) -> parts.add(flatten(item)));
+			for (JsonNode item : content) {
+				parts.add(item(item));
+			}
 			return String.join(" ", parts);
 		}
-		if (content.isObject()) {
-			String type = content.path("type").asString("");
-			if ("text".equals(type)) {
-				return content.path("text").asString("");
-			}
+		return item(content);
+	}
+
+	private static String item(JsonNode item) {
+		if (item.isString()) {
+			return item.stringValue();
+		}
+		if (item.isObject()) {
+			String type = item.path("type").stringValue("");
 			if ("image".equals(type)) {
 				return "<image>";
 			}
+			JsonNode text = item.path("text");
+			return text.isString() ? text.stringValue() : "";
 		}
-		return "";
+		// Numbers and booleans do not occur in Llama Stack content; render them rather than lose them.
+		return (item.isNull() || item.isMissingNode()) ? "" : item.toString();
 	}
 
 }

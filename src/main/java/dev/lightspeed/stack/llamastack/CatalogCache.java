@@ -1,0 +1,61 @@
+package dev.lightspeed.stack.llamastack;
+
+import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One value fetched from Llama Stack and kept for a short time, so that a query does not
+ * list models, shields and vector stores again. Failures are not kept: the next call
+ * tries again.
+ */
+final class CatalogCache<T> {
+
+	private final Supplier<T> loader;
+
+	private final long ttlNanos;
+
+	private final LongSupplier nanoClock;
+
+	// concurrent misses wait for one fetch instead of all asking Llama Stack
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private volatile @Nullable Entry<T> entry;
+
+	CatalogCache(Supplier<T> loader, Duration ttl, LongSupplier nanoClock) {
+		this.loader = loader;
+		this.ttlNanos = ttl.toNanos();
+		this.nanoClock = nanoClock;
+	}
+
+	T get() {
+		Entry<T> current = this.entry;
+		if (current != null && fresh(current)) {
+			return current.value();
+		}
+		this.lock.lock();
+		try {
+			current = this.entry;
+			if (current != null && fresh(current)) {
+				return current.value();
+			}
+			T value = this.loader.get();
+			this.entry = new Entry<>(value, this.nanoClock.getAsLong());
+			return value;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private boolean fresh(Entry<T> current) {
+		return this.nanoClock.getAsLong() - current.loadedAt() < this.ttlNanos;
+	}
+
+	private record Entry<T>(T value, long loadedAt) {
+	}
+
+}

@@ -1,0 +1,84 @@
+package dev.lightspeed.stack.llamastack;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import dev.lightspeed.stack.config.McpServerConfig;
+
+/**
+ * The {@link LlamaStackBackend} the rest of the service injects: forwards to the backend
+ * chosen for the connected Llama Stack's version (503 while there is none) and caches the
+ * catalogue (models, shields, vector stores) for a short time.
+ */
+class LlamaStackBackendFacade implements LlamaStackBackend {
+
+	private final Supplier<LlamaStackBackend> backend;
+
+	private final CatalogCache<List<Model>> models;
+
+	private final CatalogCache<List<Shield>> shields;
+
+	private final CatalogCache<List<String>> vectorStoreIds;
+
+	LlamaStackBackendFacade(Supplier<LlamaStackBackend> backend, Duration catalogTtl, LongSupplier nanoClock) {
+		this.backend = backend;
+		this.models = new CatalogCache<>(() -> backend.get().models(), catalogTtl, nanoClock);
+		this.shields = new CatalogCache<>(() -> backend.get().shields(), catalogTtl, nanoClock);
+		this.vectorStoreIds = new CatalogCache<>(() -> backend.get().vectorStoreIds(), catalogTtl, nanoClock);
+	}
+
+	@Override
+	public List<Model> models() {
+		return this.models.get();
+	}
+
+	@Override
+	public List<Shield> shields() {
+		return this.shields.get();
+	}
+
+	@Override
+	public List<String> vectorStoreIds() {
+		return this.vectorStoreIds.get();
+	}
+
+	@Override
+	public List<ProviderHealth> providers() {
+		// readiness must see the current health, never a cached one
+		return this.backend.get().providers();
+	}
+
+	@Override
+	public void registerMcpServers(List<McpServerConfig> servers) {
+		this.backend.get().registerMcpServers(servers);
+	}
+
+	@Override
+	public Conversation createConversation(ConversationSpec spec) {
+		return this.backend.get().createConversation(spec);
+	}
+
+	@Override
+	public Optional<Conversation> findConversation(String conversationId) {
+		return this.backend.get().findConversation(conversationId);
+	}
+
+	@Override
+	public TurnStream streamTurn(Conversation conversation, TurnInput input) {
+		return this.backend.get().streamTurn(conversation, input);
+	}
+
+	@Override
+	public Optional<List<ChatTurn>> history(String conversationId) {
+		return this.backend.get().history(conversationId);
+	}
+
+	@Override
+	public boolean deleteConversation(String conversationId) {
+		return this.backend.get().deleteConversation(conversationId);
+	}
+
+}

@@ -1,0 +1,140 @@
+package dev.lightspeed.stack.llamastack;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+
+import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.config.LlamaStackConfig;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.StreamUtils;
+import org.springframework.util.StringUtils;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
+
+/**
+ * The Llama Stack client, built once: one JDK {@link HttpClient} (its connection pool
+ * keeps connections alive) under a {@link RestClient} for the JSON endpoints and an
+ * {@link EventStreamClient} for turn streams, the backends by version, and the
+ * {@link LlamaStackBackend} facade other features inject.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LlamaStackProperties.class)
+class LlamaStackConfiguration {
+
+	private static final Duration INITIAL_BACKOFF = Duration.ofSeconds(1);
+
+	private static final Duration MAXIMUM_BACKOFF = Duration.ofSeconds(10);
+
+	// Not default candidates: other features must not get Llama Stack's client (and its
+	// API key) by asking for "an HttpClient" or "a RestClient".
+	@Bean(defaultCandidate = false)
+	HttpClient llamaStackHttpClient(LlamaStackProperties properties) {
+		return httpClient(properties);
+	}
+
+	@Bean(defaultCandidate = false)
+	RestClient llamaStackRestClient(@Qualifier("llamaStackHttpClient") HttpClient httpClient,
+			LightspeedConfiguration configuration, LlamaStackProperties properties,
+			ObjectProvider<RestClient.Builder> builders) {
+		return restClient(builders.getIfAvailable(RestClient::builder), httpClient, configuration.llamaStack(),
+				properties);
+	}
+
+	@Bean
+	LlamaStackApi llamaStackApi(@Qualifier("llamaStackRestClient") RestClient restClient) {
+		return api(restClient);
+	}
+
+	@Bean
+	EventStreamClient llamaStackEventStreams(@Qualifier("llamaStackHttpClient") HttpClient httpClient,
+			LightspeedConfiguration configuration, LlamaStackProperties properties) {
+		return eventStreams(httpClient, configuration.llamaStack(), properties);
+	}
+
+	@Bean
+	BackendRegistry llamaStackBackends(LlamaStackApi api, EventStreamClient streams) {
+		return new BackendRegistry(List.of(new BackendRegistry.Entry(SemanticVersion.of("0.2.17"),
+				SemanticVersion.of("0.2.22"), "Agents API", () -> new AgentsApiBackend(api, streams))));
+	}
+
+	@Bean
+	LlamaStackConnector llamaStackStatus(LlamaStackApi api, BackendRegistry backends,
+			LightspeedConfiguration configuration, ApplicationContext context) {
+		return new LlamaStackConnector(api, backends, configuration.mcpServers(), baseUrl(configuration.llamaStack()),
+				INITIAL_BACKOFF, MAXIMUM_BACKOFF, (status) -> {
+					// Llama Stack turned out unsupported after start-up: stop as LCS
+					// would have
+					SpringApplication.exit(context, () -> status);
+					System.exit(status);
+				});
+	}
+
+	@Bean
+	LlamaStackBackend llamaStackBackend(LlamaStackConnector llamaStackStatus, LlamaStackProperties properties) {
+		return new LlamaStackBackendFacade(llamaStackStatus::backend, properties.catalogTtl(), System::nanoTime);
+	}
+
+	static HttpClient httpClient(LlamaStackProperties properties) {
+		// HTTP/1.1: Llama Stack (uvicorn) speaks nothing else, and an h2c upgrade attempt
+		// would only cost a round trip
+		return HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(properties.connectTimeout())
+			.build();
+	}
+
+	static RestClient restClient(RestClient.Builder builder, HttpClient httpClient, LlamaStackConfig llamaStack,
+			LlamaStackProperties properties) {
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+		requestFactory.setReadTimeout(properties.readTimeout());
+		builder.requestFactory(requestFactory)
+			.baseUrl(baseUrl(llamaStack))
+			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+				throw UpstreamErrors.apiError(response.getStatusCode().value(),
+						StreamUtils.copyToByteArray(response.getBody()));
+			});
+		String apiKey = apiKey(llamaStack);
+		if (apiKey != null) {
+			builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey);
+		}
+		return builder.build();
+	}
+
+	static EventStreamClient eventStreams(HttpClient httpClient, LlamaStackConfig llamaStack,
+			LlamaStackProperties properties) {
+		return new EventStreamClient(httpClient, baseUrl(llamaStack), apiKey(llamaStack), properties.readTimeout(),
+				JsonMapper.builder().build());
+	}
+
+	static LlamaStackApi api(RestClient restClient) {
+		LlamaStackApi client = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(restClient))
+			.build()
+			.createClient(LlamaStackApi.class);
+		return UpstreamErrors.translating(LlamaStackApi.class, client);
+	}
+
+	// "api_key: ${env.LLAMA_STACK_API_KEY:=}" leaves an empty key: send none then
+	static @Nullable String apiKey(LlamaStackConfig llamaStack) {
+		return StringUtils.hasText(llamaStack.apiKey()) ? llamaStack.apiKey() : null;
+	}
+
+	static String baseUrl(LlamaStackConfig llamaStack) {
+		String url = (llamaStack.url() != null) ? llamaStack.url() : "";
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
+
+}

@@ -1,0 +1,25 @@
+package dev.lightspeed.stack.llamastack;
+
+import java.util.Optional;
+
+/**
+ * Whether this service has made contact with Llama Stack. At start-up the service checks
+ * Llama Stack's version and registers the MCP servers; when Llama Stack cannot be reached
+ * it keeps trying in the background, and until then every {@link LlamaStackBackend} call
+ * fails with {@link LlamaStackUnavailableException}.
+ */
+public interface LlamaStackStatus {
+
+	/**
+	 * Whether the start-up handshake (version check, MCP registration) succeeded.
+	 * @return true once connected; it stays true even if Llama Stack goes away later
+	 */
+	boolean connected();
+
+	/**
+	 * The version Llama Stack reported.
+	 * @return the version, empty while not connected
+	 */
+	Optional<String> version();
+
+}

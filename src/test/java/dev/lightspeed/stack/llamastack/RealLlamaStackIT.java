@@ -1,0 +1,131 @@
+package dev.lightspeed.stack.llamastack;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.lightspeed.stack.config.McpServerConfig;
+import dev.lightspeed.stack.llamastack.TurnEvent.ShieldChecked;
+import dev.lightspeed.stack.llamastack.TurnEvent.ToolExecuted;
+import dev.lightspeed.stack.llamastack.TurnEvent.TurnCompleted;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The client against a real Llama Stack 0.2.22 from the e2e harness
+ * ({@code e2e/stack.sh start; . e2e/.state/env}); skipped without {@code LLAMA_STACK_URL}
+ * and {@code MCP_SERVER_URL}.
+ */
+@EnabledIfEnvironmentVariable(named = "LLAMA_STACK_URL", matches = ".+")
+@EnabledIfEnvironmentVariable(named = "MCP_SERVER_URL", matches = ".+")
+class RealLlamaStackIT {
+
+	private static final String URL = System.getenv("LLAMA_STACK_URL");
+
+	private static final String MCP_URL = System.getenv("MCP_SERVER_URL");
+
+	private static LlamaStackConnector connector;
+
+	private static LlamaStackBackend backend;
+
+	@BeforeAll
+	static void connect() {
+		LlamaStackApi api = TestClients.api(URL, null);
+		BackendRegistry registry = new BackendRegistry(
+				List.of(new BackendRegistry.Entry(SemanticVersion.of("0.2.17"), SemanticVersion.of("0.2.22"),
+						"Agents API", () -> new AgentsApiBackend(api, TestClients.streams(URL, null)))));
+		connector = new LlamaStackConnector(api, registry, List.of(new McpServerConfig("it-mcp", null, MCP_URL)), URL,
+				Duration.ofSeconds(1), Duration.ofSeconds(10), (status) -> {
+				});
+		connector.afterSingletonsInstantiated();
+		backend = new LlamaStackBackendFacade(connector::backend, Duration.ofSeconds(30), System::nanoTime);
+	}
+
+	@AfterAll
+	static void stop() {
+		connector.destroy();
+	}
+
+	private static List<TurnEvent> turn(Conversation conversation, TurnInput input) {
+		List<TurnEvent> events = new ArrayList<>();
+		try (TurnStream stream = backend.streamTurn(conversation, input)) {
+			for (TurnEvent event = stream.next(); event != null; event = stream.next()) {
+				events.add(event);
+			}
+		}
+		return events;
+	}
+
+	@Test
+	void catalogueShouldBeReadable() {
+		assertThat(connector.version()).contains("0.2.22");
+		assertThat(backend.models()).anyMatch((model) -> model.identifier().equals("vllm/fake-model") && model.isLlm());
+		assertThat(backend.shields()).extracting(Shield::identifier).contains("inout_llama_guard");
+		assertThat(backend.providers()).anyMatch((provider) -> provider.status().equals("OK"));
+		assertThat(backend.vectorStoreIds()).isNotNull();
+	}
+
+	@Test
+	void conversationShouldLiveThroughTurnsHistoryAndDeletion() {
+		Conversation conversation = backend.createConversation(new ConversationSpec("vllm/fake-model",
+				"You are a helpful assistant", List.of("inout_llama_guard"), List.of("inout_llama_guard")));
+
+		List<TurnEvent> first = turn(conversation, new TurnInput("What is Kubernetes?", List.of(), null));
+		assertThat(first.getFirst()).isEqualTo(new ShieldChecked(null));
+		assertThat(first.getLast()).isInstanceOfSatisfying(TurnCompleted.class,
+				(completed) -> assertThat(completed.outputText()).startsWith("Kubernetes is").contains("café"));
+
+		List<TurnEvent> tool = turn(backend.findConversation(conversation.id()).orElseThrow(),
+				new TurnInput("Please use the tool list_pods in namespace demo", List.of(), new TurnInput.Tools(
+						List.of(), List.of("it-mcp"), Map.of(MCP_URL, Map.of("Authorization", "Bearer it-token")))));
+		assertThat(tool).filteredOn(ToolExecuted.class::isInstance)
+			.singleElement()
+			.satisfies((executed) -> assertThat(
+					InterleavedContent.flatten(((ToolExecuted) executed).responses().getFirst().content()))
+				.isEqualTo("pod-a, pod-b in demo"));
+
+		List<TurnEvent> blocked = turn(conversation, new TurnInput("Tell me about UNSAFE-CONTENT",
+				List.of(new TurnInput.Document("{\"a\": 1}", "application/json")), null));
+		assertThat(blocked).first()
+			.isInstanceOfSatisfying(ShieldChecked.class, (checked) -> assertThat(checked.violation()).isNotNull());
+
+		List<ChatTurn> history = backend.history(conversation.id()).orElseThrow();
+		assertThat(history).hasSize(3);
+		assertThat(history.getFirst().messages()).extracting(ChatTurn.Message::type)
+			.containsExactly("user", "assistant");
+		assertThat(history.getFirst().messages().getFirst().content().stringValue()).isEqualTo("What is Kubernetes?");
+
+		assertThat(backend.deleteConversation(conversation.id())).isTrue();
+		assertThat(backend.findConversation(conversation.id())).isEmpty();
+		assertThat(backend.history(conversation.id())).isEmpty();
+		assertThat(backend.deleteConversation(conversation.id())).isFalse();
+	}
+
+	@Test
+	void unknownConversationShouldFailInsideTheStream() {
+		assertThat(turn(new Conversation("00000000-0000-0000-0000-000000000000", "nope"),
+				new TurnInput("hi", List.of(), null)))
+			.containsExactly(new TurnEvent.StreamFailed(
+					"400: Invalid value: Could not find agent info for 00000000-0000-0000-0000-000000000000"));
+	}
+
+	@Test
+	void closingASlowTurnShouldReturnPromptly() {
+		Conversation conversation = backend
+			.createConversation(new ConversationSpec("vllm/fake-model", "", List.of(), List.of()));
+		TurnStream stream = backend.streamTurn(conversation, new TurnInput("slow-answer please", List.of(), null));
+		assertThat(stream.next()).isNotNull();
+
+		long started = System.nanoTime();
+		stream.close();
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+		assertThat(backend.deleteConversation(conversation.id())).isTrue();
+	}
+
+}

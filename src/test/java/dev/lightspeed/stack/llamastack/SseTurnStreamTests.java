@@ -1,0 +1,146 @@
+package dev.lightspeed.stack.llamastack;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.lightspeed.stack.llamastack.TurnEvent.TextDelta;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Reading server-sent events incrementally, and ending a stream early.
+ */
+class SseTurnStreamTests {
+
+	@RegisterExtension
+	static WireMockExtension llamaStack = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
+
+	private static List<TurnEvent> read(String body) {
+		SseTurnStream stream = new SseTurnStream(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
+				(data) -> List.of(new TextDelta(data)));
+		List<TurnEvent> events = new ArrayList<>();
+		for (TurnEvent event = stream.next(); event != null; event = stream.next()) {
+			events.add(event);
+		}
+		return events;
+	}
+
+	@Test
+	void eachEventsDataLinesShouldBeJoinedWithNewlines() {
+		assertThat(read("data: one\n\ndata: two\ndata:three\n\n")).containsExactly(new TextDelta("one"),
+				new TextDelta("two\nthree"));
+	}
+
+	@Test
+	void crlfLinesCommentsAndOtherFieldsShouldBeTolerated() {
+		assertThat(read(": keep-alive\r\nevent: message\r\nid: 1\r\ndata: a\r\n\r\nretry: 5\r\n\r\ndata: b"))
+			.containsExactly(new TextDelta("a"), new TextDelta("b"));
+	}
+
+	@Test
+	void dataThatIsNotJsonShouldBeSkipped() {
+		SseTurnStream stream = new SseTurnStream(
+				new ByteArrayInputStream(
+						("data: [DONE\n\ndata: {\"event\":{\"payload\":{\"event_type\":\"turn_complete\","
+								+ "\"turn\":{\"output_message\":{\"content\":\"x\"}}}}}\n\n")
+							.getBytes(StandardCharsets.UTF_8)),
+				(data) -> AgentTurnEvents.map(tools.jackson.databind.json.JsonMapper.shared().readTree(data)));
+
+		assertThat(stream.next()).isEqualTo(new TurnEvent.TurnCompleted("x"));
+		assertThat(stream.next()).isNull();
+	}
+
+	@Test
+	void nothingShouldFollowAStreamFailure() {
+		SseTurnStream stream = new SseTurnStream(
+				new ByteArrayInputStream("data: x\n\ndata: y\n\n".getBytes(StandardCharsets.UTF_8)),
+				(data) -> List.of(new TurnEvent.StreamFailed(data), new TextDelta("after")));
+
+		assertThat(stream.next()).isEqualTo(new TurnEvent.StreamFailed("x"));
+		assertThat(stream.next()).isNull();
+	}
+
+	@Test
+	void brokenConnectionMidStreamShouldBeUnavailable() {
+		llamaStack.stubFor(
+				post("/v1/agents/a/session/s/turn").willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+
+		TurnStream stream = TestClients.agents(llamaStack.baseUrl(), null)
+			.streamTurn(new Conversation("a", "s"), new TurnInput("q", List.of(), null));
+
+		assertThatExceptionOfType(LlamaStackUnavailableException.class).isThrownBy(stream::next)
+			.satisfies((ex) -> assertThat(ex.getMessage()).endsWith("Connection error."));
+		stream.close();
+	}
+
+	@Test
+	void closeMidStreamShouldReturnPromptlyAndLeaveTheClientUsable() throws IOException {
+		stubSlowTurn();
+		llamaStack.stubFor(get("/v1/shields").willReturn(okJson("{\"data\": [{\"identifier\": \"g\"}]}")));
+		AgentsApiBackend backend = TestClients.agents(llamaStack.baseUrl(), null);
+		TurnStream stream = backend.streamTurn(new Conversation("a", "s"), new TurnInput("q", List.of(), null));
+		assertThat(stream.next()).isNotNull();
+
+		long started = System.nanoTime();
+		stream.close();
+		assertThat(stream.next()).isNull();
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+
+		assertThat(backend.shields()).extracting(Shield::identifier).containsExactly("g");
+	}
+
+	@Test
+	void closeFromAnotherThreadShouldReleaseAReaderBlockedInNext() throws Exception {
+		stubSlowTurn();
+		TurnStream stream = TestClients.agents(llamaStack.baseUrl(), null)
+			.streamTurn(new Conversation("a", "s"), new TurnInput("q", List.of(), null));
+		CompletableFuture<Integer> reader = CompletableFuture.supplyAsync(() -> {
+			int count = 0;
+			while (stream.next() != null) {
+				count++;
+			}
+			return count;
+		});
+		Thread.sleep(300);
+
+		long started = System.nanoTime();
+		stream.close();
+		int read = reader.get(2, TimeUnit.SECONDS);
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+		// the turn ends with 15 events; closing cut it short
+		assertThat(read).isLessThan(15);
+	}
+
+	private void stubSlowTurn() throws IOException {
+		byte[] body;
+		try (InputStream in = getClass().getResourceAsStream("/llamastack/captures/plain.sse")) {
+			body = in.readAllBytes();
+		}
+		// 20 pieces over 20 seconds: a slow model
+		llamaStack.stubFor(post("/v1/agents/a/session/s/turn")
+			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+				.withBody(body)
+				.withChunkedDribbleDelay(20, 20000)));
+	}
+
+}
