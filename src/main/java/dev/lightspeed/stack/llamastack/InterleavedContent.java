@@ -48,7 +48,8 @@ public final class InterleavedContent {
 			JsonNode text = item.path("text");
 			return text.isString() ? text.stringValue() : "";
 		}
-		// Numbers and booleans do not occur in Llama Stack content; render them rather than lose them.
+		// Numbers and booleans do not occur in Llama Stack content; render them rather
+		// than lose them.
 		return (item.isNull() || item.isMissingNode()) ? "" : item.toString();
 	}
 

@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.conversations;
 
+import dev.lightspeed.stack.errors.ErrorResponses;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +9,6 @@ import dev.lightspeed.stack.llamastack.ChatTurn;
 import dev.lightspeed.stack.llamastack.LlamaStackApiException;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.LlamaStackUnavailableException;
-import dev.lightspeed.stack.support.ApiExceptionTestAdvice;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -29,7 +29,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 @WebMvcTest(ConversationsController.class)
-@Import({ ConversationAccess.class, ConversationHistory.class, ApiExceptionTestAdvice.class })
+@Import({ ConversationAccess.class, ConversationHistory.class, ErrorResponses.class })
 class ConversationsControllerTests {
 
 	static final String ID = "123e4567-e89b-12d3-a456-426614174000";

@@ -1,12 +1,12 @@
 package dev.lightspeed.stack.conversations;
 
+import dev.lightspeed.stack.errors.ErrorResponses;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.LlamaStackUnavailableException;
-import dev.lightspeed.stack.support.ApiExceptionTestAdvice;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +33,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 @WebMvcTest(ConversationsV2Controller.class)
-@Import({ ConversationAccess.class, ConversationHistory.class, ApiExceptionTestAdvice.class })
+@Import({ ConversationAccess.class, ConversationHistory.class, ErrorResponses.class })
 class ConversationsV2ControllerTests {
 
 	@Autowired

@@ -1,10 +1,10 @@
 package dev.lightspeed.stack.feedback;
 
+import dev.lightspeed.stack.errors.ErrorResponses;
 import java.util.List;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
 import dev.lightspeed.stack.errors.ApiException;
-import dev.lightspeed.stack.support.ApiExceptionTestAdvice;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -26,7 +26,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 @WebMvcTest({ FeedbackController.class, FeedbackStatusController.class })
-@Import(ApiExceptionTestAdvice.class)
+@Import(ErrorResponses.class)
 class FeedbackControllerTests {
 
 	private static final String VALID = """
