@@ -2,6 +2,7 @@ package dev.lightspeed.stack.auth;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -61,9 +62,8 @@ class KubernetesAuthenticationModule implements AuthenticationModule {
 		String token = BearerToken.from(request);
 		V1UserInfo user = review(token);
 		String username = (user.getUsername() != null) ? user.getUsername() : "";
-		List<String> groups = (user.getGroups() != null) ? user.getGroups() : List.of();
 		String userId = KUBE_ADMIN.equals(username) ? this.clusterIdentity.clusterId() : userId(user, username);
-		authorize(username, groups);
+		authorize(username, user);
 		return new AuthenticatedUser(userId, username, false, token);
 	}
 
@@ -91,11 +91,15 @@ class KubernetesAuthenticationModule implements AuthenticationModule {
 		return status.getUser();
 	}
 
-	private void authorize(String username, List<String> groups) {
+	// uid and extra go along (0.2.0 sent user and groups only) so that a scoped token,
+	// e.g. an OpenShift token with scope user:info, is judged by its scopes.
+	private void authorize(String username, V1UserInfo user) {
 		V1SubjectAccessReview review = new V1SubjectAccessReview().apiVersion("authorization.k8s.io/v1")
 			.kind("SubjectAccessReview")
 			.spec(new V1SubjectAccessReviewSpec().user(username)
-				.groups(groups)
+				.uid(user.getUid())
+				.groups((user.getGroups() != null) ? user.getGroups() : List.of())
+				.extra((user.getExtra() != null) ? user.getExtra() : Map.of())
 				.nonResourceAttributes(new V1NonResourceAttributes().path(ACCESS_PATH).verb("get")));
 		V1SubjectAccessReviewStatus status;
 		try {
