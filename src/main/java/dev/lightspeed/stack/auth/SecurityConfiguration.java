@@ -74,6 +74,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(
 					(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
 						.permitAll()
+						.requestMatchers(protectedEndpoints())
+						.authenticated()
 						.anyRequest()
 						.permitAll());
 		return http.build();
