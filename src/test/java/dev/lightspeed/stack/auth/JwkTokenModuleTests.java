@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import dev.lightspeed.stack.config.AuthenticationConfig.JwkConfig;
 import dev.lightspeed.stack.config.AuthenticationConfig.JwtConfiguration;
 import dev.lightspeed.stack.errors.ApiException;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletRequest;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -59,6 +62,23 @@ class JwkTokenModuleTests {
 		this.jwks.stubFor(get("/jwks").willReturn(okJson("{\"error\":\"maintenance\"}")));
 		assertUnavailable(module(this.jwks.baseUrl() + "/jwks", Clock.systemUTC()),
 				"The JWK set endpoint did not return a valid JWK set");
+	}
+
+	@Test
+	void jwkEndpointAnsweringAnHttpErrorShouldBe503() {
+		this.jwks.stubFor(get("/jwks").willReturn(aResponse().withStatus(500).withBody("<html>oops</html>")));
+		assertUnavailable(module(this.jwks.baseUrl() + "/jwks", Clock.systemUTC()), "The JWK set could not be fetched");
+	}
+
+	@Test
+	void jwkWithoutAlgShouldVerifyTokensOfItsKeyType() throws Exception {
+		RSAKey withoutAlg = new RSAKey.Builder(TestKeys.RSA.toRSAPublicKey()).keyID("rsa-1").build();
+		this.jwks.stubFor(get("/jwks").willReturn(okJson(new JWKSet(withoutAlg).toString())));
+		AuthenticationModule module = module(this.jwks.baseUrl() + "/jwks", Clock.systemUTC());
+		assertThat(module.authenticate(request(TestKeys.rs256(TestKeys.claims()))).username()).isEqualTo("alice");
+		String hmac = TestKeys.hmacWithPublicKey(TestKeys.claims());
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> module.authenticate(request(hmac)))
+			.satisfies((ex) -> assertThat(ex.detail()).isEqualTo(JwtFailures.UNKNOWN_KEY));
 	}
 
 	@Test
