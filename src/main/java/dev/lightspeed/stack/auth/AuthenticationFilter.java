@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -49,6 +50,15 @@ class AuthenticationFilter extends OncePerRequestFilter {
 		}
 		catch (ApiException ex) {
 			this.errorResponses.write(response, ex);
+			return;
+		}
+		catch (RuntimeException ex) {
+			// A module bug must not become a stack trace page; modules never put the
+			// token
+			// in exception messages.
+			logger.error("Authentication failed unexpectedly", ex);
+			this.errorResponses.write(response, ApiException.of(HttpStatus.INTERNAL_SERVER_ERROR,
+					"Internal server error", "Authentication failed unexpectedly"));
 			return;
 		}
 		var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, List.of());

@@ -1,8 +1,13 @@
 package dev.lightspeed.stack.auth;
 
+import java.time.Clock;
+
+import dev.lightspeed.stack.config.AuthenticationConfig;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.errors.ErrorResponses;
 import jakarta.servlet.DispatcherType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,12 +29,33 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+	private static final Logger logger = LoggerFactory.getLogger(SecurityConfiguration.class);
+
 	@Bean
 	AuthenticationModule authenticationModule(LightspeedConfiguration configuration) {
-		String module = configuration.authentication().module();
+		AuthenticationConfig authentication = configuration.authentication();
+		String module = authentication.module();
+		logger.info("Authentication module: {}", module);
 		return switch (module) {
-			case "noop" -> new NoopAuthenticationModule();
-			default -> throw new IllegalStateException("authentication module '" + module + "' is not available yet");
+			case "noop" -> {
+				logger.warn("Authentication is off (noop): every caller may act as any user via ?user_id=");
+				yield new NoopAuthenticationModule();
+			}
+			case "noop-with-token" -> {
+				logger
+					.warn("Tokens are not verified (noop-with-token): every caller may act as any user via ?user_id=");
+				yield new NoopWithTokenAuthenticationModule();
+			}
+			case "k8s" -> KubernetesAuthenticationModule.create(authentication,
+					() -> KubernetesClients.discover(System::getenv), System::getenv);
+			case "jwk-token" -> {
+				AuthenticationConfig.JwkConfig jwkConfig = authentication.jwkConfig();
+				if (jwkConfig == null) {
+					throw new IllegalStateException("jwk-token authentication needs authentication.jwk_config");
+				}
+				yield JwkTokenAuthenticationModule.create(jwkConfig, Clock.systemUTC());
+			}
+			default -> throw new IllegalStateException("Unsupported authentication module '" + module + "'");
 		};
 	}
 
@@ -48,17 +74,30 @@ public class SecurityConfiguration {
 			.authorizeHttpRequests(
 					(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
 						.permitAll()
+						.requestMatchers(protectedEndpoints())
+						.authenticated()
 						.anyRequest()
 						.permitAll());
 		return http.build();
 	}
 
+	/**
+	 * The routes that run the authentication dependency in LCS 0.2.0 (plus the 0.3.x
+	 * {@code /v2/conversations} routes), by method: a wrong method or an unknown sub-path
+	 * gets its 405 or 404 before any credential is looked at, as in FastAPI.
+	 */
 	static RequestMatcher protectedEndpoints() {
 		PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
-		return new OrRequestMatcher(path.matcher("/v1/query"), path.matcher("/v1/streaming_query"),
-				path.matcher(HttpMethod.POST, "/v1/feedback"), path.matcher("/v1/conversations"),
-				path.matcher("/v1/conversations/**"), path.matcher("/v2/conversations"),
-				path.matcher("/v2/conversations/**"), path.matcher("/authorized"));
+		return new OrRequestMatcher(path.matcher(HttpMethod.POST, "/v1/query"),
+				path.matcher(HttpMethod.POST, "/v1/streaming_query"), path.matcher(HttpMethod.POST, "/v1/feedback"),
+				path.matcher(HttpMethod.GET, "/v1/conversations"),
+				path.matcher(HttpMethod.GET, "/v1/conversations/{conversationId}"),
+				path.matcher(HttpMethod.DELETE, "/v1/conversations/{conversationId}"),
+				path.matcher(HttpMethod.GET, "/v2/conversations"),
+				path.matcher(HttpMethod.GET, "/v2/conversations/{conversationId}"),
+				path.matcher(HttpMethod.PUT, "/v2/conversations/{conversationId}"),
+				path.matcher(HttpMethod.DELETE, "/v2/conversations/{conversationId}"),
+				path.matcher(HttpMethod.POST, "/authorized"));
 	}
 
 }

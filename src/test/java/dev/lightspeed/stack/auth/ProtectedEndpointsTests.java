@@ -1,0 +1,115 @@
+package dev.lightspeed.stack.auth;
+
+import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.errors.ErrorResponses;
+import dev.lightspeed.stack.support.TestConfigurations;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which routes authenticate (LCS 0.2.0 §1), seen through {@code noop-with-token}: a
+ * protected route without a token is refused, an open one is not asked for one.
+ */
+@WebMvcTest(AuthorizedController.class)
+@Import({ SecurityConfiguration.class, ErrorResponses.class, ProtectedEndpointsTests.Routes.class })
+class ProtectedEndpointsTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource({ "POST, /v1/query", "POST, /v1/streaming_query", "POST, /v1/feedback", "GET, /v1/conversations",
+			"GET, /v1/conversations/abc", "DELETE, /v1/conversations/abc", "GET, /v2/conversations",
+			"GET, /v2/conversations/abc", "PUT, /v2/conversations/abc", "DELETE, /v2/conversations/abc",
+			"POST, /authorized" })
+	void protectedRouteShouldRequireAToken(String method, String path) {
+		assertThat(this.mvc.method(HttpMethod.valueOf(method)).uri(path)).hasStatus(400)
+			.hasBodyTextEqualTo("{\"detail\":\"No Authorization header found\"}");
+		assertThat(this.mvc.method(HttpMethod.valueOf(method))
+			.uri(path + "?user_id=u1")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer t")).hasStatusOk().hasBodyTextEqualTo(expectedBody(path));
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource({ "GET, /", "GET, /v1/info", "GET, /v1/models", "GET, /v1/config", "GET, /v1/feedback/status",
+			"GET, /readiness", "GET, /liveness", "GET, /metrics", "GET, /v1/shields" })
+	void openRouteShouldNotAskForCredentials(String method, String path) {
+		assertThat(this.mvc.method(HttpMethod.valueOf(method)).uri(path)).hasStatusOk().hasBodyTextEqualTo("open");
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource({ "GET, /v1/query", "GET, /authorized", "PUT, /v1/conversations/abc" })
+	void wrongMethodShouldBe405BeforeAuthentication(String method, String path) {
+		assertThat(this.mvc.method(HttpMethod.valueOf(method)).uri(path)).hasStatus(405);
+	}
+
+	private static String expectedBody(String path) {
+		return "/authorized".equals(path) ? "{\"user_id\":\"u1\",\"username\":\"lightspeed-user\"}" : "u1";
+	}
+
+	@RestController
+	static class Routes {
+
+		@RequestMapping(path = { "/v1/query", "/v1/streaming_query", "/v1/feedback" }, method = RequestMethod.POST)
+		String post(@AuthenticationPrincipal AuthenticatedUser user) {
+			return user.userId();
+		}
+
+		@RequestMapping(path = { "/v1/conversations", "/v2/conversations" }, method = RequestMethod.GET)
+		String list(@AuthenticationPrincipal AuthenticatedUser user) {
+			return user.userId();
+		}
+
+		@RequestMapping(path = "/v1/conversations/{id}", method = { RequestMethod.GET, RequestMethod.DELETE })
+		String v1(@AuthenticationPrincipal AuthenticatedUser user) {
+			return user.userId();
+		}
+
+		@RequestMapping(path = "/v2/conversations/{id}",
+				method = { RequestMethod.GET, RequestMethod.PUT, RequestMethod.DELETE })
+		String v2(@AuthenticationPrincipal AuthenticatedUser user) {
+			return user.userId();
+		}
+
+		@RequestMapping(path = { "/", "/v1/info", "/v1/models", "/v1/config", "/v1/feedback/status", "/readiness",
+				"/liveness", "/metrics", "/v1/shields" }, method = RequestMethod.GET)
+		String open() {
+			return "open";
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Configuration {
+
+		@Bean
+		LightspeedConfiguration lightspeedConfiguration() {
+			return TestConfigurations.yaml("""
+					name: test
+					service: {}
+					llama_stack:
+					  url: http://localhost:8321
+					user_data_collection: {}
+					authentication:
+					  module: noop-with-token
+					""");
+		}
+
+	}
+
+}
