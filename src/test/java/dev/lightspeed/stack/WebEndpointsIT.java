@@ -7,8 +7,6 @@ import java.net.http.HttpResponse;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
-import dev.lightspeed.stack.llamastack.LlamaStackBackend;
-import dev.lightspeed.stack.support.HttpLlamaStackStandIn;
 import dev.lightspeed.stack.support.TestConfigurations;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -27,19 +24,18 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real HTTP server (security chain, error path, Jackson) with WireMock as Llama
- * Stack. The database auto-configuration is excluded until the conversation store brings
- * its DataSource settings.
+ * The whole application on a real HTTP server (security chain, error path, Jackson, the
+ * real Llama Stack client) with WireMock as Llama Stack.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-				+ "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration")
+		properties = "lightspeed.llama-stack.catalog-ttl=0s")
 class WebEndpointsIT {
 
 	private static final WireMockServer llamaStack = new WireMockServer(options().dynamicPort());
 
 	static {
 		llamaStack.start();
+		llamaStack.stubFor(get("/v1/version").willReturn(okJson("{\"version\":\"0.2.22\"}")));
 	}
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -174,13 +170,10 @@ class WebEndpointsIT {
 					llama_stack:
 					  url: %s
 					user_data_collection: {}
-					""".formatted(llamaStack.baseUrl()));
-		}
-
-		@Bean
-		@Primary
-		LlamaStackBackend llamaStackStandIn() {
-			return new HttpLlamaStackStandIn(llamaStack.baseUrl());
+					database:
+					  sqlite:
+					    db_path: %s/it.db
+					""".formatted(llamaStack.baseUrl(), System.getProperty("java.io.tmpdir")));
 		}
 
 	}

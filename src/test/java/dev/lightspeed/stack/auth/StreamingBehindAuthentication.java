@@ -15,6 +15,7 @@ import dev.lightspeed.stack.errors.ErrorResponses;
 import dev.lightspeed.stack.support.TestConfigurations;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -63,7 +64,10 @@ final class StreamingBehindAuthentication {
 	record Streamed(int status, List<String> lines) {
 	}
 
+	// Test components are left out of every other test's component scan; the ITs name
+	// them explicitly.
 	@Configuration(proxyBeanMethods = false)
+	@TestComponent
 	@EnableAutoConfiguration(excludeName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 			"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })
 	@Import({ SecurityConfiguration.class, ErrorResponses.class, SlowStream.class })
@@ -85,6 +89,7 @@ final class StreamingBehindAuthentication {
 	}
 
 	@RestController
+	@TestComponent
 	static class SlowStream {
 
 		@PostMapping(path = "/v1/streaming_query", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
