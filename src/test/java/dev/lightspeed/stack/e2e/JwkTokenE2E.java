@@ -51,17 +51,8 @@ class JwkTokenE2E {
 			exchange.close();
 		});
 		jwks.start();
-		service = LightspeedService.start("""
-				name: e2e-jwk
-				service:
-				  host: 127.0.0.1
-				  port: ${PORT}
-				llama_stack:
-				  url: %s
+		service = LightspeedService.start(LightspeedService.configuration("e2e-jwk", """
 				user_data_collection: {}
-				database:
-				  sqlite:
-				    db_path: ${DIR}/lightspeed.db
 				mcp_servers:
 				  - name: e2e-mcp-jwk
 				    url: %s
@@ -72,8 +63,7 @@ class JwkTokenE2E {
 				    jwt_configuration:
 				      user_id_claim: sub
 				      username_claim: preferred_username
-				""".formatted(E2eEnvironment.llamaStackUrl(), E2eEnvironment.mcpServerUrl(),
-				jwks.getAddress().getPort()));
+				""".formatted(E2eEnvironment.mcpServerUrl(), jwks.getAddress().getPort())));
 		http = new Http(service.url());
 	}
 

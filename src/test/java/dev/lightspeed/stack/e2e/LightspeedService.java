@@ -33,6 +33,27 @@ final class LightspeedService implements AutoCloseable {
 	}
 
 	/**
+	 * A configuration for the harness's Llama Stack: loopback, the port and a SQLite
+	 * database in the working directory, plus the given sections.
+	 * @param name the service name
+	 * @param sections more top-level YAML sections
+	 * @return the YAML, for {@link #start}
+	 */
+	static String configuration(String name, String sections) {
+		return """
+				name: %s
+				service:
+				  host: 127.0.0.1
+				  port: ${PORT}
+				llama_stack:
+				  url: %s
+				database:
+				  sqlite:
+				    db_path: ${DIR}/lightspeed.db
+				""".formatted(name, E2eEnvironment.llamaStackUrl()) + sections;
+	}
+
+	/**
 	 * Starts the service and waits until it answers {@code /liveness}.
 	 * @param configuration the YAML, with {@code ${PORT}} and {@code ${DIR}} standing for
 	 * the chosen port and a fresh working directory

@@ -26,25 +26,16 @@ class QueryE2E {
 
 	@BeforeAll
 	static void start() throws Exception {
-		service = LightspeedService.start("""
-				name: e2e
-				service:
-				  host: 127.0.0.1
-				  port: ${PORT}
-				llama_stack:
-				  url: %s
+		service = LightspeedService.start(LightspeedService.configuration("e2e", """
 				user_data_collection:
 				  feedback_enabled: true
 				  feedback_storage: ${DIR}/feedback
 				  transcripts_enabled: true
 				  transcripts_storage: ${DIR}/transcripts
-				database:
-				  sqlite:
-				    db_path: ${DIR}/lightspeed.db
 				mcp_servers:
 				  - name: e2e-mcp
 				    url: %s
-				""".formatted(E2eEnvironment.llamaStackUrl(), E2eEnvironment.mcpServerUrl()));
+				""".formatted(E2eEnvironment.mcpServerUrl())));
 		http = new Http(service.url());
 	}
 

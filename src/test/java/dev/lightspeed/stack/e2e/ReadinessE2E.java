@@ -21,18 +21,8 @@ class ReadinessE2E {
 
 	@BeforeAll
 	static void start() throws Exception {
-		service = LightspeedService.start("""
-				name: e2e-readiness
-				service:
-				  host: 127.0.0.1
-				  port: ${PORT}
-				llama_stack:
-				  url: %s
-				user_data_collection: {}
-				database:
-				  sqlite:
-				    db_path: ${DIR}/lightspeed.db
-				""".formatted(E2eEnvironment.llamaStackUrl()));
+		service = LightspeedService
+			.start(LightspeedService.configuration("e2e-readiness", "user_data_collection: {}\n"));
 		http = new Http(service.url());
 	}
 
