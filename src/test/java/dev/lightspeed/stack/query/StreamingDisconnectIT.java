@@ -1,0 +1,100 @@
+package dev.lightspeed.stack.query;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.llamastack.TurnEvent;
+import dev.lightspeed.stack.support.ScriptedLlamaStack;
+import dev.lightspeed.stack.support.TestConfigurations;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A client that goes away mid-stream frees the upstream turn promptly, on the real HTTP
+ * server.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class StreamingDisconnectIT {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private ScriptedLlamaStack llamaStack;
+
+	@Test
+	void disconnectingClientClosesTheUpstreamTurn() throws Exception {
+		List<TurnEvent> events = new ArrayList<>(List.of(new TurnEvent.StepStarted("inference")));
+		for (int i = 0; i < 200; i++) {
+			events.add(new TurnEvent.TextDelta("tok" + i + " "));
+		}
+		this.llamaStack.withDelayPerEvent(50).answering(events.toArray(TurnEvent[]::new));
+		String body = "{\"query\":\"slow\"}";
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /v1/streaming_query HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+					+ "Content-Length: " + body.length() + "\r\n\r\n" + body)
+				.getBytes(StandardCharsets.UTF_8));
+			out.flush();
+			BufferedReader in = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+			String line;
+			do {
+				line = in.readLine();
+			}
+			while (line != null && !line.contains("\"role\": \"inference\", \"token\": \"tok0 \""));
+			assertThat(line).as("first token arrived").isNotNull();
+			assertThat(this.llamaStack.lastStreamClosed()).isFalse();
+		}
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(3));
+		while (!this.llamaStack.lastStreamClosed() && Instant.now().isBefore(deadline)) {
+			Thread.sleep(20);
+		}
+		assertThat(this.llamaStack.lastStreamClosed()).as("upstream turn closed after the client left").isTrue();
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Backend {
+
+		@Bean
+		LightspeedConfiguration lightspeedConfiguration() throws Exception {
+			Path dir = Files.createTempDirectory("disconnect-it");
+			return TestConfigurations.yaml("""
+					name: it
+					service: {}
+					llama_stack:
+					  url: http://127.0.0.1:9
+					user_data_collection: {}
+					database:
+					  sqlite:
+					    db_path: %s/it.db
+					""".formatted(dir));
+		}
+
+		@Bean
+		@Primary
+		ScriptedLlamaStack scriptedLlamaStack() {
+			return new ScriptedLlamaStack();
+		}
+
+	}
+
+}
