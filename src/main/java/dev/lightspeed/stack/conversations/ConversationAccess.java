@@ -1,8 +1,11 @@
 package dev.lightspeed.stack.conversations;
 
+import java.util.List;
+
 import dev.lightspeed.stack.auth.AuthenticatedUser;
 import dev.lightspeed.stack.errors.ApiException;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +28,16 @@ class ConversationAccess {
 	 * @param id the id as the path gave it
 	 * @return the record; its id is the canonical id
 	 */
+	List<ConversationRecord> listed(AuthenticatedUser user) {
+		try {
+			return this.store.listByUser(user.userId());
+		}
+		catch (DataAccessException | IllegalArgumentException ex) {
+			throw ApiException.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unknown error",
+					"Unknown error while getting conversations for user " + user.userId());
+		}
+	}
+
 	ConversationRecord owned(AuthenticatedUser user, String id) {
 		String canonical = ConversationIds.canonical(id)
 			.orElseThrow(() -> ApiException.of(HttpStatus.BAD_REQUEST, "Invalid conversation ID format",

@@ -19,8 +19,11 @@ class ConversationHistory {
 
 	private final LlamaStackBackend backend;
 
-	ConversationHistory(LlamaStackBackend backend) {
+	private final ConversationStore store;
+
+	ConversationHistory(LlamaStackBackend backend, ConversationStore store) {
 		this.backend = backend;
+		this.store = store;
 	}
 
 	List<ChatTurn> turns(String id, String shownId) {
@@ -40,10 +43,16 @@ class ConversationHistory {
 	}
 
 	/**
-	 * Deletes what Llama Stack keeps; a conversation it no longer knows counts as
-	 * deleted, so the caller can still remove our record of it.
+	 * Deletes what Llama Stack keeps, then our record; a conversation Llama Stack no
+	 * longer knows counts as deleted there, so our record still goes.
 	 */
-	void delete(String id, String shownId) {
+	ConversationDeleteResponse delete(ConversationRecord record, String shownId) {
+		deleteInLlamaStack(record.id(), shownId);
+		this.store.delete(record.id());
+		return ConversationDeleteResponse.deleted(shownId);
+	}
+
+	private void deleteInLlamaStack(String id, String shownId) {
 		try {
 			this.backend.deleteConversation(id);
 		}

@@ -1,11 +1,8 @@
 package dev.lightspeed.stack.conversations;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
-import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.llamastack.ChatTurn;
 
-import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,28 +18,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v1/conversations")
 class ConversationsController {
 
-	private final ConversationStore store;
-
 	private final ConversationAccess access;
 
 	private final ConversationHistory history;
 
-	ConversationsController(ConversationStore store, ConversationAccess access, ConversationHistory history) {
-		this.store = store;
+	ConversationsController(ConversationAccess access, ConversationHistory history) {
 		this.access = access;
 		this.history = history;
 	}
 
 	@GetMapping
 	ConversationsListResponse list(@AuthenticationPrincipal AuthenticatedUser user) {
-		try {
-			return new ConversationsListResponse(
-					this.store.listByUser(user.userId()).stream().map(ConversationDetails::of).toList());
-		}
-		catch (DataAccessException | IllegalArgumentException ex) {
-			throw ApiException.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unknown error",
-					"Unknown error while getting conversations for user " + user.userId());
-		}
+		return new ConversationsListResponse(this.access.listed(user).stream().map(ConversationDetails::of).toList());
 	}
 
 	@GetMapping("/{conversationId}")
@@ -55,10 +42,7 @@ class ConversationsController {
 	@DeleteMapping("/{conversationId}")
 	ConversationDeleteResponse delete(@AuthenticationPrincipal AuthenticatedUser user,
 			@PathVariable String conversationId) {
-		ConversationRecord record = this.access.owned(user, conversationId);
-		this.history.delete(record.id(), conversationId);
-		this.store.delete(record.id());
-		return ConversationDeleteResponse.deleted(conversationId);
+		return this.history.delete(this.access.owned(user, conversationId), conversationId);
 	}
 
 }

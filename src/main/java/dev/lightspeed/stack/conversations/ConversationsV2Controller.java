@@ -1,11 +1,8 @@
 package dev.lightspeed.stack.conversations;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
-import dev.lightspeed.stack.errors.ApiException;
 import jakarta.validation.Valid;
 
-import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,14 +34,7 @@ class ConversationsV2Controller {
 
 	@GetMapping
 	ConversationsListResponseV2 list(@AuthenticationPrincipal AuthenticatedUser user) {
-		try {
-			return new ConversationsListResponseV2(
-					this.store.listByUser(user.userId()).stream().map(ConversationData::of).toList());
-		}
-		catch (DataAccessException | IllegalArgumentException ex) {
-			throw ApiException.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unknown error",
-					"Unknown error while getting conversations for user " + user.userId());
-		}
+		return new ConversationsListResponseV2(this.access.listed(user).stream().map(ConversationData::of).toList());
 	}
 
 	@GetMapping("/{conversationId}")
@@ -69,10 +59,7 @@ class ConversationsV2Controller {
 	@DeleteMapping("/{conversationId}")
 	ConversationDeleteResponse delete(@AuthenticationPrincipal AuthenticatedUser user,
 			@PathVariable String conversationId) {
-		ConversationRecord record = this.access.owned(user, conversationId);
-		this.history.delete(record.id(), conversationId);
-		this.store.delete(record.id());
-		return ConversationDeleteResponse.deleted(conversationId);
+		return this.history.delete(this.access.owned(user, conversationId), conversationId);
 	}
 
 }
