@@ -97,6 +97,15 @@ class QueryE2E {
 		}
 		assertThat(strict.getLast().path("available_quotas").isObject()).isTrue();
 		assertThat(strict.getLast().path("data").path("referenced_documents").isArray()).isTrue();
+		String answer = turnComplete.path("data").path("token").asString();
+		String conversationId = strict.getFirst().path("data").path("conversation_id").asString();
+		JsonNode history = Http.json(http.get("/v1/conversations/" + conversationId)).path("chat_history");
+		assertThat(history.get(0).path("messages").get(1).path("content").asString()).isEqualTo(answer);
+		Path dir = service.dir().resolve("transcripts/00000000-0000-0000-0000-000/" + conversationId);
+		try (Stream<Path> files = Files.list(dir)) {
+			JsonNode transcript = Http.JSON.readTree(Files.readString(files.findFirst().orElseThrow()));
+			assertThat(transcript.path("llm_response").asString()).isEqualTo(answer);
+		}
 	}
 
 	@Test
