@@ -101,11 +101,26 @@ class QueryE2E {
 		String conversationId = strict.getFirst().path("data").path("conversation_id").asString();
 		JsonNode history = Http.json(http.get("/v1/conversations/" + conversationId)).path("chat_history");
 		assertThat(history.get(0).path("messages").get(1).path("content").asString()).isEqualTo(answer);
+		// The transcript is written once the end event is out, so it may trail the
+		// response by a moment.
 		Path dir = service.dir().resolve("transcripts/00000000-0000-0000-0000-000/" + conversationId);
-		try (Stream<Path> files = Files.list(dir)) {
-			JsonNode transcript = Http.JSON.readTree(Files.readString(files.findFirst().orElseThrow()));
-			assertThat(transcript.path("llm_response").asString()).isEqualTo(answer);
+		JsonNode transcript = Http.JSON.readTree(Files.readString(awaitFile(dir)));
+		assertThat(transcript.path("llm_response").asString()).isEqualTo(answer);
+	}
+
+	private static Path awaitFile(Path dir) throws Exception {
+		for (int i = 0; i < 100; i++) {
+			if (Files.isDirectory(dir)) {
+				try (Stream<Path> files = Files.list(dir)) {
+					var file = files.filter((f) -> f.toString().endsWith(".json")).findFirst();
+					if (file.isPresent()) {
+						return file.get();
+					}
+				}
+			}
+			Thread.sleep(50);
 		}
+		throw new AssertionError("no transcript in " + dir);
 	}
 
 	@Test
