@@ -54,7 +54,11 @@ class AgentsApiBackend implements LlamaStackBackend {
 
 	@Override
 	public List<Shield> shields() {
-		return this.api.shields().items().stream().map((shield) -> new Shield(shield.identifier())).toList();
+		return this.api.shields()
+			.items()
+			.stream()
+			.map((shield) -> new Shield(shield.path("identifier").stringValue(""), shield))
+			.toList();
 	}
 
 	@Override
