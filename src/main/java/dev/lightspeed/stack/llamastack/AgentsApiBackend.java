@@ -108,6 +108,42 @@ class AgentsApiBackend implements LlamaStackBackend {
 	}
 
 	@Override
+	public String complete(String modelId, String instructions, String prompt) {
+		// A throw-away agent: LCS 0.3.x creates the same for a topic summary but never
+		// deletes it; this one goes as soon as it has answered.
+		AgentConfig config = new AgentConfig(modelId, instructions, List.of(), List.of(), false, List.of(), List.of());
+		String agentId = this.api.createAgent(new AgentRequest(config)).agentId();
+		try {
+			String sessionId = this.api.createSession(agentId, new SessionRequest(UUID.randomUUID().toString()))
+				.sessionId();
+			try (TurnStream stream = streamTurn(new Conversation(agentId, sessionId),
+					new TurnInput(prompt, List.of(), null))) {
+				return answer(stream);
+			}
+		}
+		finally {
+			try {
+				this.api.deleteAgent(agentId);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Temporary agent {} could not be deleted: {}", agentId, ex.getMessage());
+			}
+		}
+	}
+
+	private static String answer(TurnStream stream) {
+		for (TurnEvent event = stream.next(); event != null; event = stream.next()) {
+			if (event instanceof TurnEvent.TurnCompleted completed) {
+				return completed.outputText();
+			}
+			if (event instanceof TurnEvent.StreamFailed failed) {
+				throw new LlamaStackApiException(500, failed.message());
+			}
+		}
+		return "";
+	}
+
+	@Override
 	public Optional<Conversation> findConversation(String conversationId) {
 		return firstSession(conversationId).map((session) -> new Conversation(conversationId, session.sessionId()));
 	}
