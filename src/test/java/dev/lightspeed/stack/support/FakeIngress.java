@@ -33,6 +33,8 @@ public final class FakeIngress implements AutoCloseable {
 
 	private volatile Duration delay = Duration.ZERO;
 
+	private volatile boolean refusing;
+
 	private FakeIngress(HttpServer server) {
 		this.server = server;
 	}
@@ -45,11 +47,11 @@ public final class FakeIngress implements AutoCloseable {
 		FakeIngress ingress = new FakeIngress(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
 		ingress.server.createContext("/", (exchange) -> {
 			byte[] body = exchange.getRequestBody().readAllBytes();
+			int status = ingress.nextStatus();
 			ingress.uploads.add(new Upload(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
 					exchange.getRequestHeaders().getFirst("Content-Type"),
-					exchange.getRequestHeaders().getFirst("Authorization"), body));
+					exchange.getRequestHeaders().getFirst("Authorization"), body, status));
 			ingress.pause();
-			int status = ingress.nextStatus();
 			byte[] answer = ((status == 202) ? "{\"request_id\":\"r-1\",\"upload\":{\"account_number\":\"1\"}}"
 					: "{\"errors\":[{\"detail\":\"boom\"}]}")
 				.getBytes(StandardCharsets.UTF_8);
@@ -81,6 +83,14 @@ public final class FakeIngress implements AutoCloseable {
 	}
 
 	/**
+	 * Answers every upload with 503 while set (after the scripted statuses).
+	 * @param refusing whether to refuse
+	 */
+	public void refusing(boolean refusing) {
+		this.refusing = refusing;
+	}
+
+	/**
 	 * Waits this long before answering.
 	 * @param delay the wait
 	 */
@@ -98,7 +108,10 @@ public final class FakeIngress implements AutoCloseable {
 
 	private synchronized int nextStatus() {
 		Integer status = this.statuses.poll();
-		return (status != null) ? status : 202;
+		if (status != null) {
+			return status;
+		}
+		return this.refusing ? 503 : 202;
 	}
 
 	private void pause() {
@@ -123,8 +136,10 @@ public final class FakeIngress implements AutoCloseable {
 	 * @param contentType request content type
 	 * @param authorization the Authorization header
 	 * @param body the raw body
+	 * @param status the status it was answered with
 	 */
-	public record Upload(String method, String path, String contentType, String authorization, byte[] body) {
+	public record Upload(String method, String path, String contentType, String authorization, byte[] body,
+			int status) {
 
 		/**
 		 * The headers of the multipart part named {@code file}.
