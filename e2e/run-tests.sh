@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# make test-e2e: start a real Llama Stack, the LLM stand-in and a real MCP server (e2e/stack.sh), then run the JUnit
-# *E2E suite, which starts the service jar against them. Everything is stopped at the end, also on failure; a
-# watchdog stops it too when this script is killed outright.
+# make test-e2e: start a real Llama Stack, the LLM stand-in and a real MCP server (e2e/stack.sh) and a throw-away
+# PostgreSQL (scripts/with-postgres.sh), then run the JUnit *E2E suite, which starts the service jar against them.
+# Everything is stopped at the end, also on failure; watchdogs stop it too when this script is killed outright.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# PostgreSQL first: with-postgres.sh runs this script again with LCS_TEST_POSTGRES_* set and stops the server after.
+if [ -z "${LCS_TEST_POSTGRES_PORT:-}" ]; then
+	exec scripts/with-postgres.sh "$0" "$@"
+fi
 
 export LCS_E2E_STATE="${LCS_E2E_STATE:-$PWD/e2e/.state/test}"
 export LCS_E2E_STACK_SCRIPT="$PWD/e2e/stack.sh"

@@ -54,7 +54,11 @@ class AgentsApiBackend implements LlamaStackBackend {
 
 	@Override
 	public List<Shield> shields() {
-		return this.api.shields().items().stream().map((shield) -> new Shield(shield.identifier())).toList();
+		return this.api.shields()
+			.items()
+			.stream()
+			.map((shield) -> new Shield(shield.path("identifier").stringValue(""), shield))
+			.toList();
 	}
 
 	@Override
@@ -101,6 +105,42 @@ class AgentsApiBackend implements LlamaStackBackend {
 		String sessionId = this.api.createSession(agentId, new SessionRequest(UUID.randomUUID().toString()))
 			.sessionId();
 		return new Conversation(agentId, sessionId);
+	}
+
+	@Override
+	public String complete(String modelId, String instructions, String prompt) {
+		// A throw-away agent: LCS 0.3.x creates the same for a topic summary but never
+		// deletes it; this one goes as soon as it has answered.
+		AgentConfig config = new AgentConfig(modelId, instructions, List.of(), List.of(), false, List.of(), List.of());
+		String agentId = this.api.createAgent(new AgentRequest(config)).agentId();
+		try {
+			String sessionId = this.api.createSession(agentId, new SessionRequest(UUID.randomUUID().toString()))
+				.sessionId();
+			try (TurnStream stream = streamTurn(new Conversation(agentId, sessionId),
+					new TurnInput(prompt, List.of(), null))) {
+				return answer(stream);
+			}
+		}
+		finally {
+			try {
+				this.api.deleteAgent(agentId);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Temporary agent {} could not be deleted: {}", agentId, ex.getMessage());
+			}
+		}
+	}
+
+	private static String answer(TurnStream stream) {
+		for (TurnEvent event = stream.next(); event != null; event = stream.next()) {
+			if (event instanceof TurnEvent.TurnCompleted completed) {
+				return completed.outputText();
+			}
+			if (event instanceof TurnEvent.StreamFailed failed) {
+				throw new LlamaStackApiException(500, failed.message());
+			}
+		}
+		return "";
 	}
 
 	@Override

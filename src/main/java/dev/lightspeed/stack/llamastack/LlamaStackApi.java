@@ -34,7 +34,7 @@ interface LlamaStackApi {
 	Listing<ObjectNode> models();
 
 	@GetExchange("/shields")
-	Listing<Identified> shields();
+	Listing<ObjectNode> shields();
 
 	@GetExchange("/vector-dbs")
 	Listing<Identified> vectorDbs();

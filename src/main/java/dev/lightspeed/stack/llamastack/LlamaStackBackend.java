@@ -82,4 +82,18 @@ public interface LlamaStackBackend {
 	 */
 	boolean deleteConversation(String conversationId);
 
+	/**
+	 * Answers one prompt outside any conversation, with nothing else (no shields, no
+	 * tools, no history, nothing kept afterwards): for side tasks such as a
+	 * conversation's topic summary.
+	 * @param modelId Llama Stack model identifier
+	 * @param instructions system prompt
+	 * @param prompt the user message
+	 * @return the answer text, empty when the model gave none
+	 * @throws UnsupportedOperationException when this backend cannot do it
+	 */
+	default String complete(String modelId, String instructions, String prompt) {
+		throw new UnsupportedOperationException("complete is not supported by " + getClass().getSimpleName());
+	}
+
 }

@@ -81,4 +81,9 @@ class LlamaStackBackendFacade implements LlamaStackBackend {
 		return this.backend.get().deleteConversation(conversationId);
 	}
 
+	@Override
+	public String complete(String modelId, String instructions, String prompt) {
+		return this.backend.get().complete(modelId, instructions, prompt);
+	}
+
 }

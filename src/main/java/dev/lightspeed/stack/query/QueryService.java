@@ -16,6 +16,7 @@ import dev.lightspeed.stack.llamastack.Shield;
 import dev.lightspeed.stack.llamastack.TurnInput;
 import dev.lightspeed.stack.llamastack.TurnStream;
 import dev.lightspeed.stack.metrics.LlmMetrics;
+import dev.lightspeed.stack.topicsummary.TopicSummaries;
 import dev.lightspeed.stack.transcripts.Transcript;
 import dev.lightspeed.stack.transcripts.TranscriptStore;
 import org.jspecify.annotations.Nullable;
@@ -47,14 +48,18 @@ class QueryService {
 
 	private final QueryProperties properties;
 
+	private final TopicSummaries topicSummaries;
+
 	QueryService(LightspeedConfiguration configuration, LlamaStackBackend llamaStack, ConversationStore conversations,
-			TranscriptStore transcripts, LlmMetrics metrics, QueryProperties properties) {
+			TranscriptStore transcripts, LlmMetrics metrics, QueryProperties properties,
+			TopicSummaries topicSummaries) {
 		this.configuration = configuration;
 		this.llamaStack = llamaStack;
 		this.conversations = conversations;
 		this.transcripts = transcripts;
 		this.metrics = metrics;
 		this.properties = properties;
+		this.topicSummaries = topicSummaries;
 	}
 
 	PreparedTurn prepare(AuthenticatedUser user, QueryRequest request, @Nullable String mcpHeaders) {
@@ -104,7 +109,19 @@ class QueryService {
 		}
 		recordTurn(turn);
 		storeTranscript(turn, outcome);
+		summarizeIfNew(turn);
 		return new QueryResponse(turn.conversation().id(), outcome.answer());
+	}
+
+	/**
+	 * Starts the topic summary of a conversation that this turn opened; it runs in the
+	 * background.
+	 */
+	void summarizeIfNew(PreparedTurn turn) {
+		if (!turn.request().continuesConversation()) {
+			this.topicSummaries.summarizeLater(turn.conversation().id(), turn.selection().llamaStackModelId(),
+					turn.request().query());
+		}
 	}
 
 	void recordTurn(PreparedTurn turn) {

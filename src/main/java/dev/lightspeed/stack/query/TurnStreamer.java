@@ -46,6 +46,16 @@ class TurnStreamer {
 	}
 
 	private void relay(PreparedTurn turn, TurnStream upstream, SseWriter out) {
+		try {
+			relayTurn(turn, upstream, out);
+		}
+		finally {
+			// after the stream, whatever became of it: the conversation is recorded
+			this.service.summarizeIfNew(turn);
+		}
+	}
+
+	private void relayTurn(PreparedTurn turn, TurnStream upstream, SseWriter out) {
 		TurnAccumulator outcome = new TurnAccumulator();
 		StreamEvents events = new StreamEvents();
 		try {

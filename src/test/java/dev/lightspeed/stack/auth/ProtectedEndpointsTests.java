@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which routes authenticate (LCS 0.2.0 §1), seen through {@code noop-with-token}: a
- * protected route without a token is refused, an open one is not asked for one.
+ * Which routes authenticate (LCS 0.2.0 §1; {@code /v1/shields} as in 0.3.x), seen through
+ * {@code noop-with-token}: a protected route without a token is refused, an open one is
+ * not asked for one.
  */
 @WebMvcTest(AuthorizedController.class)
 @Import({ SecurityConfiguration.class, ErrorResponses.class, ProtectedEndpointsTests.Routes.class })
@@ -36,7 +37,7 @@ class ProtectedEndpointsTests {
 	@CsvSource({ "POST, /v1/query", "POST, /v1/streaming_query", "POST, /v1/feedback", "GET, /v1/conversations",
 			"GET, /v1/conversations/abc", "DELETE, /v1/conversations/abc", "GET, /v2/conversations",
 			"GET, /v2/conversations/abc", "PUT, /v2/conversations/abc", "DELETE, /v2/conversations/abc",
-			"POST, /authorized" })
+			"POST, /authorized", "GET, /v1/shields" })
 	void protectedRouteShouldRequireAToken(String method, String path) {
 		assertThat(this.mvc.method(HttpMethod.valueOf(method)).uri(path)).hasStatus(400)
 			.hasBodyTextEqualTo("{\"detail\":\"No Authorization header found\"}");
@@ -47,7 +48,7 @@ class ProtectedEndpointsTests {
 
 	@ParameterizedTest(name = "{0} {1}")
 	@CsvSource({ "GET, /", "GET, /v1/info", "GET, /v1/models", "GET, /v1/config", "GET, /v1/feedback/status",
-			"GET, /readiness", "GET, /liveness", "GET, /metrics", "GET, /v1/shields" })
+			"GET, /readiness", "GET, /liveness", "GET, /metrics" })
 	void openRouteShouldNotAskForCredentials(String method, String path) {
 		assertThat(this.mvc.method(HttpMethod.valueOf(method)).uri(path)).hasStatusOk().hasBodyTextEqualTo("open");
 	}
@@ -70,7 +71,7 @@ class ProtectedEndpointsTests {
 			return user.userId();
 		}
 
-		@RequestMapping(path = { "/v1/conversations", "/v2/conversations" }, method = RequestMethod.GET)
+		@RequestMapping(path = { "/v1/conversations", "/v2/conversations", "/v1/shields" }, method = RequestMethod.GET)
 		String list(@AuthenticationPrincipal AuthenticatedUser user) {
 			return user.userId();
 		}
@@ -87,7 +88,7 @@ class ProtectedEndpointsTests {
 		}
 
 		@RequestMapping(path = { "/", "/v1/info", "/v1/models", "/v1/config", "/v1/feedback/status", "/readiness",
-				"/liveness", "/metrics", "/v1/shields" }, method = RequestMethod.GET)
+				"/liveness", "/metrics" }, method = RequestMethod.GET)
 		String open() {
 			return "open";
 		}

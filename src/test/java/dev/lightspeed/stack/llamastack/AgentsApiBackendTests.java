@@ -68,6 +68,16 @@ class AgentsApiBackendTests {
 	}
 
 	@Test
+	void shieldsShouldKeepLlamaStacksObjectForPassThrough() {
+		String guard = "{\"identifier\":\"llama-guard\",\"provider_resource_id\":\"vllm/fake-guard\","
+				+ "\"provider_id\":\"llama-guard\",\"type\":\"shield\",\"params\":null,\"owner\":{\"principal\":\"\"}}";
+		llamaStack.stubFor(get("/v1/shields").willReturn(okJson("{\"data\": [" + guard + "]}")));
+
+		assertThat(backend(null).shields()).singleElement()
+			.satisfies((shield) -> assertThat(shield.raw().toString()).isEqualTo(guard));
+	}
+
+	@Test
 	void emptyApiKeyShouldSendNoAuthorizationHeader() {
 		llamaStack.stubFor(get("/v1/shields").willReturn(okJson("{\"data\": []}")));
 

@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.query;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -13,6 +14,7 @@ import dev.lightspeed.stack.metrics.LlmMetrics;
 import dev.lightspeed.stack.support.InMemoryConversationStore;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
 import dev.lightspeed.stack.support.TestConfigurations;
+import dev.lightspeed.stack.topicsummary.TopicSummaries;
 import dev.lightspeed.stack.transcripts.Transcript;
 import dev.lightspeed.stack.transcripts.TranscriptStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,10 +33,11 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @WebMvcTest(QueryController.class)
 @Import({ QueryService.class, TurnStreamer.class, QueryConfiguration.class, LlmMetrics.class,
-		SecurityConfiguration.class, ErrorResponses.class, QueryControllerTests.Fakes.class })
+		SecurityConfiguration.class, ErrorResponses.class, TopicSummaries.class, QueryControllerTests.Fakes.class })
 class QueryControllerTests {
 
 	private static final String ALICE = "alice";
@@ -166,6 +169,35 @@ class QueryControllerTests {
 			.bodyJson()
 			.extractingPath("$.detail.cause")
 			.isEqualTo("400: Invalid value: bad");
+	}
+
+	@Test
+	void newConversationGetsItsTopicSummaryAfterTheAnswerAndAFollowUpDoesNot() throws Exception {
+		this.llamaStack.completing("Pod Basics").answering(new TurnEvent.TurnCompleted("answer"));
+		String id = conversationOf(post(ALICE, "/v1/query", "{\"query\":\"topic question one\"}"));
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(
+					() -> assertThat(this.conversations.find(id).orElseThrow().topicSummary()).isEqualTo("Pod Basics"));
+		assertThat(this.llamaStack.completions()).filteredOn((c) -> c.prompt().equals("topic question one"))
+			.singleElement()
+			.satisfies((c) -> assertThat(c.modelId()).isEqualTo("vllm/fake-model"));
+		assertThat(post(ALICE, "/v1/query", "{\"query\":\"topic follow-up\",\"conversation_id\":\"" + id + "\"}"))
+			.hasStatusOk();
+		await().during(Duration.ofMillis(300))
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> this.llamaStack.completions().stream().noneMatch((c) -> c.prompt().equals("topic follow-up")));
+	}
+
+	@Test
+	void streamedNewConversationGetsItsTopicSummaryAfterTheStream() throws Exception {
+		this.llamaStack.completing("Streamed Topic").answering(new TurnEvent.TurnCompleted("answer"));
+		MvcTestResult result = post(ALICE, "/v1/streaming_query", "{\"query\":\"topic question two\"}");
+		String id = result.getResponse()
+			.getContentAsString()
+			.replaceAll("(?s)^data: \\{\"event\": \"start\", \"data\": \\{\"conversation_id\": \"([^\"]+)\".*", "$1");
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.conversations.find(id).orElseThrow().topicSummary())
+				.isEqualTo("Streamed Topic"));
 	}
 
 	private MvcTestResult post(String user, String uri, String body) {

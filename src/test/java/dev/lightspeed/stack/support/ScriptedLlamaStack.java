@@ -48,6 +48,10 @@ public class ScriptedLlamaStack implements LlamaStackBackend {
 
 	private volatile long delayPerEventMillis;
 
+	private final List<Completion> completions = new CopyOnWriteArrayList<>();
+
+	private volatile String completion = "";
+
 	public ScriptedLlamaStack answering(TurnEvent... events) {
 		this.script = List.of(events);
 		return this;
@@ -63,6 +67,18 @@ public class ScriptedLlamaStack implements LlamaStackBackend {
 	public ScriptedLlamaStack withDelayPerEvent(long millis) {
 		this.delayPerEventMillis = millis;
 		return this;
+	}
+
+	/**
+	 * Answers {@link #complete} with this text.
+	 */
+	public ScriptedLlamaStack completing(String text) {
+		this.completion = text;
+		return this;
+	}
+
+	public List<Completion> completions() {
+		return this.completions;
 	}
 
 	public List<ConversationSpec> createdConversations() {
@@ -157,6 +173,22 @@ public class ScriptedLlamaStack implements LlamaStackBackend {
 	@Override
 	public boolean deleteConversation(String conversationId) {
 		return this.conversations.remove(conversationId) != null;
+	}
+
+	@Override
+	public String complete(String modelId, String instructions, String prompt) {
+		this.completions.add(new Completion(modelId, instructions, prompt));
+		return this.completion;
+	}
+
+	/**
+	 * A {@link #complete} call.
+	 *
+	 * @param modelId model
+	 * @param instructions system prompt
+	 * @param prompt user message
+	 */
+	public record Completion(String modelId, String instructions, String prompt) {
 	}
 
 }

@@ -1,0 +1,41 @@
+package dev.lightspeed.stack.shields;
+
+import java.util.List;
+
+import dev.lightspeed.stack.errors.ApiException;
+import dev.lightspeed.stack.llamastack.LlamaStackApiException;
+import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.llamastack.Shield;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Lists Llama Stack's shields, behind authentication as in LCS 0.3.x. An unreachable
+ * Llama Stack is a 503 (from the backend's exception, as everywhere in this service); an
+ * error answer is LCS 0.3.x's 500.
+ */
+@RestController
+class ShieldsController {
+
+	private final LlamaStackBackend llamaStack;
+
+	ShieldsController(LlamaStackBackend llamaStack) {
+		this.llamaStack = llamaStack;
+	}
+
+	@GetMapping("/v1/shields")
+	ShieldsResponse shields() {
+		List<Shield> shields;
+		try {
+			shields = this.llamaStack.shields();
+		}
+		catch (LlamaStackApiException ex) {
+			throw ApiException.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unable to retrieve list of shields",
+					String.valueOf(ex.getMessage()));
+		}
+		return new ShieldsResponse(shields.stream().map(Shield::raw).toList());
+	}
+
+}

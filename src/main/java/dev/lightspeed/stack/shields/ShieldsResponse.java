@@ -1,0 +1,13 @@
+package dev.lightspeed.stack.shields;
+
+import java.util.List;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The answer of {@code /v1/shields} (LCS 0.3.x {@code ShieldsResponse}).
+ *
+ * @param shields Llama Stack's shields as it returned them
+ */
+record ShieldsResponse(List<ObjectNode> shields) {
+}
