@@ -29,7 +29,7 @@ test-e2e: build ## End-to-end tests against a real Llama Stack (see e2e/README.m
 	e2e/run-tests.sh
 
 verify: ## Formatting check, unit and integration tests
-	$(MVN) verify
+	scripts/with-postgres.sh $(MVN) verify
 
 format: ## Apply the code format
 	$(MVN) -q spring-javaformat:apply
