@@ -45,16 +45,16 @@ class ConversationsController {
 		}
 	}
 
-	@GetMapping("/{conversationId}")
+	@GetMapping("/{conversation_id}")
 	ConversationResponse<ChatTurn> get(@AuthenticationPrincipal AuthenticatedUser user,
-			@PathVariable String conversationId) {
+			@PathVariable("conversation_id") String conversationId) {
 		ConversationRecord record = this.access.owned(user, conversationId);
 		return new ConversationResponse<>(conversationId, this.history.turns(record.id(), conversationId));
 	}
 
-	@DeleteMapping("/{conversationId}")
+	@DeleteMapping("/{conversation_id}")
 	ConversationDeleteResponse delete(@AuthenticationPrincipal AuthenticatedUser user,
-			@PathVariable String conversationId) {
+			@PathVariable("conversation_id") String conversationId) {
 		ConversationRecord record = this.access.owned(user, conversationId);
 		this.history.delete(record.id(), conversationId);
 		this.store.delete(record.id());

@@ -47,9 +47,9 @@ class ConversationsV2Controller {
 		}
 	}
 
-	@GetMapping("/{conversationId}")
+	@GetMapping("/{conversation_id}")
 	ConversationResponse<ConversationTurnV2> get(@AuthenticationPrincipal AuthenticatedUser user,
-			@PathVariable String conversationId) {
+			@PathVariable("conversation_id") String conversationId) {
 		ConversationRecord record = this.access.owned(user, conversationId);
 		return new ConversationResponse<>(conversationId,
 				this.history.turns(record.id(), conversationId)
@@ -58,17 +58,18 @@ class ConversationsV2Controller {
 					.toList());
 	}
 
-	@PutMapping("/{conversationId}")
+	@PutMapping("/{conversation_id}")
 	ConversationUpdateResponse update(@AuthenticationPrincipal AuthenticatedUser user,
-			@PathVariable String conversationId, @Valid @RequestBody ConversationUpdateRequest request) {
+			@PathVariable("conversation_id") String conversationId,
+			@Valid @RequestBody ConversationUpdateRequest request) {
 		ConversationRecord record = this.access.owned(user, conversationId);
 		this.store.setTopicSummary(record.id(), request.topicSummary());
 		return new ConversationUpdateResponse(conversationId, true, "Topic summary updated successfully");
 	}
 
-	@DeleteMapping("/{conversationId}")
+	@DeleteMapping("/{conversation_id}")
 	ConversationDeleteResponse delete(@AuthenticationPrincipal AuthenticatedUser user,
-			@PathVariable String conversationId) {
+			@PathVariable("conversation_id") String conversationId) {
 		ConversationRecord record = this.access.owned(user, conversationId);
 		this.history.delete(record.id(), conversationId);
 		this.store.delete(record.id());
