@@ -32,16 +32,16 @@ class ConversationsController {
 		return new ConversationsListResponse(this.access.listed(user).stream().map(ConversationDetails::of).toList());
 	}
 
-	@GetMapping("/{conversationId}")
+	@GetMapping("/{conversation_id}")
 	ConversationResponse<ChatTurn> get(@AuthenticationPrincipal AuthenticatedUser user,
-			@PathVariable String conversationId) {
+			@PathVariable("conversation_id") String conversationId) {
 		ConversationRecord record = this.access.owned(user, conversationId);
 		return new ConversationResponse<>(conversationId, this.history.turns(record.id(), conversationId));
 	}
 
-	@DeleteMapping("/{conversationId}")
+	@DeleteMapping("/{conversation_id}")
 	ConversationDeleteResponse delete(@AuthenticationPrincipal AuthenticatedUser user,
-			@PathVariable String conversationId) {
+			@PathVariable("conversation_id") String conversationId) {
 		return this.history.delete(this.access.owned(user, conversationId), conversationId);
 	}
 

@@ -37,9 +37,9 @@ class ConversationsV2Controller {
 		return new ConversationsListResponseV2(this.access.listed(user).stream().map(ConversationData::of).toList());
 	}
 
-	@GetMapping("/{conversationId}")
+	@GetMapping("/{conversation_id}")
 	ConversationResponse<ConversationTurnV2> get(@AuthenticationPrincipal AuthenticatedUser user,
-			@PathVariable String conversationId) {
+			@PathVariable("conversation_id") String conversationId) {
 		ConversationRecord record = this.access.owned(user, conversationId);
 		return new ConversationResponse<>(conversationId,
 				this.history.turns(record.id(), conversationId)
@@ -48,17 +48,18 @@ class ConversationsV2Controller {
 					.toList());
 	}
 
-	@PutMapping("/{conversationId}")
+	@PutMapping("/{conversation_id}")
 	ConversationUpdateResponse update(@AuthenticationPrincipal AuthenticatedUser user,
-			@PathVariable String conversationId, @Valid @RequestBody ConversationUpdateRequest request) {
+			@PathVariable("conversation_id") String conversationId,
+			@Valid @RequestBody ConversationUpdateRequest request) {
 		ConversationRecord record = this.access.owned(user, conversationId);
 		this.store.setTopicSummary(record.id(), request.topicSummary());
 		return new ConversationUpdateResponse(conversationId, true, "Topic summary updated successfully");
 	}
 
-	@DeleteMapping("/{conversationId}")
+	@DeleteMapping("/{conversation_id}")
 	ConversationDeleteResponse delete(@AuthenticationPrincipal AuthenticatedUser user,
-			@PathVariable String conversationId) {
+			@PathVariable("conversation_id") String conversationId) {
 		return this.history.delete(this.access.owned(user, conversationId), conversationId);
 	}
 

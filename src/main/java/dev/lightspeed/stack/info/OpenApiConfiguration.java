@@ -8,12 +8,14 @@ import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.servers.Server;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI document's {@code info} and {@code servers}, as LCS 0.2.0 publishes them.
+ * The OpenAPI document's {@code info} and {@code servers}, as LCS 0.2.0 publishes them,
+ * and its schema names, operation ids, tags and error responses.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -31,6 +33,16 @@ class OpenApiConfiguration {
 			.version(version.get());
 		return new OpenAPI().info(info)
 			.servers(List.of(new Server().url("http://localhost:8080/").description("Locally running service")));
+	}
+
+	@Bean
+	OpenApiCustomizer lightspeedOpenApiCustomizer() {
+		return (openApi) -> {
+			OpenApiSchemaNames.apply(openApi);
+			OpenApiErrorSchemas.addTo(openApi.getComponents());
+			OpenApiRequiredFields.apply(openApi);
+			OpenApiOperations.apply(openApi);
+		};
 	}
 
 }

@@ -1,30 +1,40 @@
 package dev.lightspeed.stack.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter.MeterProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The LLM counters of LCS 0.2.0 ({@code ls_llm_calls_total},
- * {@code ls_llm_calls_failures_total}, {@code ls_llm_validation_errors_total}); the
- * unlabelled ones exist from start-up with value 0.
+ * {@code ls_llm_calls_failures_total}, {@code ls_llm_validation_errors_total},
+ * {@code ls_llm_token_sent_total}, {@code ls_llm_token_received_total}); the unlabelled
+ * ones exist from start-up with value 0.
  */
 @Component
 public class LlmMetrics {
-
-	private final MeterRegistry registry;
 
 	private final Counter failures;
 
 	private final Counter validationErrors;
 
+	private final MeterProvider<Counter> calls;
+
+	private final MeterProvider<Counter> tokensSent;
+
+	private final MeterProvider<Counter> tokensReceived;
+
 	LlmMetrics(MeterRegistry registry) {
-		this.registry = registry;
 		this.failures = Counter.builder("ls_llm_calls_failures").description("LLM calls failures").register(registry);
 		this.validationErrors = Counter.builder("ls_llm_validation_errors")
 			.description("LLM validation errors")
 			.register(registry);
+		this.calls = Counter.builder("ls_llm_calls").description("LLM calls counter").withRegistry(registry);
+		this.tokensSent = Counter.builder("ls_llm_token_sent").description("LLM tokens sent").withRegistry(registry);
+		this.tokensReceived = Counter.builder("ls_llm_token_received")
+			.description("LLM tokens received")
+			.withRegistry(registry);
 	}
 
 	/**
@@ -33,12 +43,7 @@ public class LlmMetrics {
 	 * @param model model id
 	 */
 	public void called(String provider, String model) {
-		Counter.builder("ls_llm_calls")
-			.description("LLM calls counter")
-			.tag("provider", provider)
-			.tag("model", model)
-			.register(this.registry)
-			.increment();
+		this.calls.withTags("provider", provider, "model", model).increment();
 	}
 
 	/**
@@ -53,6 +58,26 @@ public class LlmMetrics {
 	 */
 	public void validationError() {
 		this.validationErrors.increment();
+	}
+
+	/**
+	 * Counts the estimated tokens of what was sent to the LLM.
+	 * @param provider provider id
+	 * @param model model id
+	 * @param text the text sent
+	 */
+	public void sent(String provider, String model, String text) {
+		this.tokensSent.withTags("provider", provider, "model", model).increment(TokenEstimate.of(text));
+	}
+
+	/**
+	 * Counts the estimated tokens of the LLM's answer.
+	 * @param provider provider id
+	 * @param model model id
+	 * @param text the answer
+	 */
+	public void received(String provider, String model, String text) {
+		this.tokensReceived.withTags("provider", provider, "model", model).increment(TokenEstimate.of(text));
 	}
 
 }

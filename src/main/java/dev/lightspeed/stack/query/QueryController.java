@@ -1,6 +1,9 @@
 package dev.lightspeed.stack.query;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -37,6 +40,10 @@ class QueryController {
 	}
 
 	@PostMapping("/v1/streaming_query")
+	@ApiResponse(responseCode = "200",
+			description = "Server-sent events: start, token, tool_call, turn_complete, "
+					+ "error and end, one JSON object per data line",
+			content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
 	ResponseEntity<ResponseBodyEmitter> streamingQuery(@AuthenticationPrincipal AuthenticatedUser user,
 			@Valid @RequestBody QueryRequest request,
 			@RequestHeader(name = McpHeaders.HEADER, required = false) @Nullable String mcpHeaders) {

@@ -127,11 +127,14 @@ class QueryService {
 	void recordTurn(PreparedTurn turn) {
 		ModelSelection selection = turn.selection();
 		this.metrics.called(selection.providerId(), selection.modelId());
+		this.metrics.sent(selection.providerId(), selection.modelId(), turn.request().query());
 		this.conversations.recordTurn(turn.conversation().id(), turn.user().userId(), selection.modelId(),
 				selection.providerId(), turn.conversation().sessionId());
 	}
 
 	void storeTranscript(PreparedTurn turn, TurnAccumulator outcome) {
+		// Both the plain and the streamed turn end here.
+		this.metrics.received(turn.selection().providerId(), turn.selection().modelId(), outcome.answer());
 		QueryRequest request = turn.request();
 		List<Transcript.Attachment> attachments = request.attachmentList()
 			.stream()

@@ -1,0 +1,120 @@
+package dev.lightspeed.stack.info;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+
+/**
+ * Operation ids, tags and error responses as LCS 0.2.0's FastAPI document has them, with
+ * the statuses this service really produces (a Llama Stack that cannot be reached is a
+ * 503; which of 400/401/403 a refused caller gets depends on the authentication module).
+ */
+final class OpenApiOperations {
+
+	private static final String AUTH = "400 401 403 ";
+
+	// "METHOD path" -> the error statuses of the operation.
+	private static final Map<String, String> ERRORS = Map.ofEntries(Map.entry("GET /v1/models", "500 503"),
+			Map.entry("POST /v1/query", AUTH + "404 422 500 503"),
+			Map.entry("POST /v1/streaming_query", AUTH + "404 422 500 503"),
+			Map.entry("POST /v1/feedback", AUTH + "422 500"), Map.entry("GET /v1/conversations", AUTH + "500"),
+			Map.entry("GET /v1/conversations/{conversation_id}", AUTH + "404 422 500 503"),
+			Map.entry("DELETE /v1/conversations/{conversation_id}", AUTH + "404 422 500 503"),
+			Map.entry("GET /v2/conversations", AUTH + "500"),
+			Map.entry("GET /v2/conversations/{conversation_id}", AUTH + "404 422 500 503"),
+			Map.entry("PUT /v2/conversations/{conversation_id}", AUTH + "404 422 500"),
+			Map.entry("DELETE /v2/conversations/{conversation_id}", AUTH + "404 422 500 503"),
+			Map.entry("POST /authorized", AUTH + "500"), Map.entry("GET /readiness", "503"),
+			Map.entry("GET /v1/readiness", "503"));
+
+	// The handler names behind LCS 0.2.0's operation ids.
+	private static final Map<String, String> HANDLERS = Map.ofEntries(Map.entry("GET /", "root_endpoint_handler"),
+			Map.entry("GET /v1/info", "info_endpoint_handler"), Map.entry("GET /v1/models", "models_endpoint_handler"),
+			Map.entry("POST /v1/query", "query_endpoint_handler"),
+			Map.entry("POST /v1/streaming_query", "streaming_query_endpoint_handler"),
+			Map.entry("GET /v1/config", "config_endpoint_handler"),
+			Map.entry("POST /v1/feedback", "feedback_endpoint_handler"),
+			Map.entry("GET /v1/feedback/status", "feedback_status"),
+			Map.entry("GET /v1/conversations", "get_conversations_list_endpoint_handler"),
+			Map.entry("GET /v1/conversations/{conversation_id}", "get_conversation_endpoint_handler"),
+			Map.entry("DELETE /v1/conversations/{conversation_id}", "delete_conversation_endpoint_handler"),
+			Map.entry("GET /readiness", "readiness_probe_get_method"),
+			Map.entry("GET /liveness", "liveness_probe_get_method"),
+			Map.entry("GET /v1/readiness", "readiness_probe_get_method"),
+			Map.entry("GET /v1/liveness", "liveness_probe_get_method"),
+			Map.entry("POST /authorized", "authorized_endpoint_handler"),
+			Map.entry("GET /metrics", "metrics_endpoint_handler"));
+
+	private OpenApiOperations() {
+	}
+
+	static void apply(OpenAPI openApi) {
+		if (openApi.getPaths() == null) {
+			return;
+		}
+		openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+			String key = method.name() + " " + path;
+			operation.setTags(List.of(tag(path)));
+			operation.setOperationId(operationId(key, path, method, operation));
+			ApiResponses responses = operation.getResponses();
+			ApiResponse ok = responses.get("200");
+			if (ok != null && "OK".equals(ok.getDescription())) {
+				ok.setDescription("Successful Response");
+			}
+			if (ok != null && key.equals("GET /")) {
+				// the index page, whatever the client accepts
+				ok.setContent(new Content().addMediaType("text/html", new MediaType().schema(new StringSchema())));
+			}
+			for (String status : ERRORS.getOrDefault(key, "").split(" ")) {
+				if (!status.isEmpty() && !responses.containsKey(status)) {
+					responses.addApiResponse(status, error(status, path));
+				}
+			}
+		}));
+	}
+
+	private static String operationId(String key, String path, PathItem.HttpMethod method, Operation operation) {
+		// FastAPI's scheme: handler name, path with non-word characters as _, method.
+		String handler = HANDLERS.getOrDefault(key, operation.getOperationId().replaceFirst("_\\d+$", ""));
+		return handler + path.replaceAll("\\W", "_") + "_" + method.name().toLowerCase(Locale.ROOT);
+	}
+
+	private static String tag(String path) {
+		String name = path.replaceFirst("^/v\\d+", "").replaceFirst("^/", "").replaceFirst("/.*", "");
+		return switch (name) {
+			case "" -> "root";
+			case "readiness", "liveness" -> "health";
+			default -> name;
+		};
+	}
+
+	private static ApiResponse error(String status, String path) {
+		if (path.endsWith("/readiness")) {
+			return json("Service is not ready", "ReadinessResponse");
+		}
+		return switch (status) {
+			case "400", "401" -> json("Missing or invalid credentials provided by client", "UnauthorizedResponse");
+			case "403" -> json("User is not authorized", "ForbiddenResponse");
+			case "404" -> json("Not Found", "ErrorResponse");
+			case "422" -> json("Validation Error", "HTTPValidationError");
+			case "503" -> json("Service Unavailable", "ErrorResponse");
+			default -> json("Internal Server Error", "ErrorResponse");
+		};
+	}
+
+	private static ApiResponse json(String description, String schema) {
+		return new ApiResponse().description(description)
+			.content(new Content().addMediaType("application/json",
+					new MediaType().schema(OpenApiErrorSchemas.reference(schema))));
+	}
+
+}

@@ -1,0 +1,48 @@
+package dev.lightspeed.stack.info;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+
+/**
+ * The fields LCS 0.2.0's document marks as always present in a response (springdoc only
+ * derives {@code required} from validation annotations, which response records do not
+ * carry), and the feedback categories as the {@code FeedbackCategory} enumeration.
+ */
+final class OpenApiRequiredFields {
+
+	private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
+			Map.entry("AuthorizedResponse", List.of("user_id", "username")),
+			Map.entry("ConversationDeleteResponse", List.of("conversation_id", "success", "response")),
+			Map.entry("ConversationDetails", List.of("conversation_id")),
+			Map.entry("ConversationResponse", List.of("conversation_id", "chat_history")),
+			Map.entry("ConversationsListResponse", List.of("conversations")),
+			Map.entry("FeedbackResponse", List.of("response")), Map.entry("InfoResponse", List.of("name", "version")),
+			Map.entry("LivenessResponse", List.of("alive")), Map.entry("ModelsResponse", List.of("models")),
+			Map.entry("ProviderHealthStatus", List.of("provider_id", "status")),
+			Map.entry("QueryResponse", List.of("response")),
+			Map.entry("ReadinessResponse", List.of("ready", "reason", "providers")),
+			Map.entry("StatusResponse", List.of("functionality", "status")));
+
+	private OpenApiRequiredFields() {
+	}
+
+	static void apply(OpenAPI openApi) {
+		Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+		REQUIRED.forEach((name, fields) -> {
+			Schema<?> schema = schemas.get(name);
+			if (schema != null && schema.getRequired() == null) {
+				schema.setRequired(fields);
+			}
+		});
+		Schema<?> feedback = schemas.get("FeedbackRequest");
+		if (feedback != null && feedback.getProperties() != null
+				&& feedback.getProperties().get("categories") instanceof Schema<?> categories
+				&& categories.getItems() != null) {
+			categories.setItems(OpenApiErrorSchemas.reference("FeedbackCategory"));
+		}
+	}
+
+}

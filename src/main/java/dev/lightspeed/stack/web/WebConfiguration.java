@@ -1,0 +1,38 @@
+package dev.lightspeed.stack.web;
+
+import dev.lightspeed.stack.config.LightspeedConfiguration;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The filters in LCS 0.2.0's middleware order: the access log around everything, then
+ * CORS; the metrics filter follows, then authentication.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+	@Bean
+	FilterRegistrationBean<AccessLogFilter> accessLogFilter(LightspeedConfiguration configuration) {
+		FilterRegistrationBean<AccessLogFilter> registration = new FilterRegistrationBean<>(new AccessLogFilter());
+		registration.setEnabled(configuration.service().accessLog());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<CorsFilter> corsFilter(LightspeedConfiguration configuration) {
+		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(
+				new CorsFilter(new StarletteCors(configuration.service().cors())));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	@Bean
+	ServiceSettingsReport serviceSettingsReport(LightspeedConfiguration configuration) {
+		return new ServiceSettingsReport(configuration);
+	}
+
+}

@@ -1,0 +1,165 @@
+package dev.lightspeed.stack.info;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.support.TestConfigurations;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI document the application serves: the committed {@code docs/openapi.json} is
+ * that document (run with {@code -Dlightspeed.openapi.update=true}, as
+ * {@code scripts/openapi.sh json} does, to rewrite it), and it covers every operation,
+ * schema and field of LCS 0.2.0's document.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "springdoc.paths-to-exclude=/error,/test/**")
+class OpenApiDocumentIT {
+
+	static final Path COMMITTED = Path.of("docs/openapi.json");
+
+	private static final WireMockServer llamaStack = new WireMockServer(options().dynamicPort());
+
+	static {
+		llamaStack.start();
+		llamaStack.stubFor(get("/v1/version").willReturn(okJson("{\"version\":\"0.2.22\"}")));
+	}
+
+	private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	@LocalServerPort
+	private int port;
+
+	private JsonNode served;
+
+	@AfterAll
+	static void stopLlamaStack() {
+		llamaStack.stop();
+	}
+
+	@BeforeEach
+	void fetchDocument() throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/openapi.json")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		this.served = this.json.readTree(response.body());
+	}
+
+	@Test
+	void committedDocumentIsWhatTheApplicationServes() throws Exception {
+		if (Boolean.getBoolean("lightspeed.openapi.update")) {
+			Files.writeString(COMMITTED, this.json.writeValueAsString(this.served) + "\n");
+		}
+		assertThat(this.json.readTree(Files.readString(COMMITTED)))
+			.as("docs/openapi.json is out of date: run make schema openapi-doc")
+			.isEqualTo(this.served);
+	}
+
+	@Test
+	void documentHasEveryOperationSchemaAndFieldOfLcs020() throws Exception {
+		JsonNode upstream;
+		try (InputStream in = getClass().getResourceAsStream("/openapi/upstream-openapi-0.2.0.json")) {
+			upstream = this.json.readTree(in);
+		}
+		List<String> missing = new ArrayList<>();
+		upstream.get("paths").properties().forEach((path) -> path.getValue().propertyNames().forEach((method) -> {
+			if (this.served.path("paths").path(path.getKey()).path(method).isMissingNode()) {
+				missing.add("operation " + method.toUpperCase() + " " + path.getKey());
+			}
+		}));
+		JsonNode schemas = this.served.path("components").path("schemas");
+		upstream.get("components").get("schemas").properties().forEach((schema) -> {
+			if (schemas.path(schema.getKey()).isMissingNode()) {
+				missing.add("schema " + schema.getKey());
+				return;
+			}
+			schema.getValue().path("properties").propertyNames().forEach((field) -> {
+				if (schemas.path(schema.getKey()).path("properties").path(field).isMissingNode()) {
+					missing.add("field " + schema.getKey() + "." + field);
+				}
+			});
+		});
+		assertThat(missing).isEmpty();
+	}
+
+	@Test
+	void infoIsLcsInfoWithTheConfiguredName() {
+		assertThat(this.served.get("info")).isEqualTo(this.json.readTree("""
+				{"title": "Lightspeed Core Service (LCS) service - OpenAPI",
+				 "summary": "Lightspeed Core Service (LCS) service API specification.",
+				 "description": "Lightspeed Core Service (LCS) service API specification.",
+				 "contact": {"name": "Pavel Tisnovsky", "url": "https://github.com/tisnik/",
+				             "email": "ptisnovs@redhat.com"},
+				 "license": {"name": "Apache 2.0", "url": "https://www.apache.org/licenses/LICENSE-2.0.html"},
+				 "version": "0.2.0"}"""));
+		assertThat(this.served.get("servers")).isEqualTo(this.json
+			.readTree("[{\"url\": \"http://localhost:8080/\", \"description\": \"Locally running service\"}]"));
+	}
+
+	@Test
+	void streamingQueryAnswersWithAnEventStream() {
+		JsonNode responses = this.served.at("/paths/~1v1~1streaming_query/post/responses");
+		assertThat(responses.at("/200/content").propertyNames()).containsExactly("text/event-stream");
+		assertThat(responses.at("/422/content/application~1json/schema/$ref").asString())
+			.isEqualTo("#/components/schemas/HTTPValidationError");
+	}
+
+	@Test
+	void schemasKeepLcsShapes() {
+		JsonNode schemas = this.served.path("components").path("schemas");
+		assertThat(schemas.at("/QueryResponse/required").toString()).isEqualTo("[\"response\"]");
+		assertThat(schemas.at("/FeedbackRequest/properties/categories/items/$ref").asString())
+			.isEqualTo("#/components/schemas/FeedbackCategory");
+		assertThat(schemas.at("/Configuration/properties/service/$ref").asString())
+			.isEqualTo("#/components/schemas/ServiceConfiguration");
+		assertThat(this.served.at("/paths/~1v1~1conversations~1{conversation_id}/get/parameters/0/name").asString())
+			.isEqualTo("conversation_id");
+		assertThat(this.served.at("/paths/~1metrics/get/responses/200/content").propertyNames())
+			.containsExactly("text/plain");
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class LlamaStack {
+
+		@Bean
+		LightspeedConfiguration lightspeedConfiguration() {
+			return TestConfigurations.yaml("""
+					name: Lightspeed Core Service (LCS)
+					service: {}
+					llama_stack:
+					  url: %s
+					user_data_collection: {}
+					database:
+					  sqlite:
+					    db_path: %s/openapi-it.db
+					""".formatted(llamaStack.baseUrl(), System.getProperty("java.io.tmpdir")));
+		}
+
+	}
+
+}

@@ -1,0 +1,119 @@
+package dev.lightspeed.stack.metrics;
+
+import java.util.List;
+
+import dev.lightspeed.stack.config.InferenceConfig;
+import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.llamastack.LlamaStackUnavailableException;
+import dev.lightspeed.stack.llamastack.Model;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+
+/**
+ * The LLM metrics and the model configuration gauge as Prometheus scrapes them.
+ */
+class PrometheusExpositionTests {
+
+	private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+	private final LlamaStackBackend llamaStack = mock(LlamaStackBackend.class);
+
+	@Test
+	void unlabelledCountersAreExposedFromTheStartWithLcsNamesAndHelp() {
+		new LlmMetrics(this.registry);
+		assertThat(this.registry.scrape()).contains("""
+				# HELP ls_llm_calls_failures_total LLM calls failures
+				# TYPE ls_llm_calls_failures_total counter
+				ls_llm_calls_failures_total 0.0
+				""", """
+				# HELP ls_llm_validation_errors_total LLM validation errors
+				# TYPE ls_llm_validation_errors_total counter
+				ls_llm_validation_errors_total 0.0
+				""");
+	}
+
+	@Test
+	void labelledCountersCountPerProviderAndModel() {
+		LlmMetrics metrics = new LlmMetrics(this.registry);
+		metrics.called("vllm", "fake-model");
+		metrics.called("vllm", "fake-model");
+		metrics.failed();
+		metrics.validationError();
+		metrics.sent("vllm", "fake-model", "What is Kubernetes?");
+		metrics.received("vllm", "fake-model", "An orchestrator.");
+		assertThat(this.registry.scrape()).contains("""
+				# HELP ls_llm_calls_total LLM calls counter
+				# TYPE ls_llm_calls_total counter
+				ls_llm_calls_total{model="fake-model",provider="vllm"} 2.0
+				""", "ls_llm_calls_failures_total 1.0", "ls_llm_validation_errors_total 1.0", """
+				# HELP ls_llm_token_sent_total LLM tokens sent
+				# TYPE ls_llm_token_sent_total counter
+				ls_llm_token_sent_total{model="fake-model",provider="vllm"} 5.0
+				""", """
+				# HELP ls_llm_token_received_total LLM tokens received
+				# TYPE ls_llm_token_received_total counter
+				ls_llm_token_received_total{model="fake-model",provider="vllm"} 4.0
+				""");
+	}
+
+	@Test
+	void modelGaugeMarksTheDefaultWhateverLlamaStackCallsIt() {
+		given(this.llamaStack.models()).willReturn(List.of(model("vllm/fake-model", "vllm", "llm"),
+				model("other", "vllm", "llm"), model("openai/gpt-4", "openai", "llm"),
+				model("all-MiniLM-L6-v2", "sentence-transformers", "embedding")));
+		gauge("vllm", "fake-model").initialise();
+		assertThat(this.registry.scrape())
+			.contains("""
+					# HELP ls_provider_model_configuration LLM provider/models combinations defined in configuration
+					# TYPE ls_provider_model_configuration gauge
+					""", "ls_provider_model_configuration{model=\"vllm/fake-model\",provider=\"vllm\"} 1.0",
+					"ls_provider_model_configuration{model=\"other\",provider=\"vllm\"} 0.0",
+					"ls_provider_model_configuration{model=\"openai/gpt-4\",provider=\"openai\"} 0.0")
+			.doesNotContain("all-MiniLM");
+	}
+
+	@Test
+	void bareIdentifierMatchesTheDefaultToo() {
+		given(this.llamaStack.models()).willReturn(List.of(model("fake-model", "vllm", "llm")));
+		gauge("vllm", "fake-model").initialise();
+		assertThat(this.registry.scrape())
+			.contains("ls_provider_model_configuration{model=\"fake-model\",provider=\"vllm\"} 1.0");
+	}
+
+	@Test
+	void modelGaugeIsRetriedAfterLlamaStackFailedAndThenSetOnce() {
+		given(this.llamaStack.models()).willThrow(new LlamaStackUnavailableException("Connection error."))
+			.willReturn(List.of(model("vllm/fake-model", "vllm", "llm")))
+			.willThrow(new IllegalStateException("not asked again"));
+		ModelConfigurationGauge gauge = gauge("vllm", "fake-model");
+		gauge.initialise();
+		assertThat(this.registry.scrape()).doesNotContain("ls_provider_model_configuration");
+		gauge.initialise();
+		gauge.initialise();
+		assertThat(this.registry.scrape())
+			.contains("ls_provider_model_configuration{model=\"vllm/fake-model\",provider=\"vllm\"} 1.0");
+	}
+
+	@Test
+	void withoutDefaultEveryModelIsZero() {
+		given(this.llamaStack.models()).willReturn(List.of(model("vllm/fake-model", "vllm", "llm")));
+		new ModelConfigurationGauge(this.registry, this.llamaStack, new InferenceConfig(null, null)).initialise();
+		assertThat(this.registry.scrape())
+			.contains("ls_provider_model_configuration{model=\"vllm/fake-model\",provider=\"vllm\"} 0.0");
+	}
+
+	private ModelConfigurationGauge gauge(String provider, String model) {
+		return new ModelConfigurationGauge(this.registry, this.llamaStack, new InferenceConfig(model, provider));
+	}
+
+	private static Model model(String identifier, String provider, String type) {
+		return new Model(identifier, provider, type, JsonNodeFactory.instance.objectNode());
+	}
+
+}
