@@ -3,6 +3,7 @@ package dev.lightspeed.stack.conversations;
 import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonSerialize;
 
@@ -16,8 +17,9 @@ import tools.jackson.databind.annotation.JsonSerialize;
  */
 record ConversationData(@JsonProperty("conversation_id") String conversationId,
 		@JsonProperty("topic_summary") @Nullable String topicSummary,
-		@JsonProperty("last_message_timestamp") @JsonSerialize(
-				using = EpochSeconds.class) OffsetDateTime lastMessageTimestamp) {
+		@JsonProperty("last_message_timestamp") @Schema(types = "number", format = "double",
+				description = "epoch seconds") @JsonSerialize(
+						using = EpochSeconds.class) OffsetDateTime lastMessageTimestamp) {
 
 	static ConversationData of(ConversationRecord record) {
 		return new ConversationData(record.id(), record.topicSummary(), record.lastMessageAt());

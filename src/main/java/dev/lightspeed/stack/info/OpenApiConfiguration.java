@@ -4,11 +4,17 @@ import java.util.List;
 
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+
+import org.springdoc.core.utils.SpringDocUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +25,13 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+	static {
+		// Pass-through JSON from Llama Stack is any JSON value, not Jackson's node API.
+		SpringDocUtils.getConfig()
+			.replaceWithSchema(JsonNode.class, new Schema<>())
+			.replaceWithSchema(ObjectNode.class, new ObjectSchema().additionalProperties(true));
+	}
 
 	@Bean
 	OpenAPI lightspeedOpenApi(LightspeedConfiguration configuration, ServiceVersion version) {

@@ -33,8 +33,8 @@ final class OpenApiOperations {
 			Map.entry("GET /v2/conversations/{conversation_id}", AUTH + "404 422 500 503"),
 			Map.entry("PUT /v2/conversations/{conversation_id}", AUTH + "404 422 500"),
 			Map.entry("DELETE /v2/conversations/{conversation_id}", AUTH + "404 422 500 503"),
-			Map.entry("POST /authorized", AUTH + "500"), Map.entry("GET /readiness", "503"),
-			Map.entry("GET /v1/readiness", "503"));
+			Map.entry("POST /authorized", AUTH + "500"), Map.entry("GET /v1/shields", AUTH + "500 503"),
+			Map.entry("GET /readiness", "503"), Map.entry("GET /v1/readiness", "503"));
 
 	// The handler names behind LCS 0.2.0's operation ids.
 	private static final Map<String, String> HANDLERS = Map.ofEntries(Map.entry("GET /", "root_endpoint_handler"),

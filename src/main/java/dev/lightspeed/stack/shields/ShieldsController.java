@@ -1,11 +1,15 @@
 package dev.lightspeed.stack.shields;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.llamastack.LlamaStackApiException;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.Shield;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,10 +23,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ShieldsController {
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private final LlamaStackBackend llamaStack;
 
 	ShieldsController(LlamaStackBackend llamaStack) {
 		this.llamaStack = llamaStack;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> asMap(Shield shield) {
+		// LinkedHashMap keeps Llama Stack's key order
+		return JSON.convertValue(shield.raw(), LinkedHashMap.class);
 	}
 
 	@GetMapping("/v1/shields")
@@ -35,7 +47,7 @@ class ShieldsController {
 			throw ApiException.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unable to retrieve list of shields",
 					String.valueOf(ex.getMessage()));
 		}
-		return new ShieldsResponse(shields.stream().map(Shield::raw).toList());
+		return new ShieldsResponse(shields.stream().map(ShieldsController::asMap).toList());
 	}
 
 }

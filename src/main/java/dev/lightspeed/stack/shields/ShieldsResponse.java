@@ -1,13 +1,12 @@
 package dev.lightspeed.stack.shields;
 
 import java.util.List;
-
-import tools.jackson.databind.node.ObjectNode;
+import java.util.Map;
 
 /**
  * The answer of {@code /v1/shields} (LCS 0.3.x {@code ShieldsResponse}).
  *
  * @param shields Llama Stack's shields as it returned them
  */
-record ShieldsResponse(List<ObjectNode> shields) {
+record ShieldsResponse(List<Map<String, Object>> shields) {
 }
