@@ -13,6 +13,7 @@
 #   LCS_E2E_CACHE       cache dir of the chroot (default /var/cache/lightspeed-stack-e2e), see lib/python.sh
 #   LCS_E2E_LS_VERSION  Llama Stack version (default 0.2.22): uses llama-stack/<version>/{run.yaml,requirements.lock}
 #   LCS_E2E_START_TIMEOUT  seconds to wait for Llama Stack health (default 180)
+#   VLLM_URL, VLLM_MODEL, VLLM_API_TOKEN  serve a real vLLM model instead of the stand-in (make run; no shields)
 #
 # The env file ($STATE/env) holds shell KEY=VALUE lines (values shell-quoted with printf %q; plain here):
 #   LLAMA_STACK_URL LLAMA_STACK_PORT LLAMA_STACK_VERSION LLAMA_STACK_PID LLAMA_STACK_PROCESS_LOG
@@ -164,22 +165,31 @@ start_ls() {  # PORT
     local port="$1" t0=$SECONDS
     local venv; venv="$(lcs_py_venv "$LS_VERSION")"
     mkdir -p "$ROOT$LS_DIR_IN_ROOT"
-    cp "$E2E_DIR/llama-stack/$LS_VERSION/run.yaml" "$WORK/run-$LS_VERSION.yaml"
+    local run_file=run.yaml provider_env
+    if [ -n "${VLLM_URL:-}" ]; then
+        # a real vLLM (make run): it may live anywhere, so no proxy block
+        run_file=run-vllm.yaml
+        provider_env=(VLLM_URL="$VLLM_URL" VLLM_MODEL="${VLLM_MODEL:?VLLM_MODEL names the served model}"
+            VLLM_API_TOKEN="${VLLM_API_TOKEN:-fake}")
+    else
+        # proxies point to a closed loopback port: anything that tries to reach the internet fails fast
+        provider_env=(FAKE_LLM_URL="http://$HOST:$FAKE_PORT/v1"
+            http_proxy=http://127.0.0.1:9 https_proxy=http://127.0.0.1:9
+            HTTP_PROXY=http://127.0.0.1:9 HTTPS_PROXY=http://127.0.0.1:9
+            no_proxy=127.0.0.1,localhost,::1 NO_PROXY=127.0.0.1,localhost,::1)
+    fi
+    cp "$E2E_DIR/llama-stack/$LS_VERSION/$run_file" "$WORK/run-$LS_VERSION.yaml"
     : >>"$STATE/llama-stack.log"
-    echo "==== $(date -u +%FT%TZ) starting Llama Stack $LS_VERSION on $HOST:$port" >>"$STATE/llama-stack.log"
-    # proxies point to a closed loopback port: anything that tries to reach the internet fails fast
+    echo "==== $(date -u +%FT%TZ) starting Llama Stack $LS_VERSION ($run_file) on $HOST:$port" >>"$STATE/llama-stack.log"
     spawn llama-stack "$STATE/llama-stack.log" \
         chroot "$ROOT" /usr/bin/env -i \
         "LCS_E2E_TAG=$TAG" HOME="$LS_DIR_IN_ROOT" LANG=C.UTF-8 LC_ALL=C.UTF-8 \
         PATH="$venv/bin:/usr/bin:/bin" VIRTUAL_ENV="$venv" \
         LLAMA_STACK_CONFIG_DIR="$LS_DIR_IN_ROOT/.llama" LLAMA_STACK_DISABLE_VERSION_CHECK=1 \
         ${LLAMA_STACK_LOGGING:+LLAMA_STACK_LOGGING=$LLAMA_STACK_LOGGING} \
-        LS_DIR="$LS_DIR_IN_ROOT" LS_HOST="$HOST" FAKE_LLM_URL="http://$HOST:$FAKE_PORT/v1" \
+        LS_DIR="$LS_DIR_IN_ROOT" LS_HOST="$HOST" "${provider_env[@]}" \
         HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 HF_HUB_DISABLE_TELEMETRY=1 DO_NOT_TRACK=1 \
         OTEL_SDK_DISABLED=true \
-        http_proxy=http://127.0.0.1:9 https_proxy=http://127.0.0.1:9 \
-        HTTP_PROXY=http://127.0.0.1:9 HTTPS_PROXY=http://127.0.0.1:9 \
-        no_proxy=127.0.0.1,localhost,::1 NO_PROXY=127.0.0.1,localhost,::1 \
         COLUMNS=200 \
         "$venv/bin/python" -m llama_stack.core.server.server "$WORK_IN_ROOT/run-$LS_VERSION.yaml" --port "$port"
     if ! wait_http "Llama Stack" "http://$HOST:$port/v1/health" "$START_TIMEOUT" llama-stack; then

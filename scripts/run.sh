@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make run: start the service with the given configuration. When the configuration is the repository's own and no
 # Llama Stack answers at LLAMA_STACK_URL (default http://localhost:8321), start the local dev stack first: a real
-# Llama Stack 0.2.22 with the deterministic LLM stand-in of e2e/ (or OpenAI when OPENAI_API_KEY is set).
+# Llama Stack 0.2.22 with the deterministic LLM stand-in of e2e/, or with a real vLLM model when VLLM_URL (with /v1)
+# and VLLM_MODEL are set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
