@@ -4,6 +4,8 @@
 # Everything is stopped at the end, also on failure; watchdogs stop it too when this script is killed outright.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+JAVA_HOME="$(scripts/java-home.sh)"
+export JAVA_HOME
 
 # PostgreSQL first: with-postgres.sh runs this script again with LCS_TEST_POSTGRES_* set and stops the server after.
 if [ -z "${LCS_TEST_POSTGRES_PORT:-}" ]; then
