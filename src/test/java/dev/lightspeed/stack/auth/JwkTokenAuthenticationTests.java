@@ -216,12 +216,7 @@ class JwkTokenAuthenticationTests {
 
 		@Bean
 		LightspeedConfiguration lightspeedConfiguration() {
-			return TestConfigurations.yaml("""
-					name: test
-					service: {}
-					llama_stack:
-					  url: http://localhost:8321
-					user_data_collection: {}
+			return TestConfigurations.minimalWith("""
 					authentication:
 					  module: jwk-token
 					  jwk_config:

@@ -170,12 +170,7 @@ class KubernetesAuthenticationTests {
 
 		@Bean
 		LightspeedConfiguration lightspeedConfiguration() {
-			return TestConfigurations.yaml("""
-					name: test
-					service: {}
-					llama_stack:
-					  url: http://localhost:8321
-					user_data_collection: {}
+			return TestConfigurations.minimalWith("""
 					authentication:
 					  module: k8s
 					  k8s_cluster_api: %s

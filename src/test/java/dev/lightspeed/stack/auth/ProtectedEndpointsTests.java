@@ -100,12 +100,7 @@ class ProtectedEndpointsTests {
 
 		@Bean
 		LightspeedConfiguration lightspeedConfiguration() {
-			return TestConfigurations.yaml("""
-					name: test
-					service: {}
-					llama_stack:
-					  url: http://localhost:8321
-					user_data_collection: {}
+			return TestConfigurations.minimalWith("""
 					authentication:
 					  module: noop-with-token
 					""");

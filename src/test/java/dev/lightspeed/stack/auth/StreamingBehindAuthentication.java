@@ -75,12 +75,7 @@ final class StreamingBehindAuthentication {
 
 		@Bean
 		LightspeedConfiguration lightspeedConfiguration(Environment environment) {
-			return TestConfigurations.yaml("""
-					name: test
-					service: {}
-					llama_stack:
-					  url: http://localhost:8321
-					user_data_collection: {}
+			return TestConfigurations.minimalWith("""
 					authentication:
 					%s
 					""".formatted(environment.getRequiredProperty("test.authentication").indent(2)));

@@ -22,12 +22,7 @@ class DatabaseConfigurationTests {
 	Path directory;
 
 	private ApplicationContextRunner runner(String database) {
-		LightspeedConfiguration configuration = TestConfigurations.yaml("""
-				name: test
-				service: {}
-				llama_stack:
-				  url: http://localhost:8321
-				user_data_collection: {}
+		LightspeedConfiguration configuration = TestConfigurations.minimalWith("""
 				database:
 				%s
 				""".formatted(database.indent(2)));

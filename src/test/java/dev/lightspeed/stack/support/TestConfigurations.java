@@ -27,6 +27,22 @@ public final class TestConfigurations {
 	}
 
 	/**
+	 * A minimal valid configuration (Llama Stack on localhost:8321) with more top-level
+	 * sections.
+	 * @param sections YAML sections, e.g. {@code authentication:}
+	 * @return the configuration
+	 */
+	public static LightspeedConfiguration minimalWith(String sections) {
+		return yaml("""
+				name: test
+				service: {}
+				llama_stack:
+				  url: http://localhost:8321
+				user_data_collection: {}
+				""" + sections);
+	}
+
+	/**
 	 * Parses and validates configuration text.
 	 * @param yaml the YAML text
 	 * @return the configuration
