@@ -28,7 +28,8 @@ test-integration: ## Integration tests (*IT) against WireMock and SQLite
 test-e2e: build ## End-to-end tests against a real Llama Stack (see e2e/README.md)
 	e2e/run-tests.sh
 
-verify: ## Formatting check, unit and integration tests
+verify: ## Formatting check, unit and integration tests, committed OpenAPI documents up to date
+	scripts/openapi.sh check-md
 	scripts/with-postgres.sh $(MVN) verify
 
 format: ## Apply the code format
