@@ -25,7 +25,7 @@ test-unit: ## Unit and slice tests
 test-integration: ## Integration tests (*IT) against WireMock and SQLite
 	$(MVN) verify -DskipUnitTests=true
 
-test-e2e: build ## End-to-end tests against a real Llama Stack (see e2e/README.md)
+test-e2e: build ## End-to-end tests against a real Llama Stack (see docs/llama-stack-notes.md)
 	e2e/run-tests.sh
 
 verify: ## Formatting check, unit and integration tests, committed OpenAPI documents up to date
