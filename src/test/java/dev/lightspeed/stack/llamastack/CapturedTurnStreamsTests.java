@@ -1,12 +1,11 @@
 package dev.lightspeed.stack.llamastack;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.lightspeed.stack.support.Captures;
 import dev.lightspeed.stack.llamastack.TurnEvent.ShieldChecked;
 import dev.lightspeed.stack.llamastack.TurnEvent.StepStarted;
 import dev.lightspeed.stack.llamastack.TurnEvent.StreamFailed;
@@ -37,11 +36,8 @@ class CapturedTurnStreamsTests {
 		.options(wireMockConfig().dynamicPort())
 		.build();
 
-	private List<TurnEvent> replay(String capture) throws IOException {
-		byte[] body;
-		try (InputStream in = getClass().getResourceAsStream("/llamastack/captures/" + capture)) {
-			body = in.readAllBytes();
-		}
+	private List<TurnEvent> replay(String capture) {
+		byte[] body = Captures.of(capture);
 		// delivered in pieces, so events straddle reads as on a real connection
 		llamaStack.stubFor(post(TURN).willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
 			.withBody(body)
@@ -64,7 +60,7 @@ class CapturedTurnStreamsTests {
 	}
 
 	@Test
-	void plainAnswerShouldStreamTextBetweenTwoPassingShields() throws IOException {
+	void plainAnswerShouldStreamTextBetweenTwoPassingShields() {
 		List<TurnEvent> events = replay("plain.sse");
 
 		String answer = "Kubernetes is an open-source container orchestration platform; it schedules pods, "
@@ -78,7 +74,7 @@ class CapturedTurnStreamsTests {
 	}
 
 	@Test
-	void inputViolationShouldBeAShieldCheckAndTheRefusal() throws IOException {
+	void inputViolationShouldBeAShieldCheckAndTheRefusal() {
 		List<TurnEvent> events = replay("input_violation.sse");
 
 		assertThat(events).hasSize(2);
@@ -89,7 +85,7 @@ class CapturedTurnStreamsTests {
 	}
 
 	@Test
-	void outputViolationShouldFollowTheStreamedAnswerAndReplaceTheFinalText() throws IOException {
+	void outputViolationShouldFollowTheStreamedAnswerAndReplaceTheFinalText() {
 		List<TurnEvent> events = replay("output_violation.sse");
 
 		assertThat(text(events)).startsWith("Here is something the output shield must block");
@@ -99,7 +95,7 @@ class CapturedTurnStreamsTests {
 	}
 
 	@Test
-	void ragRoundShouldReportTheToolCallAndKnowledgeSearchResponse() throws IOException {
+	void ragRoundShouldReportTheToolCallAndKnowledgeSearchResponse() {
 		List<TurnEvent> events = replay("rag_tool.sse");
 
 		assertThat(events.subList(0, 5)).containsExactly(new ShieldChecked(null), new StepStarted("inference"),
@@ -122,7 +118,7 @@ class CapturedTurnStreamsTests {
 	}
 
 	@Test
-	void mcpToolRoundShouldReportTheCallArgumentsAndResponse() throws IOException {
+	void mcpToolRoundShouldReportTheCallArgumentsAndResponse() {
 		List<TurnEvent> events = replay("mcp_tool.sse");
 
 		assertThat(events).contains(new ToolCallDelta("list_pods"));
@@ -138,7 +134,7 @@ class CapturedTurnStreamsTests {
 	}
 
 	@Test
-	void errorMidStreamShouldEndTheStreamWithStreamFailed() throws IOException {
+	void errorMidStreamShouldEndTheStreamWithStreamFailed() {
 		List<TurnEvent> events = replay("error_midstream.sse");
 
 		assertThat(text(events)).isEqualTo("Fail-midstream please is what you asked ");
@@ -147,13 +143,13 @@ class CapturedTurnStreamsTests {
 	}
 
 	@Test
-	void unknownAgentShouldBeAStreamFailedOnly() throws IOException {
+	void unknownAgentShouldBeAStreamFailedOnly() {
 		assertThat(replay("error_unknown_agent.sse")).containsExactly(new StreamFailed(
 				"400: Invalid value: Could not find agent info for 00000000-0000-0000-0000-000000000000"));
 	}
 
 	@Test
-	void followUpTurnShouldCarryTheWholeAnswer() throws IOException {
+	void followUpTurnShouldCarryTheWholeAnswer() {
 		List<TurnEvent> events = replay("multi_turn.sse");
 
 		assertThat(events.getLast()).isEqualTo(new TurnCompleted(text(events)));

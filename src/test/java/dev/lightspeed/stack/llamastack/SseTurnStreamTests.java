@@ -1,8 +1,6 @@
 package dev.lightspeed.stack.llamastack;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.lightspeed.stack.llamastack.TurnEvent.TextDelta;
+import dev.lightspeed.stack.support.Captures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -93,7 +92,7 @@ class SseTurnStreamTests {
 	}
 
 	@Test
-	void closeMidStreamShouldReturnPromptlyAndLeaveTheClientUsable() throws IOException {
+	void closeMidStreamShouldReturnPromptlyAndLeaveTheClientUsable() {
 		stubSlowTurn();
 		llamaStack.stubFor(get("/v1/shields").willReturn(okJson("{\"data\": [{\"identifier\": \"g\"}]}")));
 		AgentsApiBackend backend = TestClients.agents(llamaStack.baseUrl(), null);
@@ -131,11 +130,8 @@ class SseTurnStreamTests {
 		assertThat(read).isLessThan(15);
 	}
 
-	private void stubSlowTurn() throws IOException {
-		byte[] body;
-		try (InputStream in = getClass().getResourceAsStream("/llamastack/captures/plain.sse")) {
-			body = in.readAllBytes();
-		}
+	private void stubSlowTurn() {
+		byte[] body = Captures.of("plain.sse");
 		// 20 pieces over 20 seconds: a slow model
 		llamaStack.stubFor(post("/v1/agents/a/session/s/turn")
 			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")

@@ -1,9 +1,5 @@
 package dev.lightspeed.stack.support;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -17,7 +13,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * A WireMock Llama Stack 0.2.22 that answers a whole query through the Agents API: one
  * LLM ({@code vllm/fake-model}) and one embedding model, no shields, no vector stores,
  * agent {@link #AGENT} with session {@code s}, and the turn recorded in
- * {@code llamastack/captures/plain.sse}.
+ * {@code e2e/captures/0.2.22/plain.sse}.
  */
 public final class WireMockLlamaStack {
 
@@ -55,17 +51,8 @@ public final class WireMockLlamaStack {
 		server.stubFor(post("/v1/toolgroups").willReturn(okJson("null")));
 		server.stubFor(post("/v1/agents").willReturn(okJson("{\"agent_id\":\"" + AGENT + "\"}")));
 		server.stubFor(post(urlPathMatching("/v1/agents/[^/]+/session")).willReturn(okJson("{\"session_id\":\"s\"}")));
-		server.stubFor(post(urlPathMatching("/v1/agents/[^/]+/session/s/turn"))
-			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(capture("plain.sse"))));
-	}
-
-	private static byte[] capture(String name) {
-		try (InputStream in = WireMockLlamaStack.class.getResourceAsStream("/llamastack/captures/" + name)) {
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		server.stubFor(post(urlPathMatching("/v1/agents/[^/]+/session/s/turn")).willReturn(
+				aResponse().withHeader("Content-Type", "text/event-stream").withBody(Captures.of("plain.sse"))));
 	}
 
 }
