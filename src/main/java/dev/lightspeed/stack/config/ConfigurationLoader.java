@@ -115,16 +115,15 @@ public final class ConfigurationLoader {
 			return configuration;
 		}
 		Path path = Path.of(customization.systemPromptPath());
-		String problem = "customization.system_prompt_path: system prompt '" + path + "' is not readable";
-		if (!Files.isReadable(path)) {
-			throw new ConfigurationException(problem);
-		}
 		try {
 			String prompt = Files.readString(path).stripTrailing();
 			return configuration.withCustomization(customization.withSystemPrompt(prompt));
 		}
 		catch (IOException ex) {
-			throw new ConfigurationException(problem);
+			// no read permission, or bytes that are not UTF-8 text: either way there is
+			// no prompt to use
+			throw new ConfigurationException(
+					"customization.system_prompt_path: system prompt '" + path + "' is not readable");
 		}
 	}
 

@@ -168,12 +168,19 @@ class ConfigurationValidationTests {
 	}
 
 	@Test
-	void systemPromptPathWhenUnreadableShouldBeRejected(@TempDir Path directory) throws Exception {
-		Path prompt = Files.writeString(directory.resolve("prompt.txt"), "secret");
-		boolean unreadable = prompt.toFile().setReadable(false, false) && !Files.isReadable(prompt);
-		org.junit.jupiter.api.Assumptions.assumeTrue(unreadable, "file permissions are not enforced (root)");
+	void systemPromptPathWhenNotUtf8TextShouldBeRejectedAsNotReadable(@TempDir Path directory) throws Exception {
+		// Latin-1 "café": readable bytes, but no UTF-8 text (permissions cannot be
+		// tested here, CI runs as root)
+		Path prompt = Files.write(directory.resolve("prompt.txt"), new byte[] { 'c', 'a', 'f', (byte) 0xE9 });
 		assertThat(Configs.problems("customization: {system_prompt_path: '" + prompt + "'}"))
 			.containsExactly("customization.system_prompt_path: system prompt '" + prompt + "' is not readable");
+	}
+
+	@Test
+	void systemPromptPathWhenADanglingSymbolicLinkShouldBeRejected(@TempDir Path directory) throws Exception {
+		Path prompt = Files.createSymbolicLink(directory.resolve("prompt.txt"), directory.resolve("gone.txt"));
+		assertThat(Configs.problems("customization: {system_prompt_path: '" + prompt + "'}"))
+			.containsExactly("customization.system_prompt_path: Path does not point to a file");
 	}
 
 	@Test
