@@ -20,6 +20,8 @@ final class SseWriter {
 
 	private final ResponseBodyEmitter emitter;
 
+	private boolean completed;
+
 	SseWriter(ResponseBodyEmitter emitter) {
 		this.emitter = emitter;
 	}
@@ -33,8 +35,14 @@ final class SseWriter {
 		}
 	}
 
+	/**
+	 * Ends the response; once, however often it is called.
+	 */
 	void complete() {
-		this.emitter.complete();
+		if (!this.completed) {
+			this.completed = true;
+			this.emitter.complete();
+		}
 	}
 
 	/**

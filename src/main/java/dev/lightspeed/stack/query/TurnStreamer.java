@@ -13,13 +13,15 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 
 /**
  * Relays a turn to the client as it happens, on a virtual thread. A client that goes away
- * closes the upstream turn; a Llama Stack failure mid-stream becomes an {@code error}
- * event followed by {@code end}.
+ * closes the upstream turn; a Llama Stack failure mid-stream, or any other failure,
+ * becomes an {@code error} event followed by {@code end}.
  */
 @Component
 class TurnStreamer {
 
 	private static final Logger logger = LoggerFactory.getLogger(TurnStreamer.class);
+
+	static final String UNEXPECTED_FAILURE = "Internal server error: the answer could not be streamed";
 
 	private final QueryService service;
 
@@ -49,6 +51,12 @@ class TurnStreamer {
 		try {
 			relayTurn(turn, upstream, out);
 		}
+		catch (RuntimeException ex) {
+			// after the end event (the transcript) or while reporting a failure: the
+			// stream must still close now, not at the emitter timeout
+			logger.error("Finishing the stream of conversation {} failed", turn.conversation().id(), ex);
+			out.complete();
+		}
 		finally {
 			// after the stream, whatever became of it: the conversation is recorded
 			this.service.summarizeIfNew(turn);
@@ -59,12 +67,21 @@ class TurnStreamer {
 		TurnAccumulator outcome = new TurnAccumulator();
 		StreamEvents events = new StreamEvents();
 		try {
-			out.send(StreamEvents.start(turn.conversation().id()));
 			try {
+				out.send(StreamEvents.start(turn.conversation().id()));
 				forward(upstream, outcome, events, out);
 			}
 			catch (LlamaStackUnavailableException ex) {
-				events.map(new TurnEvent.StreamFailed(ex.getMessage())).forEach(out::send);
+				fail(events, out, ex.getMessage());
+			}
+			catch (SseWriter.ClientGoneException ex) {
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				// a bug of ours, e.g. an event we cannot map: the client still gets a
+				// clean end
+				logger.error("Streaming conversation {} failed", turn.conversation().id(), ex);
+				fail(events, out, UNEXPECTED_FAILURE);
 			}
 			finally {
 				upstream.close();
@@ -77,6 +94,10 @@ class TurnStreamer {
 			return;
 		}
 		this.service.storeTranscript(turn, outcome);
+	}
+
+	private static void fail(StreamEvents events, SseWriter out, String message) {
+		events.map(new TurnEvent.StreamFailed(message)).forEach(out::send);
 	}
 
 	private void forward(TurnStream upstream, TurnAccumulator outcome, StreamEvents events, SseWriter out) {

@@ -20,9 +20,12 @@ import dev.lightspeed.stack.transcripts.TranscriptStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -160,6 +163,28 @@ class QueryControllerTests {
 				"data: {\"event\": \"error\", \"data\": {\"id\": 2, \"token\": \"500: Internal server error: An unexpected error occurred.\"}}\n\n")
 			.doesNotContain("never")
 			.contains("\"event\": \"end\"");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void unexpectedFailureInsideTheStreamEndsItWithErrorAndEndAndIsLoggedOnce(CapturedOutput output) throws Exception {
+		this.llamaStack.answering(new TurnEvent.StepStarted("inference"), new TurnEvent.TextDelta("Par"))
+			.thenFailing(new IllegalStateException("a bug reading the stream"));
+		// without the end the emitter would stay open until its 10-minute timeout
+		MvcTestResult result = this.mvc.post()
+			.uri("/v1/streaming_query?user_id=" + ALICE)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"query\":\"hi\"}")
+			.exchange(Duration.ofSeconds(10));
+		assertThat(result.getResponse().getContentAsString()).endsWith(
+				"data: {\"event\": \"token\", \"data\": {\"id\": 1, \"role\": \"inference\", \"token\": \"Par\"}}\n\n"
+						+ "data: {\"event\": \"error\", \"data\": {\"id\": 2, \"token\": \"Internal server error: "
+						+ "the answer could not be streamed\"}}\n\n"
+						+ "data: {\"event\": \"end\", \"data\": {\"referenced_documents\": [], \"truncated\": null, "
+						+ "\"input_tokens\": 0, \"output_tokens\": 0}, \"available_quotas\": {}}\n\n");
+		assertThat(this.llamaStack.lastStreamClosed()).isTrue();
+		assertThat(output.getAll().split("IllegalStateException: a bug reading the stream", -1)).hasSize(2);
+		assertThat(output.getAll()).contains("Streaming conversation ");
 	}
 
 	@Test

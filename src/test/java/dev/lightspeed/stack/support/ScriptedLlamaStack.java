@@ -44,6 +44,8 @@ public class ScriptedLlamaStack implements LlamaStackBackend {
 
 	private volatile List<TurnEvent> script = List.of(new TurnEvent.TurnCompleted(""));
 
+	private volatile @Nullable RuntimeException failure;
+
 	private final AtomicBoolean lastStreamClosed = new AtomicBoolean();
 
 	private volatile long delayPerEventMillis;
@@ -54,6 +56,16 @@ public class ScriptedLlamaStack implements LlamaStackBackend {
 
 	public ScriptedLlamaStack answering(TurnEvent... events) {
 		this.script = List.of(events);
+		this.failure = null;
+		return this;
+	}
+
+	/**
+	 * Makes the turn throw this after the scripted events, as a bug in reading the stream
+	 * would.
+	 */
+	public ScriptedLlamaStack thenFailing(RuntimeException failure) {
+		this.failure = failure;
 		return this;
 	}
 
@@ -135,11 +147,18 @@ public class ScriptedLlamaStack implements LlamaStackBackend {
 		this.inputs.add(input);
 		this.lastStreamClosed.set(false);
 		Iterator<TurnEvent> events = this.script.iterator();
+		RuntimeException failure = this.failure;
 		return new TurnStream() {
 
 			@Override
 			public @Nullable TurnEvent next() {
-				if (ScriptedLlamaStack.this.lastStreamClosed.get() || !events.hasNext()) {
+				if (ScriptedLlamaStack.this.lastStreamClosed.get()) {
+					return null;
+				}
+				if (!events.hasNext()) {
+					if (failure != null) {
+						throw failure;
+					}
 					return null;
 				}
 				pause();
