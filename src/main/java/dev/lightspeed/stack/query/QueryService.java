@@ -95,10 +95,17 @@ class QueryService {
 
 	QueryResponse answer(PreparedTurn turn) {
 		TurnAccumulator outcome = new TurnAccumulator();
-		try (TurnStream stream = startTurn(turn)) {
+		TurnStream stream = startTurn(turn);
+		try (stream) {
 			for (var event = stream.next(); event != null; event = stream.next()) {
 				outcome.accept(event);
 			}
+		}
+		catch (LlamaStackUnavailableException ex) {
+			// the connection broke while the answer was read: for /v1/query that is a
+			// failed call too (0.2.0 counts every connection error of the query)
+			this.metrics.failed();
+			throw ex;
 		}
 		for (int i = 0; i < outcome.violations(); i++) {
 			this.metrics.validationError();
