@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.support.TestConfigurations;
 import org.junit.jupiter.api.AfterAll;
@@ -73,6 +74,15 @@ class WebEndpointsIT {
 		assertThat(response.statusCode()).isEqualTo(500);
 		assertThat(response.body()).isEqualTo(
 				"{\"detail\":{\"response\":\"Unable to retrieve list of models\",\"cause\":\"Error code: 500 - boom\"}}");
+	}
+
+	@Test
+	void modelsWhenTheConnectionToLlamaStackBreaksAre503() throws Exception {
+		llamaStack.stubFor(get("/v1/models").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		HttpResponse<String> response = send("GET", "/v1/models");
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.body()).isEqualTo(
+				"{\"detail\":{\"response\":\"Unable to connect to Llama Stack\",\"cause\":\"Connection error.\"}}");
 	}
 
 	@Test
