@@ -54,12 +54,28 @@ final class LightspeedService implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the service and waits until it answers {@code /liveness}.
+	 * Starts the service and waits until it is ready ({@code /readiness} answers 200):
+	 * connected to Llama Stack, whose providers are healthy, as a scenario expects.
 	 * @param configuration the YAML, with {@code ${PORT}} and {@code ${DIR}} standing for
 	 * the chosen port and a fresh working directory
 	 * @return the running service
 	 */
 	static LightspeedService start(String configuration) throws IOException, InterruptedException {
+		return start(configuration, "/readiness");
+	}
+
+	/**
+	 * Starts the service and waits only until it is live ({@code /liveness} answers 200),
+	 * for a scenario that expects it not to be ready.
+	 * @param configuration as for {@link #start(String)}
+	 * @return the running service
+	 */
+	static LightspeedService startLive(String configuration) throws IOException, InterruptedException {
+		return start(configuration, "/liveness");
+	}
+
+	private static LightspeedService start(String configuration, String probe)
+			throws IOException, InterruptedException {
 		int port = freePort();
 		Path dir = E2eEnvironment.workDir();
 		Path config = dir.resolve("lightspeed-stack.yaml");
@@ -73,7 +89,7 @@ final class LightspeedService implements AutoCloseable {
 			.redirectOutput(dir.resolve("service.log").toFile());
 		builder.environment().put("LCS_E2E_TAG", E2eEnvironment.tag());
 		LightspeedService service = new LightspeedService(builder.start(), port, dir);
-		service.awaitLive();
+		service.await(probe);
 		return service;
 	}
 
@@ -89,20 +105,22 @@ final class LightspeedService implements AutoCloseable {
 		return Files.readString(this.dir.resolve("service.log"));
 	}
 
-	private void awaitLive() throws IOException, InterruptedException {
+	private void await(String probe) throws IOException, InterruptedException {
 		HttpClient client = HttpClient.newHttpClient();
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		String last = "no answer";
 		while (Instant.now().isBefore(deadline)) {
 			if (!this.process.isAlive()) {
 				throw new IllegalStateException("service exited with " + this.process.exitValue() + ":\n" + log());
 			}
 			try {
-				HttpResponse<Void> response = client.send(
-						HttpRequest.newBuilder(URI.create(url() + "/liveness")).timeout(Duration.ofSeconds(2)).build(),
-						HttpResponse.BodyHandlers.discarding());
+				HttpResponse<String> response = client.send(
+						HttpRequest.newBuilder(URI.create(url() + probe)).timeout(Duration.ofSeconds(2)).build(),
+						HttpResponse.BodyHandlers.ofString());
 				if (response.statusCode() == 200) {
 					return;
 				}
+				last = response.statusCode() + " " + response.body();
 			}
 			catch (IOException ex) {
 				// not listening yet
@@ -110,7 +128,12 @@ final class LightspeedService implements AutoCloseable {
 			Thread.sleep(200);
 		}
 		close();
-		throw new IllegalStateException("service did not become live within 60 s:\n" + log());
+		throw new IllegalStateException(
+				"service did not answer 200 on " + probe + " within 60 s (last: " + last + "):\n" + log());
+	}
+
+	long pid() {
+		return this.process.pid();
 	}
 
 	private static int freePort() throws IOException {

@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.e2e;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -11,7 +12,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Readiness follows Llama Stack: 503 while it is down, 200 again once it is back.
+ * Readiness follows Llama Stack: 503 while it is down, 200 again once it is back, also
+ * for a service that started while it was down.
  */
 class ReadinessE2E {
 
@@ -35,10 +37,11 @@ class ReadinessE2E {
 
 	@Test
 	void readinessFlipsWhenLlamaStackStopsAndComesBack() throws Exception {
-		awaitStatus("/readiness", 200);
+		// ready since start(); the other scenario may have restarted Llama Stack since
+		awaitStatus(http, "/readiness", 200);
 		E2eEnvironment.stack("ls-stop");
 		try {
-			JsonNode down = Http.json(awaitStatus("/v1/readiness", 503));
+			JsonNode down = Http.json(awaitStatus(http, "/v1/readiness", 503));
 			assertThat(down.path("ready").asBoolean()).isFalse();
 			assertThat(down.path("providers").get(0).path("status").asString()).isEqualTo("Error");
 			assertThat(http.post("/v1/query", "{\"query\":\"hi\"}").statusCode()).isEqualTo(503);
@@ -46,16 +49,37 @@ class ReadinessE2E {
 		finally {
 			E2eEnvironment.stack("ls-start");
 		}
-		JsonNode up = Http.json(awaitStatus("/readiness", 200));
+		JsonNode up = Http.json(awaitStatus(http, "/readiness", 200));
 		assertThat(up.path("ready").asBoolean()).isTrue();
 	}
 
-	private static java.net.http.HttpResponse<String> awaitStatus(String path, int status) throws Exception {
+	@Test
+	void serviceStartedWhileLlamaStackIsDownIsLiveAndBecomesReadyWhenItComesUp() throws Exception {
+		E2eEnvironment.stack("ls-stop");
+		try (LightspeedService late = startWhileDown()) {
+			Http lateHttp = new Http(late.url());
+			assertThat(lateHttp.get("/liveness").statusCode()).isEqualTo(200);
+			JsonNode down = Http.json(awaitStatus(lateHttp, "/readiness", 503));
+			assertThat(down.path("providers").get(0).path("message").asString()).contains("Connection error.");
+			E2eEnvironment.stack("ls-start");
+			// the service keeps trying to connect (at most 10 s apart)
+			assertThat(Http.json(awaitStatus(lateHttp, "/readiness", 200)).path("ready").asBoolean()).isTrue();
+		}
+		finally {
+			E2eEnvironment.stack("ls-start");
+		}
+	}
+
+	private static LightspeedService startWhileDown() throws Exception {
+		return LightspeedService.startLive(LightspeedService.configuration("e2e-late", "user_data_collection: {}\n"));
+	}
+
+	private static HttpResponse<String> awaitStatus(Http client, String path, int status) throws Exception {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		java.net.http.HttpResponse<String> response = http.get(path);
+		HttpResponse<String> response = client.get(path);
 		while (response.statusCode() != status && Instant.now().isBefore(deadline)) {
 			Thread.sleep(500);
-			response = http.get(path);
+			response = client.get(path);
 		}
 		assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(status);
 		return response;
