@@ -8,18 +8,28 @@ import java.util.List;
 
 /**
  * What the e2e harness ({@code e2e/run-tests.sh}) started: a real Llama Stack, the LLM
- * stand-in, a real MCP server, and the service jar to run against them.
+ * stand-in, a real MCP server, and the service jar to run against them. Public for the
+ * {@code *E2E} tests of other packages, which test a feature's internals against the real
+ * server.
  */
-final class E2eEnvironment {
+public final class E2eEnvironment {
 
 	private E2eEnvironment() {
 	}
 
-	static String llamaStackUrl() {
+	/**
+	 * The real Llama Stack's base URL.
+	 * @return the URL
+	 */
+	public static String llamaStackUrl() {
 		return required("LLAMA_STACK_URL");
 	}
 
-	static String mcpServerUrl() {
+	/**
+	 * The MCP server's URL, to register in Llama Stack.
+	 * @return the URL
+	 */
+	public static String mcpServerUrl() {
 		return required("MCP_SERVER_URL");
 	}
 

@@ -1,6 +1,7 @@
 package dev.lightspeed.stack.e2e;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,6 +44,18 @@ final class Http {
 		return send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+	}
+
+	/**
+	 * Posts and hands the body over as it arrives, as a streaming client reads it.
+	 */
+	HttpResponse<InputStream> postStreaming(String path, String body) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.timeout(Duration.ofSeconds(120))
+			.build();
+		return CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
 	}
 
 	static JsonNode json(HttpResponse<String> response) {

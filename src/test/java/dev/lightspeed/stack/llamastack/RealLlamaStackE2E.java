@@ -1,33 +1,35 @@
 package dev.lightspeed.stack.llamastack;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.lightspeed.stack.config.McpServerConfig;
+import dev.lightspeed.stack.e2e.E2eEnvironment;
 import dev.lightspeed.stack.llamastack.TurnEvent.ShieldChecked;
 import dev.lightspeed.stack.llamastack.TurnEvent.ToolExecuted;
 import dev.lightspeed.stack.llamastack.TurnEvent.TurnCompleted;
+import dev.lightspeed.stack.support.TcpConnections;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * The client against a real Llama Stack 0.2.22 from the e2e harness
- * ({@code e2e/stack.sh start; . e2e/.state/env}); skipped without {@code LLAMA_STACK_URL}
- * and {@code MCP_SERVER_URL}.
+ * The client against the real Llama Stack 0.2.22 of the e2e harness
+ * ({@code make test-e2e}, or {@code e2e/stack.sh start} and the variables of its env
+ * file).
  */
-@EnabledIfEnvironmentVariable(named = "LLAMA_STACK_URL", matches = ".+")
-@EnabledIfEnvironmentVariable(named = "MCP_SERVER_URL", matches = ".+")
-class RealLlamaStackIT {
+class RealLlamaStackE2E {
 
-	private static final String URL = System.getenv("LLAMA_STACK_URL");
+	private static final String URL = E2eEnvironment.llamaStackUrl();
 
-	private static final String MCP_URL = System.getenv("MCP_SERVER_URL");
+	private static final String MCP_URL = E2eEnvironment.mcpServerUrl();
 
 	private static LlamaStackConnector connector;
 
@@ -115,16 +117,23 @@ class RealLlamaStackIT {
 	}
 
 	@Test
-	void closingASlowTurnShouldReturnPromptly() {
+	void closingASlowTurnShouldCloseItsConnectionPromptly() throws InterruptedException {
 		Conversation conversation = backend
 			.createConversation(new ConversationSpec("vllm/fake-model", "", List.of(), List.of()));
+		// 20 pieces 0.5 s apart: the answer would take 10 s
 		TurnStream stream = backend.streamTurn(conversation, new TurnInput("slow-answer please", List.of(), null));
 		assertThat(stream.next()).isNotNull();
+		Set<TcpConnections.Connection> open = TcpConnections.receiving(ProcessHandle.current().pid(),
+				URI.create(URL).getPort(), Duration.ofSeconds(5));
+		assertThat(open).as("the connection of the turn").hasSize(1);
 
 		long started = System.nanoTime();
 		stream.close();
 
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+		// the turn's connection is gone at both ends, Llama Stack's too, long before the
+		// answer would have ended
+		await().atMost(Duration.ofSeconds(2)).until(() -> open.stream().noneMatch(TcpConnections::open));
 		assertThat(backend.deleteConversation(conversation.id())).isTrue();
 	}
 
