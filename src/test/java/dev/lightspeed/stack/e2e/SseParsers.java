@@ -1,5 +1,14 @@
 package dev.lightspeed.stack.e2e;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Three independent readers of LCS's SSE dialect, each written from the description in
- * lcs-behavior §8 the way a different client would read it. A stream every one of them
- * reads the same way is one clients can rely on.
+ * lcs-behavior §8 the way a different client would read it, each reading the body as it
+ * arrives. A stream every one of them reads the same way is one clients can rely on.
  */
 final class SseParsers {
 
@@ -19,30 +28,73 @@ final class SseParsers {
 	}
 
 	/**
-	 * Splits on blank lines; every block must be exactly one {@code data: } line (what a
-	 * strict client expects).
+	 * A client's reader of an event stream.
 	 */
-	static List<JsonNode> strictBlocks(String body) {
+	@FunctionalInterface
+	interface Parser {
+
+		List<JsonNode> read(InputStream in) throws IOException;
+
+	}
+
+	/**
+	 * Splits on blank lines; every block must be exactly one {@code data: } line whose
+	 * value is one whole JSON object (what a strict client expects).
+	 */
+	static List<JsonNode> strictBlocks(InputStream body) throws IOException {
+		// buffered reads return what has arrived, they do not wait for a full buffer
+		InputStream in = new BufferedInputStream(body);
 		List<JsonNode> events = new ArrayList<>();
-		if (!body.endsWith("\n\n")) {
-			throw new IllegalStateException("stream does not end with a blank line");
-		}
-		for (String block : body.substring(0, body.length() - 2).split("\n\n", -1)) {
-			if (block.contains("\n") || !block.startsWith("data: ")) {
-				throw new IllegalStateException("not a single data line: " + block);
+		ByteArrayOutputStream block = new ByteArrayOutputStream();
+		int previous = -1;
+		for (int b = in.read(); b != -1; b = in.read()) {
+			if (b == '\n' && previous == '\n') {
+				String text = block.toString(StandardCharsets.UTF_8);
+				events.add(strictEvent(text.substring(0, text.length() - 1)));
+				block.reset();
+				previous = -1;
+				continue;
 			}
-			events.add(JSON.readTree(block.substring("data: ".length())));
+			block.write(b);
+			previous = b;
+		}
+		if (block.size() > 0) {
+			throw new IllegalStateException("stream does not end with a blank line: " + block);
 		}
 		return events;
+	}
+
+	private static JsonNode strictEvent(String block) {
+		if (block.contains("\n") || !block.startsWith("data: ")) {
+			throw new IllegalStateException("not a single data line: " + block);
+		}
+		JsonNode event = JSON.readTree(block.substring("data: ".length()));
+		if (!event.isObject()) {
+			throw new IllegalStateException("not a JSON object: " + block);
+		}
+		return event;
+	}
+
+	/**
+	 * Splits a whole body the strict way.
+	 */
+	static List<JsonNode> strictBlocks(String body) {
+		try {
+			return strictBlocks(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
 	 * Reads line by line and takes every line starting with {@code data:} (what a lenient
 	 * client does).
 	 */
-	static List<JsonNode> lineBased(String body) {
+	static List<JsonNode> lineBased(InputStream in) throws IOException {
 		List<JsonNode> events = new ArrayList<>();
-		for (String line : body.split("\n")) {
+		BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+		for (String line = reader.readLine(); line != null; line = reader.readLine()) {
 			if (line.startsWith("data:")) {
 				events.add(JSON.readTree(line.substring(5).strip()));
 			}
@@ -52,17 +104,20 @@ final class SseParsers {
 
 	/**
 	 * Follows the SSE specification's dispatch rules (fields, dispatch on a blank line)
-	 * and rejects empty blocks, comments and any field other than {@code data}.
+	 * and rejects empty blocks (a blank line with no field before it), comments and any
+	 * field other than {@code data}.
 	 */
-	static List<JsonNode> specCompliant(String body) {
+	static List<JsonNode> rejectingEmptyBlocks(InputStream in) throws IOException {
 		List<JsonNode> events = new ArrayList<>();
+		BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
 		StringBuilder data = null;
-		for (String line : body.split("\n", -1)) {
+		for (String line = reader.readLine(); line != null; line = reader.readLine()) {
 			if (line.isEmpty()) {
-				if (data != null) {
-					events.add(JSON.readTree(data.toString()));
-					data = null;
+				if (data == null) {
+					throw new IllegalStateException("empty block after event " + events.size());
 				}
+				events.add(JSON.readTree(data.toString()));
+				data = null;
 				continue;
 			}
 			int colon = line.indexOf(':');
