@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -21,12 +22,15 @@ import org.springframework.context.annotation.Bean;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole application on a real HTTP server (security chain, error path, Jackson, the
- * real Llama Stack client) with WireMock as Llama Stack.
+ * real Llama Stack client) with WireMock as Llama Stack. Includes FastAPI's 422 for a
+ * query with a field {@code QueryRequest} does not have (lcs-behavior §1.2, §2.1).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "lightspeed.llama-stack.catalog-ttl=0s")
@@ -158,15 +162,47 @@ class WebEndpointsIT {
 	}
 
 	@Test
+	void unknownFieldInAQueryIsExtraForbiddenBeforeLlamaStackIsAsked() throws Exception {
+		HttpResponse<String> response = post("/v1/query", "{\"query\": \"q\", \"foo\": \"bar\"}");
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(response.body()).isEqualTo("{\"detail\":[{\"type\":\"extra_forbidden\",\"loc\":[\"body\",\"foo\"],"
+				+ "\"msg\":\"Extra inputs are not permitted\",\"input\":\"bar\"}]}");
+		llamaStack.verify(0, postRequestedFor(urlPathMatching("/v1/agents.*")));
+	}
+
+	@Test
+	void unknownFieldInAStreamingQueryIsExtraForbiddenWithItsValueAsInput() throws Exception {
+		HttpResponse<String> response = post("/v1/streaming_query",
+				"{\"query\": \"q\", \"tools\": [1, {\"a\": null}]}");
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(response.body()).isEqualTo("{\"detail\":[{\"type\":\"extra_forbidden\",\"loc\":[\"body\",\"tools\"],"
+				+ "\"msg\":\"Extra inputs are not permitted\",\"input\":[1,{\"a\":null}]}]}");
+		llamaStack.verify(0, postRequestedFor(urlPathMatching("/v1/agents.*")));
+	}
+
+	@Test
 	void infoNamesTheConfiguredService() throws Exception {
 		assertThat(send("GET", "/v1/info").body()).isEqualTo("{\"name\":\"it\",\"version\":\"0.2.0\"}");
 	}
 
 	private HttpResponse<String> send(String method, String path) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.method(method, HttpRequest.BodyPublishers.noBody())
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()));
+	}
+
+	private HttpResponse<String> post(String path, String json) throws Exception {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
@@ -174,16 +210,8 @@ class WebEndpointsIT {
 
 		@Bean
 		LightspeedConfiguration lightspeedConfiguration() {
-			return TestConfigurations.yaml("""
-					name: it
-					service: {}
-					llama_stack:
-					  url: %s
-					user_data_collection: {}
-					database:
-					  sqlite:
-					    db_path: %s/it.db
-					""".formatted(llamaStack.baseUrl(), System.getProperty("java.io.tmpdir")));
+			return TestConfigurations.withSqlite("it", llamaStack.baseUrl(),
+					Path.of(System.getProperty("java.io.tmpdir"), "it.db"));
 		}
 
 	}

@@ -148,16 +148,8 @@ class OpenApiDocumentIT {
 
 		@Bean
 		LightspeedConfiguration lightspeedConfiguration() {
-			return TestConfigurations.yaml("""
-					name: Lightspeed Core Service (LCS)
-					service: {}
-					llama_stack:
-					  url: %s
-					user_data_collection: {}
-					database:
-					  sqlite:
-					    db_path: %s/openapi-it.db
-					""".formatted(llamaStack.baseUrl(), System.getProperty("java.io.tmpdir")));
+			return TestConfigurations.withSqlite("Lightspeed Core Service (LCS)", llamaStack.baseUrl(),
+					Path.of(System.getProperty("java.io.tmpdir"), "openapi-it.db"));
 		}
 
 	}

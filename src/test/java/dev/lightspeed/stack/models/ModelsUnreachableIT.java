@@ -61,16 +61,8 @@ class ModelsUnreachableIT {
 
 		@Bean
 		LightspeedConfiguration lightspeedConfiguration() {
-			return TestConfigurations.yaml("""
-					name: unreachable
-					service: {}
-					llama_stack:
-					  url: http://127.0.0.1:%d
-					user_data_collection: {}
-					database:
-					  sqlite:
-					    db_path: %s/unreachable.db
-					""".formatted(CLOSED_PORT, directory));
+			return TestConfigurations.withSqlite("unreachable", "http://127.0.0.1:" + CLOSED_PORT,
+					directory.resolve("unreachable.db"));
 		}
 
 	}

@@ -1,5 +1,7 @@
 package dev.lightspeed.stack.support;
 
+import java.nio.file.Path;
+
 import dev.lightspeed.stack.config.ConfigurationLoader;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 
@@ -40,6 +42,27 @@ public final class TestConfigurations {
 				  url: http://localhost:8321
 				user_data_collection: {}
 				""" + sections);
+	}
+
+	/**
+	 * A minimal valid configuration for a whole application: the given Llama Stack and a
+	 * SQLite database.
+	 * @param name the service name
+	 * @param llamaStackUrl Llama Stack base URL
+	 * @param database the SQLite database file
+	 * @return the configuration
+	 */
+	public static LightspeedConfiguration withSqlite(String name, String llamaStackUrl, Path database) {
+		return yaml("""
+				name: %s
+				service: {}
+				llama_stack:
+				  url: %s
+				user_data_collection: {}
+				database:
+				  sqlite:
+				    db_path: %s
+				""".formatted(name, llamaStackUrl, database));
 	}
 
 	/**
