@@ -15,7 +15,10 @@ import dev.lightspeed.stack.llamastack.TurnEvent.TurnCompleted;
 import dev.lightspeed.stack.support.TcpConnections;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,6 +28,11 @@ import static org.awaitility.Awaitility.await;
  * ({@code make test-e2e}, or {@code e2e/stack.sh start} and the variables of its env
  * file).
  */
+// The MCP turn goes first: on a fresh Llama Stack, after GET /v1/providers or a turn on
+// an
+// unknown agent, its next MCP session hung 30 s connecting to the MCP server (every time;
+// see docs/llama-stack-notes.md).
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealLlamaStackE2E {
 
 	private static final String URL = E2eEnvironment.llamaStackUrl();
@@ -73,6 +81,7 @@ class RealLlamaStackE2E {
 	}
 
 	@Test
+	@Order(1)
 	void conversationShouldLiveThroughTurnsHistoryAndDeletion() {
 		Conversation conversation = backend.createConversation(new ConversationSpec("vllm/fake-model",
 				"You are a helpful assistant", List.of("inout_llama_guard"), List.of("inout_llama_guard")));
