@@ -4,7 +4,7 @@
 # Run it as: java $(cat scripts/jvm-options) -XX:AOTCache=DIR/app.aot -jar DIR/<jar name> -c CONFIG, with DIR
 # absolute (the cache holds the class path it was trained with).
 # Start-up to ready drops from about 5 s to under 2 s on 2 cores (docs/performance.md). Reused while the jar is
-# unchanged.
+# unchanged. AOT_TRAINING_PORT: the port of the training run (default: a free one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # the cache records the class path as given: train with the absolute path the service is started with
@@ -14,11 +14,12 @@ sum="$(sha256sum "$jar" | cut -c1-32)"
 if [ -f "$dir/app.aot" ] && [ "$(cat "$dir/.jar-sha256" 2>/dev/null)" = "$sum" ]; then
 	exit 0
 fi
+[ "$dir" != / ] || { echo "aot-cache.sh: refusing to use / as the directory" >&2; exit 2; }
 rm -rf "${dir:?}"/* "$dir/.jar-sha256"
 "$java" -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null
 # Training: Llama Stack is not needed (the service starts without it), and nothing is written outside DIR.
 mkdir -p "$dir/training"
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+port="${AOT_TRAINING_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 cat >"$dir/training/lightspeed-stack.yaml" <<YAML
 name: aot-training
 service:
