@@ -1,10 +1,10 @@
 package dev.lightspeed.stack.conversations;
 
-import dev.lightspeed.stack.errors.ErrorResponses;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import dev.lightspeed.stack.errors.ErrorResponses;
 import dev.lightspeed.stack.llamastack.ChatTurn;
 import dev.lightspeed.stack.llamastack.LlamaStackApiException;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;

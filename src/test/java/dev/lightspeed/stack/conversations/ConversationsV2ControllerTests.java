@@ -1,10 +1,10 @@
 package dev.lightspeed.stack.conversations;
 
-import dev.lightspeed.stack.errors.ErrorResponses;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import dev.lightspeed.stack.errors.ErrorResponses;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.LlamaStackUnavailableException;
 import org.junit.jupiter.api.Test;
@@ -123,6 +123,25 @@ class ConversationsV2ControllerTests {
 		assertThat(put("alice", ID, "{\"topic_summary\": \"\"}")).hasStatus4xxClientError();
 		assertThat(put("alice", ID, "{\"topic_summary\": \"" + "x".repeat(1001) + "\"}")).hasStatus4xxClientError();
 		verify(this.store, never()).setTopicSummary(anyString(), anyString());
+	}
+
+	@Test
+	void putOfAnUnknownConversationIsA404AndStoresNothing() {
+		given(this.store.find(ID)).willReturn(Optional.empty());
+		assertThat(put("alice", ID, "{\"topic_summary\": \"Pods in demo\"}")).hasStatus(HttpStatus.NOT_FOUND)
+			.bodyJson()
+			.isStrictlyEqualTo(NOT_FOUND);
+		verify(this.store, never()).setTopicSummary(anyString(), anyString());
+	}
+
+	@Test
+	void deleteOfAnUnknownConversationIsA404AndDeletesNothing() {
+		given(this.store.find(ID)).willReturn(Optional.empty());
+		assertThat(this.mvc.delete().uri("/v2/conversations/" + ID).with(user("alice"))).hasStatus(HttpStatus.NOT_FOUND)
+			.bodyJson()
+			.isStrictlyEqualTo(NOT_FOUND);
+		verify(this.store, never()).delete(anyString());
+		verifyNoInteractions(this.backend);
 	}
 
 	@Test
