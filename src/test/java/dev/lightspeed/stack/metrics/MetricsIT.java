@@ -32,6 +32,8 @@ class MetricsIT {
 
 	private static final WireMockServer llamaStack = WireMockLlamaStack.start();
 
+	private static final double STARTED = System.currentTimeMillis() / 1000.0;
+
 	private static final String QUERY = "{\"query\": \"What is Kubernetes?\"}";
 
 	@TempDir
@@ -84,9 +86,15 @@ class MetricsIT {
 		send("GET", "/liveness", null);
 		send("GET", "/metrics", null);
 		String metrics = send("GET", "/metrics", null).body();
-		assertThat(metrics).contains("# HELP ls_response_duration_seconds Response durations",
-				"# TYPE ls_response_duration_seconds histogram",
-				"ls_response_duration_seconds_count{path=\"/metrics\"}");
+		assertThat(metrics)
+			.contains("# HELP ls_response_duration_seconds Response durations",
+					"# TYPE ls_response_duration_seconds histogram",
+					"ls_response_duration_seconds_count{path=\"/metrics\"}",
+					"# TYPE ls_response_duration_seconds_created gauge")
+			.doesNotContain("ls_response_duration_seconds_max");
+		assertThat(
+				PrometheusExpositionTests.sample(metrics, "ls_response_duration_seconds_created{path=\"/liveness\"}"))
+			.isBetween(STARTED, System.currentTimeMillis() / 1000.0);
 		List<String> buckets = metrics.lines()
 			.filter((line) -> line.startsWith("ls_response_duration_seconds_bucket{") && line.contains("/liveness\""))
 			.map((line) -> line.replaceFirst(".*le=\"([^\"]+)\".*", "$1"))
