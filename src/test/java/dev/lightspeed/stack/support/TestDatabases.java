@@ -46,6 +46,27 @@ public final class TestDatabases {
 				(namespace != null) ? namespace : "lcs-test-" + UUID.randomUUID(), "disable", "disable", null);
 	}
 
+	/**
+	 * The {@code database:} section of a configuration file for these settings.
+	 * @param config the settings
+	 * @return the YAML section
+	 */
+	public static String yaml(DatabaseConfig.Postgres config) {
+		return """
+				database:
+				  postgres:
+				    host: %s
+				    port: %d
+				    db: %s
+				    user: %s
+				    password: %s
+				    namespace: %s
+				    ssl_mode: %s
+				    gss_encmode: %s
+				""".formatted(config.host(), config.port(), config.db(), config.user(), config.password(),
+				config.namespace(), config.sslMode(), config.gssEncmode());
+	}
+
 	private static String env(String name) {
 		String value = System.getenv(name);
 		if (value == null) {
