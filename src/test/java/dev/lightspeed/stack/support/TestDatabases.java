@@ -47,6 +47,27 @@ public final class TestDatabases {
 	}
 
 	/**
+	 * The test server's settings with other TLS and GSS settings.
+	 * @param sslMode {@code ssl_mode}
+	 * @param gssEncmode {@code gss_encmode}
+	 * @param caCertPath {@code ca_cert_path}, or null
+	 * @return the settings, with a fresh namespace
+	 */
+	public static DatabaseConfig.Postgres postgres(String sslMode, String gssEncmode, @Nullable String caCertPath) {
+		DatabaseConfig.Postgres server = postgres(null);
+		return new DatabaseConfig.Postgres(server.host(), server.port(), server.db(), server.user(), server.password(),
+				server.namespace(), sslMode, gssEncmode, caCertPath);
+	}
+
+	/**
+	 * The CA that signed the test server's certificate.
+	 * @return the PEM file's path
+	 */
+	public static String postgresCa() {
+		return env("LCS_TEST_POSTGRES_CA");
+	}
+
+	/**
 	 * The {@code database:} section of a configuration file for these settings.
 	 * @param config the settings
 	 * @return the YAML section
