@@ -1,9 +1,7 @@
 package dev.lightspeed.stack;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.lightspeed.stack.config.LightspeedConfiguration;
@@ -46,29 +44,19 @@ class TlsIT {
 	@LocalServerPort
 	private int port;
 
-	static LightspeedConfiguration configuration() throws IOException {
-		certificate.writeCertificate(directory.resolve("cert.pem"));
-		certificate.writePrivateKey(directory.resolve("key.pem"), KEY_PASSWORD);
-		// with the line break an editor leaves at the end of the file
-		Files.writeString(directory.resolve("key-password.txt"), KEY_PASSWORD + "\n");
-		return TestConfigurations.yaml("""
-				name: tls
-				service:
-				  tls_config:
-				    tls_certificate_path: %1$s/cert.pem
-				    tls_key_path: %1$s/key.pem
-				    tls_key_password: %1$s/key-password.txt
+	static LightspeedConfiguration configuration() {
+		return TestConfigurations.yaml("name: tls\n" + certificate.writeServiceTls(directory, KEY_PASSWORD) + """
 				llama_stack:
-				  url: %2$s
+				  url: %s
 				user_data_collection: {}
 				database:
 				  sqlite:
-				    db_path: %1$s/tls.db
-				""".formatted(directory, llamaStack.baseUrl()));
+				    db_path: %s/tls.db
+				""".formatted(llamaStack.baseUrl(), directory));
 	}
 
 	@DynamicPropertySource
-	static void serverProperties(DynamicPropertyRegistry registry) throws IOException {
+	static void serverProperties(DynamicPropertyRegistry registry) {
 		TestServerProperties.register(configuration(), registry);
 	}
 
@@ -85,7 +73,7 @@ class TlsIT {
 	static class Configuration {
 
 		@Bean
-		LightspeedConfiguration lightspeedConfiguration() throws IOException {
+		LightspeedConfiguration lightspeedConfiguration() {
 			return configuration();
 		}
 

@@ -107,6 +107,27 @@ public record TestCertificate(KeyPair keys, X509Certificate certificate) {
 	}
 
 	/**
+	 * Writes what {@code service.tls_config} names: {@code cert.pem}, an encrypted
+	 * {@code key.pem} and {@code key-password.txt} holding its password (with the line
+	 * break an editor leaves at the end).
+	 * @param directory where the files go
+	 * @param keyPassword the key's password
+	 * @return the {@code service:} section naming them
+	 */
+	public String writeServiceTls(Path directory, String keyPassword) {
+		writeCertificate(directory.resolve("cert.pem"));
+		writePrivateKey(directory.resolve("key.pem"), keyPassword);
+		write(directory.resolve("key-password.txt"), keyPassword + "\n");
+		return """
+				service:
+				  tls_config:
+				    tls_certificate_path: %1$s/cert.pem
+				    tls_key_path: %1$s/key.pem
+				    tls_key_password: %1$s/key-password.txt
+				""".formatted(directory);
+	}
+
+	/**
 	 * Writes a PKCS#12 key store holding the key and certificate (alias {@code server}).
 	 * @param file the file
 	 * @param password the store and key password

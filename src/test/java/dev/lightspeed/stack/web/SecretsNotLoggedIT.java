@@ -1,6 +1,5 @@
 package dev.lightspeed.stack.web;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -93,7 +92,7 @@ class SecretsNotLoggedIT {
 	}
 
 	@DynamicPropertySource
-	static void serverProperties(DynamicPropertyRegistry registry) throws IOException {
+	static void serverProperties(DynamicPropertyRegistry registry) {
 		TestServerProperties.register(configuration(), registry);
 	}
 
@@ -185,17 +184,8 @@ class SecretsNotLoggedIT {
 		return ingress.uploads();
 	}
 
-	static LightspeedConfiguration configuration() throws IOException {
-		certificate.writeCertificate(directory.resolve("cert.pem"));
-		certificate.writePrivateKey(directory.resolve("key.pem"), KEY_PASSWORD);
-		Files.writeString(directory.resolve("key-password.txt"), KEY_PASSWORD);
-		return TestConfigurations.yaml("""
-				name: secrets
-				service:
-				  tls_config:
-				    tls_certificate_path: %1$s/cert.pem
-				    tls_key_path: %1$s/key.pem
-				    tls_key_password: %1$s/key-password.txt
+	static LightspeedConfiguration configuration() {
+		return TestConfigurations.yaml("name: secrets\n" + certificate.writeServiceTls(directory, KEY_PASSWORD) + """
 				llama_stack:
 				  url: %2$s
 				  api_key: %3$s
@@ -224,7 +214,7 @@ class SecretsNotLoggedIT {
 	static class LlamaStack {
 
 		@Bean
-		LightspeedConfiguration lightspeedConfiguration() throws IOException {
+		LightspeedConfiguration lightspeedConfiguration() {
 			return configuration();
 		}
 
