@@ -1,25 +1,22 @@
 package dev.lightspeed.stack.metrics;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.support.ApplicationClient;
+import dev.lightspeed.stack.support.LlamaStackStub;
 import dev.lightspeed.stack.support.TestConfigurations;
-import dev.lightspeed.stack.support.WireMockLlamaStack;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.MediaType;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,26 +28,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MetricsIT {
 
-	private static final WireMockServer llamaStack = WireMockLlamaStack.start();
+	@RegisterExtension
+	static final LlamaStackStub llamaStack = LlamaStackStub.answeringQueries();
+
+	private static final double STARTED = System.currentTimeMillis() / 1000.0;
 
 	private static final String QUERY = "{\"query\": \"What is Kubernetes?\"}";
 
 	@TempDir
 	static Path directory;
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private ApplicationClient app;
 
-	@LocalServerPort
-	private int port;
-
-	@AfterAll
-	static void stopLlamaStack() {
-		llamaStack.stop();
+	@BeforeEach
+	void connect(@LocalServerPort int port) {
+		this.app = ApplicationClient.http(port);
 	}
 
 	@Test
-	void scrapeIsPrometheusTextWithoutAuthentication() throws Exception {
-		HttpResponse<String> response = send("GET", "/metrics", null);
+	void scrapeIsPrometheusTextWithoutAuthentication() {
+		HttpResponse<String> response = this.app.send("GET", "/metrics");
 		assertThat(response.statusCode()).isEqualTo(200);
 		// Tomcat writes the parameters without blanks, which means the same.
 		MediaType type = MediaType.parseMediaType(response.headers().firstValue("Content-Type").orElseThrow());
@@ -61,14 +58,14 @@ class MetricsIT {
 	}
 
 	@Test
-	void queriesMoveTheCountersLabelledByRouteTemplate() throws Exception {
-		assertThat(send("POST", "/v1/query", QUERY).statusCode()).isEqualTo(200);
-		assertThat(send("POST", "/v1/query", QUERY).statusCode()).isEqualTo(200);
-		assertThat(send("POST", "/v1/query", "{}").statusCode()).isEqualTo(422);
-		assertThat(send("GET", "/v1/conversations/123e4567-e89b-12d3-a456-426614174000", null).statusCode())
+	void queriesMoveTheCountersLabelledByRouteTemplate() {
+		assertThat(this.app.send("POST", "/v1/query", QUERY).statusCode()).isEqualTo(200);
+		assertThat(this.app.send("POST", "/v1/query", QUERY).statusCode()).isEqualTo(200);
+		assertThat(this.app.send("POST", "/v1/query", "{}").statusCode()).isEqualTo(422);
+		assertThat(this.app.send("GET", "/v1/conversations/123e4567-e89b-12d3-a456-426614174000").statusCode())
 			.isEqualTo(404);
-		assertThat(send("GET", "/v1/nothing", null).statusCode()).isEqualTo(404);
-		String metrics = send("GET", "/metrics", null).body();
+		assertThat(this.app.send("GET", "/v1/nothing").statusCode()).isEqualTo(404);
+		String metrics = this.app.send("GET", "/metrics").body();
 		assertThat(metrics)
 			.contains("# HELP ls_rest_api_calls_total REST API calls counter", "# TYPE ls_rest_api_calls_total counter",
 					"ls_rest_api_calls_total{path=\"/v1/query\",status_code=\"200\"} 2.0",
@@ -81,13 +78,19 @@ class MetricsIT {
 	}
 
 	@Test
-	void durationsAreAHistogramWithLcsBuckets() throws Exception {
-		send("GET", "/liveness", null);
-		send("GET", "/metrics", null);
-		String metrics = send("GET", "/metrics", null).body();
-		assertThat(metrics).contains("# HELP ls_response_duration_seconds Response durations",
-				"# TYPE ls_response_duration_seconds histogram",
-				"ls_response_duration_seconds_count{path=\"/metrics\"}");
+	void durationsAreAHistogramWithLcsBuckets() {
+		this.app.send("GET", "/liveness");
+		this.app.send("GET", "/metrics");
+		String metrics = this.app.send("GET", "/metrics").body();
+		assertThat(metrics)
+			.contains("# HELP ls_response_duration_seconds Response durations",
+					"# TYPE ls_response_duration_seconds histogram",
+					"ls_response_duration_seconds_count{path=\"/metrics\"}",
+					"# TYPE ls_response_duration_seconds_created gauge")
+			.doesNotContain("ls_response_duration_seconds_max");
+		assertThat(
+				PrometheusExpositionTests.sample(metrics, "ls_response_duration_seconds_created{path=\"/liveness\"}"))
+			.isBetween(STARTED, System.currentTimeMillis() / 1000.0);
 		List<String> buckets = metrics.lines()
 			.filter((line) -> line.startsWith("ls_response_duration_seconds_bucket{") && line.contains("/liveness\""))
 			.map((line) -> line.replaceFirst(".*le=\"([^\"]+)\".*", "$1"))
@@ -96,32 +99,17 @@ class MetricsIT {
 				"1.0", "2.5", "5.0", "7.5", "10.0", "+Inf");
 	}
 
-	private HttpResponse<String> send(String method, String path, String body) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Content-Type", "application/json")
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
 	@TestConfiguration(proxyBeanMethods = false)
 	static class LlamaStack {
 
 		@Bean
 		LightspeedConfiguration lightspeedConfiguration() {
-			return TestConfigurations.yaml("""
-					name: metrics
-					service: {}
-					llama_stack:
-					  url: %s
+			return TestConfigurations.application("metrics", llamaStack.baseUrl(), directory, """
 					user_data_collection: {}
 					inference:
 					  default_provider: vllm
 					  default_model: fake-model
-					database:
-					  sqlite:
-					    db_path: %s/metrics.db
-					""".formatted(llamaStack.baseUrl(), directory));
+					""");
 		}
 
 	}

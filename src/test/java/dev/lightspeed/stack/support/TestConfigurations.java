@@ -1,5 +1,7 @@
 package dev.lightspeed.stack.support;
 
+import java.nio.file.Path;
+
 import dev.lightspeed.stack.config.ConfigurationLoader;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 
@@ -40,6 +42,28 @@ public final class TestConfigurations {
 				  url: http://localhost:8321
 				user_data_collection: {}
 				""" + sections);
+	}
+
+	/**
+	 * A configuration for a whole-application test: the given Llama Stack, an SQLite
+	 * database in the given directory, and more top-level sections.
+	 * @param name the service name
+	 * @param llamaStackUrl Llama Stack base URL
+	 * @param directory where the database file goes
+	 * @param sections YAML sections, {@code user_data_collection:} among them
+	 * @return the configuration
+	 */
+	public static LightspeedConfiguration application(String name, String llamaStackUrl, Path directory,
+			String sections) {
+		return yaml("""
+				name: %s
+				service: {}
+				llama_stack:
+				  url: %s
+				database:
+				  sqlite:
+				    db_path: %s/%s.db
+				""".formatted(name, llamaStackUrl, directory, name.replaceAll("\\W", "-")) + sections);
 	}
 
 	/**
