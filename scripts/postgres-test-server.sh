@@ -3,7 +3,8 @@
 #   eval "$(scripts/postgres-test-server.sh)"     # start; exports LCS_TEST_POSTGRES_*
 #   scripts/postgres-test-server.sh stop [DIR]     # stop and remove (DIR defaults to $LCS_TEST_POSTGRES_DIR)
 # Installs Debian's postgresql when missing, initialises a cluster in a temporary directory, listens on a free
-# loopback port only, and creates a user and database. Runs the server as the postgres OS user when started as root
+# loopback port only, serves TLS with a self-signed certificate for localhost/127.0.0.1 (LCS_TEST_POSTGRES_CA, so the
+# ssl_mode/ca_cert_path tests can verify it), and creates a user and database. Runs the server as the postgres OS user when started as root
 # (initdb refuses root). Progress goes to stderr, so stdout carries only the export lines.
 set -euo pipefail
 
@@ -59,9 +60,16 @@ printf '%s\n' "$password" > "$dir/pwfile"
 log "initialising $dir/data"
 as_postgres "$bin/initdb" -D "$dir/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
 	--pwfile="$dir/pwfile" -E UTF8 --locale=C.UTF-8 >&2
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=localhost" \
+	-addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
+	-keyout "$dir/data/server.key" -out "$dir/data/server.crt" 2>/dev/null
+chmod 600 "$dir/data/server.key"
+cp "$dir/data/server.crt" "$dir/ca.crt"
+chmod 644 "$dir/ca.crt"
+[ "$(id -u)" = 0 ] && chown postgres: "$dir/data/server.key" "$dir/data/server.crt"
 log "starting on 127.0.0.1:$port"
 as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-	-o "-c listen_addresses=127.0.0.1 -p $port -k $dir" start >&2
+	-o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c ssl=on" start >&2
 as_postgres "$bin/psql" -q -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 >&2 <<SQL
 CREATE ROLE $user LOGIN PASSWORD '$password';
 CREATE DATABASE $database OWNER $user;
@@ -75,4 +83,5 @@ export LCS_TEST_POSTGRES_DB=$database
 export LCS_TEST_POSTGRES_USER=$user
 export LCS_TEST_POSTGRES_PASSWORD=$password
 export LCS_TEST_POSTGRES_DIR=$dir
+export LCS_TEST_POSTGRES_CA=$dir/ca.crt
 ENV

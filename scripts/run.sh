@@ -32,4 +32,5 @@ lightspeed-stack is starting on http://localhost:$port with $config. Try:
   curl -sN -X POST localhost:$port/v1/streaming_query -H 'Content-Type: application/json' -d '{"query":"What is Kubernetes?"}'
 
 TXT
-"$java" -jar "$jar" -c "$config"
+# shellcheck disable=SC2046
+"$java" $(cat scripts/jvm-options) -jar "$jar" -c "$config"

@@ -13,13 +13,14 @@
 #          e2e/llama-stack/<version>/requirements.lock (--no-deps, exact pins);
 #          /opt/ls-<version>/.lcs-e2e-lock-sha256 holds the hash of the lock it
 #          was installed from -> a changed lock file triggers a re-install.
+#          Other venvs from any lock file: lcs_py_ensure_lock_venv (bench/upstream/lcs.sh).
 #
 # Use as a script:
 #   e2e/lib/python.sh ensure [VERSION...]    build root + venv(s) (default 0.2.22)
 #   e2e/lib/python.sh root                   print the chroot path
 #   e2e/lib/python.sh run VERSION CMD...     run CMD in the chroot with the venv on PATH
 #   e2e/lib/python.sh rebuild                delete the root and build it again
-# or source it and call lcs_py_ensure_root / lcs_py_ensure_venv / lcs_py_run.
+# or source it and call lcs_py_ensure_root / lcs_py_ensure_venv / lcs_py_ensure_lock_venv / lcs_py_run.
 #
 # Environment: LCS_E2E_CACHE (cache dir), LCS_E2E_DEBIAN_MIRROR
 # (default http://deb.debian.org/debian), LCS_E2E_QUIET=1 (less output).
@@ -130,43 +131,54 @@ lcs_py_ensure_root() { _lcs_with_lock _lcs_build_root; }
 lcs_py_lockfile() { echo "$LCS_E2E_DIR/llama-stack/$1/requirements.lock"; }
 lcs_py_venv() { echo "/opt/ls-$1"; }            # path inside the root
 
-lcs_py_venv_ok() {
-    local v="$1" lock venv sum
-    lock="$(lcs_py_lockfile "$v")"; venv="$(lcs_py_venv "$v")"
+# lcs_py_lock_venv_ok VENV LOCK: true if VENV (path inside the root) was installed from LOCK as it is now
+lcs_py_lock_venv_ok() {
+    local venv="$1" lock="$2" sum
     [ -f "$lock" ] || return 1
     sum="$(sha256sum "$lock" | cut -d' ' -f1)"
     lcs_py_root_ok && [ "$(cat "$LCS_E2E_ROOT$venv/.lcs-e2e-lock-sha256" 2>/dev/null)" = "$sum" ]
 }
 
-_lcs_build_venv() {
-    local v="$1" lock venv sum t0=$SECONDS
-    lock="$(lcs_py_lockfile "$v")"; venv="$(lcs_py_venv "$v")"
+lcs_py_venv_ok() { lcs_py_lock_venv_ok "$(lcs_py_venv "$1")" "$(lcs_py_lockfile "$1")"; }
+
+# _lcs_build_lock_venv VENV LOCK LABEL IMPORTS: (re)install VENV (inside the root) from the exact lock file
+# LOCK unless it is current; LABEL names the logs, IMPORTS is the python import line that must work afterwards.
+_lcs_build_lock_venv() {
+    local venv="$1" lock="$2" label="$3" imports="$4" sum t0=$SECONDS
     [ -f "$lock" ] || { _lcs_die "no lock file $lock"; return 1; }
-    lcs_py_venv_ok "$v" && return 0
+    lcs_py_lock_venv_ok "$venv" "$lock" && return 0
     sum="$(sha256sum "$lock" | cut -d' ' -f1)"
-    _lcs_log "installing Llama Stack $v venv into $LCS_E2E_ROOT$venv"
+    _lcs_log "installing $label venv into $LCS_E2E_ROOT$venv"
     _lcs_safe_rm "$LCS_E2E_ROOT$venv" || return 1
     mkdir -p "$LCS_E2E_ROOT/tmp/lcs-e2e"
-    cp "$lock" "$LCS_E2E_ROOT/tmp/lcs-e2e/requirements-$v.lock"
+    cp "$lock" "$LCS_E2E_ROOT/tmp/lcs-e2e/requirements-$label.lock"
     lcs_py_chroot /usr/bin/python3 -m venv "$venv" || return 1
     # The lock is complete and exact: install it with --no-deps so pip does no
     # resolution and never picks anything the lock does not name.
-    local pip_log="$LCS_E2E_CACHE/pip-install-$v.log"
+    local pip_log="$LCS_E2E_CACHE/pip-install-$label.log"
     if ! lcs_py_chroot "$venv/bin/pip" install --no-deps --only-binary=:all: \
             --no-cache-dir \
-            -r "/tmp/lcs-e2e/requirements-$v.lock" >"$pip_log" 2>&1; then
+            -r "/tmp/lcs-e2e/requirements-$label.lock" >"$pip_log" 2>&1; then
         tail -30 "$pip_log" >&2
         _lcs_die "pip install failed (log $pip_log)"; return 1
     fi
-    lcs_py_chroot "$venv/bin/python" -c 'import llama_stack, mcp' ||
-        { _lcs_die "venv $v does not import llama_stack/mcp"; return 1; }
+    lcs_py_chroot "$venv/bin/python" -c "import $imports" ||
+        { _lcs_die "venv $venv does not import $imports"; return 1; }
     echo "$sum" >"$LCS_E2E_ROOT$venv/.lcs-e2e-lock-sha256"
-    _lcs_log "venv $v ready in $((SECONDS - t0)) s"
+    _lcs_log "venv $label ready in $((SECONDS - t0)) s"
 }
+
+_lcs_build_venv() { _lcs_build_lock_venv "$(lcs_py_venv "$1")" "$(lcs_py_lockfile "$1")" "$1" "llama_stack, mcp"; }
 
 lcs_py_ensure_venv() {
     lcs_py_ensure_root || return 1
     _lcs_with_lock _lcs_build_venv "$1"
+}
+
+# lcs_py_ensure_lock_venv VENV LOCK LABEL IMPORTS: root + a venv at VENV (inside the root) from any exact lock
+lcs_py_ensure_lock_venv() {
+    lcs_py_ensure_root || return 1
+    _lcs_with_lock _lcs_build_lock_venv "$@"
 }
 
 # lcs_py_run VERSION [NAME=VALUE...] CMD... : run inside the root, venv first on PATH

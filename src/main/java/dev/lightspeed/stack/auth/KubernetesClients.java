@@ -1,7 +1,10 @@
 package dev.lightspeed.stack.auth;
 
+import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +14,7 @@ import java.util.function.Supplier;
 import dev.lightspeed.stack.config.AuthenticationConfig;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.ClientBuilder;
+import io.kubernetes.client.util.KubeConfig;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,25 +42,43 @@ final class KubernetesClients {
 			client
 				.setBasePath(clusterApi.endsWith("/") ? clusterApi.substring(0, clusterApi.length() - 1) : clusterApi);
 		}
+		// Both setters re-read the CA stream the client holds (the kubeconfig's or the
+		// service account's), which the library gives as a ByteArrayInputStream that its
+		// first reading exhausted: rewind it, and set each only when it changes.
+		boolean verify = !config.skipTlsVerification();
+		if (client.isVerifyingSsl() != verify) {
+			rewind(client.getSslCaCert());
+			client.setVerifyingSsl(verify);
+		}
 		String caCertPath = config.k8sCaCertPath();
 		if (caCertPath != null) {
-			try (InputStream caCert = Files.newInputStream(Path.of(caCertPath))) {
-				client.setSslCaCert(caCert);
+			try {
+				client.setSslCaCert(new ByteArrayInputStream(Files.readAllBytes(Path.of(caCertPath))));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot read k8s_ca_cert_path " + caCertPath, ex);
 			}
 		}
-		client.setVerifyingSsl(!config.skipTlsVerification());
 		client.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
 		client.setReadTimeout(READ_TIMEOUT_MILLIS);
 		return client;
 	}
 
+	private static void rewind(@Nullable InputStream stream) {
+		if (stream != null && stream.markSupported()) {
+			try {
+				stream.reset();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+	}
+
 	/**
 	 * The client the environment describes: the pod's service account when running in a
-	 * cluster, else the kubeconfig ({@code KUBECONFIG} or {@code ~/.kube/config}), else
-	 * the library's defaults.
+	 * cluster, else the kubeconfig ({@code KUBECONFIG}, its first file when it lists
+	 * several, or {@code ~/.kube/config}), else the library's defaults.
 	 * @param env environment lookup
 	 * @return the client
 	 */
@@ -65,11 +87,33 @@ final class KubernetesClients {
 			if (inCluster(env)) {
 				return ClientBuilder.cluster().build();
 			}
-			return ClientBuilder.standard(false).build();
+			Path kubeconfig = kubeconfig(env);
+			if (Files.isRegularFile(kubeconfig)) {
+				return fromKubeconfig(kubeconfig);
+			}
+			logger.warn("Not in a cluster and no kubeconfig at {}; continuing with defaults", kubeconfig);
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.warn("No usable Kubernetes client configuration ({}); continuing with defaults", ex.toString());
-			return new ClientBuilder().build();
+		}
+		return new ClientBuilder().build();
+	}
+
+	static Path kubeconfig(Function<String, @Nullable String> env) {
+		String paths = env.apply("KUBECONFIG");
+		if (paths != null && !paths.isBlank()) {
+			return Path.of(paths.split(File.pathSeparator)[0]);
+		}
+		String home = env.apply("HOME");
+		return Path.of((home != null) ? home : System.getProperty("user.home"), ".kube", "config");
+	}
+
+	private static ApiClient fromKubeconfig(Path file) throws IOException {
+		try (Reader reader = Files.newBufferedReader(file)) {
+			KubeConfig kubeconfig = KubeConfig.loadKubeConfig(reader);
+			// certificate and key files named in it are relative to it
+			kubeconfig.setFile(file.toAbsolutePath().toFile());
+			return ClientBuilder.kubeconfig(kubeconfig).build();
 		}
 	}
 

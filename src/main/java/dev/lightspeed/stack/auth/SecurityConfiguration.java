@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -57,6 +58,14 @@ public class SecurityConfiguration {
 			}
 			default -> throw new IllegalStateException("Unsupported authentication module '" + module + "'");
 		};
+	}
+
+	// Spring Security would wrap every filter of the chain in an observation; requests
+	// are
+	// measured once, by the metrics filter and Micrometer's http.server.requests
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean

@@ -22,12 +22,6 @@ class ConversationAccess {
 		this.store = store;
 	}
 
-	/**
-	 * The caller's conversation.
-	 * @param user the caller
-	 * @param id the id as the path gave it
-	 * @return the record; its id is the canonical id
-	 */
 	List<ConversationRecord> listed(AuthenticatedUser user) {
 		try {
 			return this.store.listByUser(user.userId());
@@ -38,6 +32,12 @@ class ConversationAccess {
 		}
 	}
 
+	/**
+	 * The caller's conversation.
+	 * @param user the caller
+	 * @param id the id as the path gave it
+	 * @return the record; its id is the canonical id
+	 */
 	ConversationRecord owned(AuthenticatedUser user, String id) {
 		String canonical = ConversationIds.canonical(id)
 			.orElseThrow(() -> ApiException.of(HttpStatus.BAD_REQUEST, "Invalid conversation ID format",

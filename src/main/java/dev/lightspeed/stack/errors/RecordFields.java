@@ -20,12 +20,22 @@ import org.jspecify.annotations.Nullable;
  */
 record RecordFields(RecordComponent component, String jsonName, boolean required) {
 
-	static List<RecordFields> of(Class<?> type) {
-		List<RecordFields> fields = new ArrayList<>();
-		for (RecordComponent component : type.getRecordComponents()) {
-			fields.add(new RecordFields(component, jsonName(component), required(component)));
+	// every request body is checked against its record: reflect once per type
+	private static final ClassValue<List<RecordFields>> cache = new ClassValue<>() {
+
+		@Override
+		protected List<RecordFields> computeValue(Class<?> type) {
+			List<RecordFields> fields = new ArrayList<>();
+			for (RecordComponent component : type.getRecordComponents()) {
+				fields.add(new RecordFields(component, jsonName(component), required(component)));
+			}
+			return List.copyOf(fields);
 		}
-		return fields;
+
+	};
+
+	static List<RecordFields> of(Class<?> type) {
+		return cache.get(type);
 	}
 
 	static @Nullable RecordFields named(Class<?> type, String componentName) {

@@ -135,14 +135,6 @@ class RequestBodyValidation extends RequestBodyAdviceAdapter {
 		return all;
 	}
 
-	private static String rootMessage(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return (cause != ex && cause.getMessage() != null) ? cause.getMessage() : "invalid value";
-	}
-
 	private static boolean isExtra(ValidationError error) {
 		return error.loc().size() == 2 && "extra_forbidden".equals(error.type());
 	}

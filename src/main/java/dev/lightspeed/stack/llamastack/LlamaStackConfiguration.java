@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -99,7 +100,10 @@ class LlamaStackConfiguration {
 
 	static RestClient restClient(RestClient.Builder builder, HttpClient httpClient, LlamaStackConfig llamaStack,
 			LlamaStackProperties properties) {
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+		// bodies are written on a virtual thread (without an executor Spring starts a
+		// platform thread for every request that has a body)
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient,
+				new VirtualThreadTaskExecutor("llama-stack-body-"));
 		requestFactory.setReadTimeout(properties.readTimeout());
 		builder.requestFactory(requestFactory)
 			.baseUrl(baseUrl(llamaStack))

@@ -19,12 +19,12 @@ class MetricsController {
 
 	static final MediaType PROMETHEUS_TEXT = MediaType.parseMediaType("text/plain; version=0.0.4; charset=utf-8");
 
-	private final PrometheusMeterRegistry registry;
+	private final PrometheusExposition exposition;
 
 	private final ModelConfigurationGauge modelConfiguration;
 
 	MetricsController(PrometheusMeterRegistry registry, ModelConfigurationGauge modelConfiguration) {
-		this.registry = registry;
+		this.exposition = new PrometheusExposition(registry.getPrometheusRegistry());
 		this.modelConfiguration = modelConfiguration;
 	}
 
@@ -33,7 +33,7 @@ class MetricsController {
 			content = @Content(mediaType = "text/plain", schema = @Schema(type = "string")))
 	ResponseEntity<String> metrics() {
 		this.modelConfiguration.initialise();
-		return ResponseEntity.ok().contentType(PROMETHEUS_TEXT).body(this.registry.scrape());
+		return ResponseEntity.ok().contentType(PROMETHEUS_TEXT).body(this.exposition.scrape());
 	}
 
 }

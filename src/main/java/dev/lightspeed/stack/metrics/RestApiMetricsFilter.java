@@ -25,6 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class RestApiMetricsFilter extends OncePerRequestFilter {
 
+	static final String DURATION = "ls_response_duration";
+
 	// prometheus_client's default histogram buckets, which LCS 0.2.0 uses.
 	private static final Duration[] BUCKETS = { millis(5), millis(10), millis(25), millis(50), millis(75), millis(100),
 			millis(250), millis(500), millis(750), millis(1000), millis(2500), millis(5000), millis(7500),
@@ -39,7 +41,7 @@ class RestApiMetricsFilter extends OncePerRequestFilter {
 	RestApiMetricsFilter(RouteTemplates routes, MeterRegistry registry) {
 		this.routes = routes;
 		this.calls = Counter.builder("ls_rest_api_calls").description("REST API calls counter").withRegistry(registry);
-		this.durations = Timer.builder("ls_response_duration")
+		this.durations = Timer.builder(DURATION)
 			.description("Response durations")
 			.serviceLevelObjectives(BUCKETS)
 			.withRegistry(registry);

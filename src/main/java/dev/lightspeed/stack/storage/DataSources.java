@@ -60,6 +60,20 @@ public final class DataSources {
 	}
 
 	static HikariDataSource postgres(DatabaseConfig.Postgres config) {
+		HikariDataSource dataSource = open(postgresConfig(config));
+		if (usesOwnSchema(config.namespace())) {
+			createSchema(dataSource, config.namespace());
+		}
+		return dataSource;
+	}
+
+	/**
+	 * The pool settings for PostgreSQL: libpq's {@code sslmode} and {@code gssencmode}
+	 * have the same names and values in PgJDBC (which spells the second
+	 * {@code gssEncMode}), {@code ca_cert_path} is {@code sslrootcert}, and a namespace
+	 * other than {@code public} is every connection's {@code search_path}.
+	 */
+	static HikariConfig postgresConfig(DatabaseConfig.Postgres config) {
 		HikariConfig hikari = new HikariConfig();
 		hikari.setPoolName("lightspeed-postgres");
 		hikari.setDriverClassName("org.postgresql.Driver");
@@ -73,16 +87,11 @@ public final class DataSources {
 			hikari.addDataSourceProperty("sslrootcert", config.caCertPath());
 		}
 		hikari.setMaximumPoolSize(POSTGRES_POOL_SIZE);
-		String namespace = config.namespace();
-		if (usesOwnSchema(namespace)) {
-			// Every connection works in the namespace; PostgreSQL accepts a search_path
-			// naming a schema that does not exist yet.
-			hikari.setConnectionInitSql("SET search_path TO " + quote(namespace));
-			HikariDataSource dataSource = open(hikari);
-			createSchema(dataSource, namespace);
-			return dataSource;
+		if (usesOwnSchema(config.namespace())) {
+			// PostgreSQL accepts a search_path naming a schema that does not exist yet.
+			hikari.setConnectionInitSql("SET search_path TO " + quote(config.namespace()));
 		}
-		return open(hikari);
+		return hikari;
 	}
 
 	private static HikariDataSource open(HikariConfig hikari) {

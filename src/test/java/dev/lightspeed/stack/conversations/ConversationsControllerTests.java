@@ -1,24 +1,14 @@
 package dev.lightspeed.stack.conversations;
 
-import dev.lightspeed.stack.errors.ErrorResponses;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import dev.lightspeed.stack.llamastack.ChatTurn;
 import dev.lightspeed.stack.llamastack.LlamaStackApiException;
-import dev.lightspeed.stack.llamastack.LlamaStackBackend;
-import dev.lightspeed.stack.llamastack.LlamaStackUnavailableException;
+import dev.lightspeed.stack.support.LlamaStackFailures;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.node.JsonNodeFactory;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static dev.lightspeed.stack.support.TestUsers.user;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,42 +18,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-@WebMvcTest(ConversationsController.class)
-@Import({ ConversationAccess.class, ConversationHistory.class, ErrorResponses.class })
-class ConversationsControllerTests {
-
-	static final String ID = "123e4567-e89b-12d3-a456-426614174000";
-
-	static final String NOT_FOUND = "{\"detail\":{\"response\":\"Conversation not found\",\"cause\":\"Conversation "
-			+ ID + " could not be retrieved.\"}}";
-
-	static final String FORBIDDEN = "{\"detail\":{\"response\":\"Access denied\",\"cause\":\"You do not have "
-			+ "permission to access this conversation\"}}";
-
-	static final String UNAVAILABLE = "{\"detail\":{\"response\":\"Unable to connect to Llama Stack\","
-			+ "\"cause\":\"Connection error.\"}}";
-
-	@Autowired
-	private MockMvcTester mvc;
-
-	@MockitoBean
-	private ConversationStore store;
-
-	@MockitoBean
-	private LlamaStackBackend backend;
-
-	static ConversationRecord record(String id, String owner) {
-		return new ConversationRecord(id, owner, "gpt-4o-mini", "openai", OffsetDateTime.parse("2025-08-20T10:11:12Z"),
-				OffsetDateTime.parse("2025-08-20T10:15:00.123456Z"), 2, "Pods", "s1");
-	}
-
-	static List<ChatTurn> history() {
-		var text = JsonNodeFactory.instance;
-		return List.of(new ChatTurn(
-				List.of(new ChatTurn.Message(text.stringNode("Hello"), "user"),
-						new ChatTurn.Message(text.stringNode("Hi there!"), "assistant")),
-				"2024-01-01T00:01:00Z", "2024-01-01T00:01:05Z"));
-	}
+class ConversationsControllerTests extends ConversationsSlice {
 
 	@Test
 	void listShowsTheCallersConversations() {
@@ -108,34 +63,6 @@ class ConversationsControllerTests {
 	}
 
 	@Test
-	void aMalformedIdIsA400() {
-		assertThat(this.mvc.get().uri("/v1/conversations/not-a-uuid").with(user("alice")))
-			.hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.isStrictlyEqualTo("{\"detail\":{\"response\":\"Invalid conversation ID format\",\"cause\":"
-					+ "\"Conversation ID not-a-uuid is not a valid UUID\"}}");
-		verifyNoInteractions(this.store, this.backend);
-	}
-
-	@Test
-	void anUnknownConversationIsA404() {
-		given(this.store.find(ID)).willReturn(Optional.empty());
-		assertThat(this.mvc.get().uri("/v1/conversations/" + ID).with(user("alice"))).hasStatus(HttpStatus.NOT_FOUND)
-			.bodyJson()
-			.isStrictlyEqualTo(NOT_FOUND);
-		verifyNoInteractions(this.backend);
-	}
-
-	@Test
-	void someoneElsesConversationIsA403() {
-		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "bob")));
-		assertThat(this.mvc.get().uri("/v1/conversations/" + ID).with(user("alice"))).hasStatus(HttpStatus.FORBIDDEN)
-			.bodyJson()
-			.isStrictlyEqualTo(FORBIDDEN);
-		verifyNoInteractions(this.backend);
-	}
-
-	@Test
 	void aConversationLlamaStackForgotIsA404() {
 		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
 		given(this.backend.history(ID)).willReturn(Optional.empty());
@@ -147,12 +74,11 @@ class ConversationsControllerTests {
 	@Test
 	void anUnreachableLlamaStackIsA503() {
 		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
-		given(this.backend.history(ID))
-			.willThrow(new LlamaStackUnavailableException(LlamaStackUnavailableException.CONNECTION_ERROR));
+		given(this.backend.history(ID)).willThrow(LlamaStackFailures.connectionError());
 		assertThat(this.mvc.get().uri("/v1/conversations/" + ID).with(user("alice")))
 			.hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
 			.bodyJson()
-			.isStrictlyEqualTo(UNAVAILABLE);
+			.isStrictlyEqualTo(LlamaStackFailures.UNAVAILABLE);
 	}
 
 	@Test
@@ -187,36 +113,14 @@ class ConversationsControllerTests {
 	}
 
 	@Test
-	void deleteOfSomeoneElsesConversationIsA403AndDeletesNothing() {
-		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "bob")));
-		assertThat(this.mvc.delete().uri("/v1/conversations/" + ID).with(user("alice"))).hasStatus(HttpStatus.FORBIDDEN)
-			.bodyJson()
-			.isStrictlyEqualTo(FORBIDDEN);
-		verify(this.store, never()).delete(anyString());
-		verifyNoInteractions(this.backend);
-	}
-
-	@Test
 	void deleteWhileLlamaStackIsUnreachableIsA503AndKeepsTheRecord() {
 		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
-		given(this.backend.deleteConversation(ID))
-			.willThrow(new LlamaStackUnavailableException(LlamaStackUnavailableException.CONNECTION_ERROR));
+		given(this.backend.deleteConversation(ID)).willThrow(LlamaStackFailures.connectionError());
 		assertThat(this.mvc.delete().uri("/v1/conversations/" + ID).with(user("alice")))
 			.hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
 			.bodyJson()
-			.isStrictlyEqualTo(UNAVAILABLE);
+			.isStrictlyEqualTo(LlamaStackFailures.UNAVAILABLE);
 		verify(this.store, never()).delete(anyString());
-	}
-
-	@Test
-	void deleteOfAMalformedOrUnknownIdIsA400OrA404() {
-		assertThat(this.mvc.delete().uri("/v1/conversations/abc").with(user("alice")))
-			.hasStatus(HttpStatus.BAD_REQUEST);
-		given(this.store.find(ID)).willReturn(Optional.empty());
-		assertThat(this.mvc.delete().uri("/v1/conversations/" + ID).with(user("alice"))).hasStatus(HttpStatus.NOT_FOUND)
-			.bodyJson()
-			.isStrictlyEqualTo(NOT_FOUND);
-		verifyNoInteractions(this.backend);
 	}
 
 }

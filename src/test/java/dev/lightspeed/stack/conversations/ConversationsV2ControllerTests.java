@@ -1,49 +1,24 @@
 package dev.lightspeed.stack.conversations;
 
-import dev.lightspeed.stack.errors.ErrorResponses;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import dev.lightspeed.stack.llamastack.LlamaStackBackend;
-import dev.lightspeed.stack.llamastack.LlamaStackUnavailableException;
+import dev.lightspeed.stack.support.LlamaStackFailures;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import static dev.lightspeed.stack.conversations.ConversationsControllerTests.FORBIDDEN;
-import static dev.lightspeed.stack.conversations.ConversationsControllerTests.ID;
-import static dev.lightspeed.stack.conversations.ConversationsControllerTests.NOT_FOUND;
-import static dev.lightspeed.stack.conversations.ConversationsControllerTests.UNAVAILABLE;
-import static dev.lightspeed.stack.conversations.ConversationsControllerTests.history;
-import static dev.lightspeed.stack.conversations.ConversationsControllerTests.record;
 import static dev.lightspeed.stack.support.TestUsers.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
 
-@WebMvcTest(ConversationsV2Controller.class)
-@Import({ ConversationAccess.class, ConversationHistory.class, ErrorResponses.class })
-class ConversationsV2ControllerTests {
-
-	@Autowired
-	private MockMvcTester mvc;
-
-	@MockitoBean
-	private ConversationStore store;
-
-	@MockitoBean
-	private LlamaStackBackend backend;
+class ConversationsV2ControllerTests extends ConversationsSlice {
 
 	@Test
 	void listShowsTopicSummariesAndEpochTimestampsNewestFirst() {
@@ -71,26 +46,13 @@ class ConversationsV2ControllerTests {
 	}
 
 	@Test
-	void getChecksIdOwnershipAndLlamaStack() {
-		assertThat(this.mvc.get().uri("/v2/conversations/abc").with(user("alice"))).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.isStrictlyEqualTo("{\"detail\":{\"response\":\"Invalid conversation ID format\",\"cause\":"
-					+ "\"Conversation ID abc is not a valid UUID\"}}");
-		given(this.store.find(ID)).willReturn(Optional.empty());
-		assertThat(this.mvc.get().uri("/v2/conversations/" + ID).with(user("alice"))).hasStatus(HttpStatus.NOT_FOUND)
-			.bodyJson()
-			.isStrictlyEqualTo(NOT_FOUND);
-		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "bob")));
-		assertThat(this.mvc.get().uri("/v2/conversations/" + ID).with(user("alice"))).hasStatus(HttpStatus.FORBIDDEN)
-			.bodyJson()
-			.isStrictlyEqualTo(FORBIDDEN);
+	void getWhileLlamaStackIsUnreachableIsA503() {
 		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
-		given(this.backend.history(ID))
-			.willThrow(new LlamaStackUnavailableException(LlamaStackUnavailableException.CONNECTION_ERROR));
+		given(this.backend.history(ID)).willThrow(LlamaStackFailures.connectionError());
 		assertThat(this.mvc.get().uri("/v2/conversations/" + ID).with(user("alice")))
 			.hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
 			.bodyJson()
-			.isStrictlyEqualTo(UNAVAILABLE);
+			.isStrictlyEqualTo(LlamaStackFailures.UNAVAILABLE);
 	}
 
 	private MvcTestResult put(String userId, String id, String body) {
@@ -113,12 +75,7 @@ class ConversationsV2ControllerTests {
 	}
 
 	@Test
-	void putChecksOwnershipAndTheBody() {
-		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "bob")));
-		assertThat(put("alice", ID, "{\"topic_summary\": \"mine now\"}")).hasStatus(HttpStatus.FORBIDDEN)
-			.bodyJson()
-			.isStrictlyEqualTo(FORBIDDEN);
-		assertThat(put("alice", "abc", "{\"topic_summary\": \"x\"}")).hasStatus(HttpStatus.BAD_REQUEST);
+	void putRefusesAnEmptyOrOverlongTopicSummary() {
 		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
 		assertThat(put("alice", ID, "{\"topic_summary\": \"\"}")).hasStatus4xxClientError();
 		assertThat(put("alice", ID, "{\"topic_summary\": \"" + "x".repeat(1001) + "\"}")).hasStatus4xxClientError();
@@ -126,11 +83,7 @@ class ConversationsV2ControllerTests {
 	}
 
 	@Test
-	void deleteRemovesTheConversationAfterTheChecks() {
-		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "bob")));
-		assertThat(this.mvc.delete().uri("/v2/conversations/" + ID).with(user("alice")))
-			.hasStatus(HttpStatus.FORBIDDEN);
-		verifyNoInteractions(this.backend);
+	void deleteRemovesTheConversationInLlamaStackAndTheRecord() {
 		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
 		assertThat(this.mvc.delete().uri("/v2/conversations/" + ID).with(user("alice"))).hasStatusOk()
 			.bodyText()

@@ -1,21 +1,20 @@
 package dev.lightspeed.stack.info;
 
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.support.ApplicationClient;
+import dev.lightspeed.stack.support.LlamaStackStub;
 import dev.lightspeed.stack.support.TestConfigurations;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,9 +24,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,30 +38,19 @@ class OpenApiDocumentIT {
 
 	static final Path COMMITTED = Path.of("docs/openapi.json");
 
-	private static final WireMockServer llamaStack = new WireMockServer(options().dynamicPort());
+	@RegisterExtension
+	static final LlamaStackStub llamaStack = LlamaStackStub.versionOnly();
 
-	static {
-		llamaStack.start();
-		llamaStack.stubFor(get("/v1/version").willReturn(okJson("{\"version\":\"0.2.22\"}")));
-	}
+	@TempDir
+	static Path directory;
 
 	private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-	@LocalServerPort
-	private int port;
-
 	private JsonNode served;
 
-	@AfterAll
-	static void stopLlamaStack() {
-		llamaStack.stop();
-	}
-
 	@BeforeEach
-	void fetchDocument() throws Exception {
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/openapi.json")).build(),
-					HttpResponse.BodyHandlers.ofString());
+	void fetchDocument(@LocalServerPort int port) {
+		HttpResponse<String> response = ApplicationClient.http(port).send("GET", "/openapi.json");
 		assertThat(response.statusCode()).isEqualTo(200);
 		this.served = this.json.readTree(response.body());
 	}
@@ -148,8 +133,8 @@ class OpenApiDocumentIT {
 
 		@Bean
 		LightspeedConfiguration lightspeedConfiguration() {
-			return TestConfigurations.withSqlite("Lightspeed Core Service (LCS)", llamaStack.baseUrl(),
-					Path.of(System.getProperty("java.io.tmpdir"), "openapi-it.db"));
+			return TestConfigurations.application("Lightspeed Core Service (LCS)", llamaStack.baseUrl(), directory,
+					"user_data_collection: {}");
 		}
 
 	}

@@ -27,7 +27,7 @@ class PrometheusExpositionTests {
 	@Test
 	void unlabelledCountersAreExposedFromTheStartWithLcsNamesAndHelp() {
 		new LlmMetrics(this.registry);
-		assertThat(this.registry.scrape()).contains("""
+		assertThat(scrape()).contains("""
 				# HELP ls_llm_calls_failures_total LLM calls failures
 				# TYPE ls_llm_calls_failures_total counter
 				ls_llm_calls_failures_total 0.0
@@ -39,6 +39,36 @@ class PrometheusExpositionTests {
 	}
 
 	@Test
+	void labelledCountersAppearWithTheirFirstLabelSet() {
+		LlmMetrics metrics = new LlmMetrics(this.registry);
+		// prometheus_client writes bare # HELP/# TYPE lines here; either way there is no
+		// series until a label set is used.
+		assertThat(scrape()).doesNotContain("ls_llm_calls_total", "ls_llm_token_sent_total");
+		metrics.called("vllm", "fake-model");
+		assertThat(scrape()).contains("ls_llm_calls_total{model=\"fake-model\",provider=\"vllm\"} 1.0");
+	}
+
+	@Test
+	void countersHaveCreatedGaugesInEpochSecondsPerLabelSetAsPrometheusClientWrites() {
+		double before = System.currentTimeMillis() / 1000.0;
+		LlmMetrics metrics = new LlmMetrics(this.registry);
+		metrics.called("vllm", "fake-model");
+		double after = System.currentTimeMillis() / 1000.0;
+		String text = scrape();
+		assertThat(text).contains("""
+				# HELP ls_llm_calls_created LLM calls counter
+				# TYPE ls_llm_calls_created gauge
+				""", """
+				# HELP ls_llm_calls_failures_created LLM calls failures
+				# TYPE ls_llm_calls_failures_created gauge
+				""");
+		assertThat(sample(text, "ls_llm_calls_created{model=\"fake-model\",provider=\"vllm\"}")).isBetween(before,
+				after);
+		assertThat(sample(text, "ls_llm_calls_failures_created")).isBetween(before, after);
+		assertThat(sample(text, "ls_llm_validation_errors_created")).isBetween(before, after);
+	}
+
+	@Test
 	void labelledCountersCountPerProviderAndModel() {
 		LlmMetrics metrics = new LlmMetrics(this.registry);
 		metrics.called("vllm", "fake-model");
@@ -47,7 +77,7 @@ class PrometheusExpositionTests {
 		metrics.validationError();
 		metrics.sent("vllm", "fake-model", "What is Kubernetes?");
 		metrics.received("vllm", "fake-model", "An orchestrator.");
-		assertThat(this.registry.scrape()).contains("""
+		assertThat(scrape()).contains("""
 				# HELP ls_llm_calls_total LLM calls counter
 				# TYPE ls_llm_calls_total counter
 				ls_llm_calls_total{model="fake-model",provider="vllm"} 2.0
@@ -68,7 +98,7 @@ class PrometheusExpositionTests {
 				model("other", "vllm", "llm"), model("openai/gpt-4", "openai", "llm"),
 				model("all-MiniLM-L6-v2", "sentence-transformers", "embedding")));
 		gauge("vllm", "fake-model").initialise();
-		assertThat(this.registry.scrape())
+		assertThat(scrape())
 			.contains("""
 					# HELP ls_provider_model_configuration LLM provider/models combinations defined in configuration
 					# TYPE ls_provider_model_configuration gauge
@@ -82,8 +112,7 @@ class PrometheusExpositionTests {
 	void bareIdentifierMatchesTheDefaultToo() {
 		given(this.llamaStack.models()).willReturn(List.of(model("fake-model", "vllm", "llm")));
 		gauge("vllm", "fake-model").initialise();
-		assertThat(this.registry.scrape())
-			.contains("ls_provider_model_configuration{model=\"fake-model\",provider=\"vllm\"} 1.0");
+		assertThat(scrape()).contains("ls_provider_model_configuration{model=\"fake-model\",provider=\"vllm\"} 1.0");
 	}
 
 	@Test
@@ -93,10 +122,10 @@ class PrometheusExpositionTests {
 			.willThrow(new IllegalStateException("not asked again"));
 		ModelConfigurationGauge gauge = gauge("vllm", "fake-model");
 		gauge.initialise();
-		assertThat(this.registry.scrape()).doesNotContain("ls_provider_model_configuration");
+		assertThat(scrape()).doesNotContain("ls_provider_model_configuration");
 		gauge.initialise();
 		gauge.initialise();
-		assertThat(this.registry.scrape())
+		assertThat(scrape())
 			.contains("ls_provider_model_configuration{model=\"vllm/fake-model\",provider=\"vllm\"} 1.0");
 	}
 
@@ -104,8 +133,20 @@ class PrometheusExpositionTests {
 	void withoutDefaultEveryModelIsZero() {
 		given(this.llamaStack.models()).willReturn(List.of(model("vllm/fake-model", "vllm", "llm")));
 		new ModelConfigurationGauge(this.registry, this.llamaStack, new InferenceConfig(null, null)).initialise();
-		assertThat(this.registry.scrape())
+		assertThat(scrape())
 			.contains("ls_provider_model_configuration{model=\"vllm/fake-model\",provider=\"vllm\"} 0.0");
+	}
+
+	private String scrape() {
+		return new PrometheusExposition(this.registry.getPrometheusRegistry()).scrape();
+	}
+
+	static double sample(String text, String series) {
+		return text.lines()
+			.filter((line) -> line.startsWith(series + " "))
+			.map((line) -> Double.parseDouble(line.substring(series.length() + 1)))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no sample " + series + " in\n" + text));
 	}
 
 	private ModelConfigurationGauge gauge(String provider, String model) {

@@ -3,13 +3,12 @@ package dev.lightspeed.stack.models;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
 import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.support.ApplicationClient;
+import dev.lightspeed.stack.support.LlamaStackFailures;
 import dev.lightspeed.stack.support.TestConfigurations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,18 +32,12 @@ class ModelsUnreachableIT {
 	@TempDir
 	static Path directory;
 
-	@LocalServerPort
-	private int port;
-
 	@Test
-	void modelsWhenLlamaStackCannotBeReachedAre503() throws Exception {
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v1/models")).build(),
-					HttpResponse.BodyHandlers.ofString());
+	void modelsWhenLlamaStackCannotBeReachedAre503(@LocalServerPort int port) {
+		HttpResponse<String> response = ApplicationClient.http(port).send("GET", "/v1/models");
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-		assertThat(response.body()).isEqualTo(
-				"{\"detail\":{\"response\":\"Unable to connect to Llama Stack\",\"cause\":\"Connection error.\"}}");
+		assertThat(response.body()).isEqualTo(LlamaStackFailures.UNAVAILABLE);
 	}
 
 	private static int closedPort() {
@@ -61,8 +54,8 @@ class ModelsUnreachableIT {
 
 		@Bean
 		LightspeedConfiguration lightspeedConfiguration() {
-			return TestConfigurations.withSqlite("unreachable", "http://127.0.0.1:" + CLOSED_PORT,
-					directory.resolve("unreachable.db"));
+			return TestConfigurations.application("unreachable", "http://127.0.0.1:" + CLOSED_PORT, directory,
+					"user_data_collection: {}\n");
 		}
 
 	}

@@ -77,16 +77,7 @@ class StreamingDisconnectIT {
 		@Bean
 		LightspeedConfiguration lightspeedConfiguration() throws Exception {
 			Path dir = Files.createTempDirectory("disconnect-it");
-			return TestConfigurations.yaml("""
-					name: it
-					service: {}
-					llama_stack:
-					  url: http://127.0.0.1:9
-					user_data_collection: {}
-					database:
-					  sqlite:
-					    db_path: %s/it.db
-					""".formatted(dir));
+			return TestConfigurations.application("it", "http://127.0.0.1:9", dir, "user_data_collection: {}");
 		}
 
 		@Bean

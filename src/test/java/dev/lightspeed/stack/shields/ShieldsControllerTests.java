@@ -2,10 +2,9 @@ package dev.lightspeed.stack.shields;
 
 import java.util.List;
 
-import dev.lightspeed.stack.llamastack.LlamaStackApiException;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
-import dev.lightspeed.stack.llamastack.LlamaStackUnavailableException;
 import dev.lightspeed.stack.llamastack.Shield;
+import dev.lightspeed.stack.support.LlamaStackFailures;
 import dev.lightspeed.stack.support.WebSlice;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +18,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
 
 @WebMvcTest(ShieldsController.class)
 @Import(WebSlice.class)
@@ -52,22 +52,9 @@ class ShieldsControllerTests {
 	}
 
 	@Test
-	void unreachableLlamaStackIs503() {
-		given(this.llamaStack.shields())
-			.willThrow(new LlamaStackUnavailableException(LlamaStackUnavailableException.CONNECTION_ERROR));
-		assertThat(this.mvc.get().uri("/v1/shields")).hasStatus(503)
-			.bodyJson()
-			.isStrictlyEqualTo(
-					"{\"detail\":{\"response\":\"Unable to connect to Llama Stack\",\"cause\":\"Connection error.\"}}");
-	}
-
-	@Test
-	void llamaStackErrorIs500() {
-		given(this.llamaStack.shields()).willThrow(new LlamaStackApiException(500, "internal"));
-		assertThat(this.mvc.get().uri("/v1/shields")).hasStatus(500)
-			.bodyJson()
-			.isStrictlyEqualTo("{\"detail\":{\"response\":\"Unable to retrieve list of shields\","
-					+ "\"cause\":\"Error code: 500 - internal\"}}");
+	void llamaStackFailuresAre503And500() {
+		LlamaStackFailures.assertListingFailures(this.mvc, "/v1/shields", "shields",
+				(ex) -> willThrow(ex).given(this.llamaStack).shields());
 	}
 
 	private static Shield shield(String json) {

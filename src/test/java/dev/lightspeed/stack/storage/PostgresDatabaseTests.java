@@ -1,13 +1,16 @@
 package dev.lightspeed.stack.storage;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lightspeed.stack.config.DatabaseConfig;
+import dev.lightspeed.stack.support.TestCertificate;
 import dev.lightspeed.stack.support.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -88,6 +91,36 @@ class PostgresDatabaseTests {
 	}
 
 	@Test
+	void verifyFullWithTheServersCaConnectsOverTls() {
+		JdbcClient jdbc = open(TestDatabases.postgres("verify-full", "disable", TestDatabases.postgresCa()));
+		assertThat(usesTls(jdbc)).isTrue();
+	}
+
+	@Test
+	void sslModeDisableConnectsInTheClear() {
+		assertThat(usesTls(open(TestDatabases.postgres("disable", "disable", null)))).isFalse();
+	}
+
+	@Test
+	void aCaThatDidNotSignTheServerCertificateIsRefused(@TempDir Path directory) {
+		Path otherCa = TestCertificate.localhost().writeCertificate(directory.resolve("other-ca.crt"));
+		DatabaseConfig.Postgres config = TestDatabases.postgres("verify-full", "disable", otherCa.toString());
+		assertThatExceptionOfType(DatabaseStartupException.class)
+			.isThrownBy(() -> DataSources.create(new DatabaseConfig(null, config)))
+			.withMessageStartingWith("Database connection failed: ")
+			.withMessageContaining("SSL");
+	}
+
+	@Test
+	void gssEncModeRequireIsRefusedByAServerWithoutGssEncryption() {
+		DatabaseConfig.Postgres config = TestDatabases.postgres("disable", "require", null);
+		assertThatExceptionOfType(DatabaseStartupException.class)
+			.isThrownBy(() -> DataSources.create(new DatabaseConfig(null, config)))
+			.withMessageStartingWith("Database connection failed: ")
+			.withMessageContaining("GSS");
+	}
+
+	@Test
 	void anUnreachableServerFailsWithAClearMessage() {
 		DatabaseConfig.Postgres config = TestDatabases.postgres("unreachable");
 		DatabaseConfig.Postgres wrongPort = new DatabaseConfig.Postgres(config.host(), 1, config.db(), config.user(),
@@ -101,6 +134,10 @@ class PostgresDatabaseTests {
 		this.namespace = config.namespace();
 		this.dataSource = DataSources.create(new DatabaseConfig(null, config));
 		return JdbcClient.create(this.dataSource);
+	}
+
+	private static boolean usesTls(JdbcClient jdbc) {
+		return jdbc.sql("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").query(Boolean.class).single();
 	}
 
 	private List<String> tables(JdbcClient jdbc) {

@@ -3,6 +3,7 @@ package dev.lightspeed.stack.support;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,8 +44,14 @@ public final class FakeIngress implements AutoCloseable {
 	 * Starts the server on a free loopback port.
 	 * @return the running server
 	 */
-	public static FakeIngress start() throws IOException {
-		FakeIngress ingress = new FakeIngress(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+	public static FakeIngress start() {
+		FakeIngress ingress;
+		try {
+			ingress = new FakeIngress(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		ingress.server.createContext("/", (exchange) -> {
 			byte[] body = exchange.getRequestBody().readAllBytes();
 			int status = ingress.nextStatus();

@@ -45,24 +45,25 @@ public final class TestConfigurations {
 	}
 
 	/**
-	 * A minimal valid configuration for a whole application: the given Llama Stack and a
-	 * SQLite database.
+	 * A configuration for a whole-application test: the given Llama Stack, an SQLite
+	 * database in the given directory, and more top-level sections.
 	 * @param name the service name
 	 * @param llamaStackUrl Llama Stack base URL
-	 * @param database the SQLite database file
+	 * @param directory where the database file goes
+	 * @param sections YAML sections, {@code user_data_collection:} among them
 	 * @return the configuration
 	 */
-	public static LightspeedConfiguration withSqlite(String name, String llamaStackUrl, Path database) {
+	public static LightspeedConfiguration application(String name, String llamaStackUrl, Path directory,
+			String sections) {
 		return yaml("""
 				name: %s
 				service: {}
 				llama_stack:
 				  url: %s
-				user_data_collection: {}
 				database:
 				  sqlite:
-				    db_path: %s
-				""".formatted(name, llamaStackUrl, database));
+				    db_path: %s/%s.db
+				""".formatted(name, llamaStackUrl, directory, name.replaceAll("\\W", "-")) + sections);
 	}
 
 	/**

@@ -46,6 +46,48 @@ public final class TestDatabases {
 				(namespace != null) ? namespace : "lcs-test-" + UUID.randomUUID(), "disable", "disable", null);
 	}
 
+	/**
+	 * The test server's settings with other TLS and GSS settings.
+	 * @param sslMode {@code ssl_mode}
+	 * @param gssEncmode {@code gss_encmode}
+	 * @param caCertPath {@code ca_cert_path}, or null
+	 * @return the settings, with a fresh namespace
+	 */
+	public static DatabaseConfig.Postgres postgres(String sslMode, String gssEncmode, @Nullable String caCertPath) {
+		DatabaseConfig.Postgres server = postgres(null);
+		return new DatabaseConfig.Postgres(server.host(), server.port(), server.db(), server.user(), server.password(),
+				server.namespace(), sslMode, gssEncmode, caCertPath);
+	}
+
+	/**
+	 * The CA that signed the test server's certificate.
+	 * @return the PEM file's path
+	 */
+	public static String postgresCa() {
+		return env("LCS_TEST_POSTGRES_CA");
+	}
+
+	/**
+	 * The {@code database:} section of a configuration file for these settings.
+	 * @param config the settings
+	 * @return the YAML section
+	 */
+	public static String yaml(DatabaseConfig.Postgres config) {
+		return """
+				database:
+				  postgres:
+				    host: %s
+				    port: %d
+				    db: %s
+				    user: %s
+				    password: %s
+				    namespace: %s
+				    ssl_mode: %s
+				    gss_encmode: %s
+				""".formatted(config.host(), config.port(), config.db(), config.user(), config.password(),
+				config.namespace(), config.sslMode(), config.gssEncmode());
+	}
+
 	private static String env(String name) {
 		String value = System.getenv(name);
 		if (value == null) {

@@ -39,7 +39,7 @@ public final class WireMockLlamaStack {
 	 * @param server the server
 	 */
 	public static void stubQueries(WireMockServer server) {
-		server.stubFor(get("/v1/version").willReturn(okJson("{\"version\":\"0.2.22\"}")));
+		LlamaStackStub.stubVersion(server);
 		server.stubFor(get("/v1/models").willReturn(okJson("{\"data\":[{\"identifier\":\"vllm/fake-model\","
 				+ "\"provider_resource_id\":\"fake-model\",\"provider_id\":\"vllm\",\"type\":\"model\","
 				+ "\"metadata\":{},\"model_type\":\"llm\"},{\"identifier\":\"all-MiniLM-L6-v2\","

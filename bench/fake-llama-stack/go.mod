@@ -1,0 +1,3 @@
+module lightspeed-stack/bench/fake-llama-stack
+
+go 1.19

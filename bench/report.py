@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""Turns bench/run.sh's results.jsonl into the Markdown table of docs/performance.md.
+
+    report.py RESULTS.jsonl           print the table (medians over the runs)
+    report.py --check RESULTS.jsonl   exit 1 when the harness is broken: a target gave no figures, answered errors,
+                                      or lightspeed-stack dropped a stream. Slow numbers never fail it, nor do
+                                      upstream LCS's errors under load (they are its figures, shown in the table).
+"""
+
+import json
+import statistics
+import sys
+from collections import defaultdict
+
+SERVICES = ("ours", "upstream")
+
+
+def load(path):
+    with open(path, encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def median(values):
+    values = [v for v in values if v is not None and v >= 0]
+    return statistics.median(values) if values else None
+
+
+def fmt(value, digits=2):
+    if value is None:
+        return "–"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.{digits}f}"
+    return f"{int(value):,}"
+
+
+def ratio(ours, other, digits=2):
+    if ours is None or other is None or other == 0:
+        return "–"
+    return f"{ours / other:.{digits}f}×"
+
+
+class Results:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def of(self, metric, **match):
+        return [r for r in self.rows if r["metric"] == metric and all(r.get(k) == v for k, v in match.items())]
+
+    def wrk(self, metric, target, concurrency, field):
+        return median([r["wrk"][field] for r in self.of(metric, target=target, concurrency=concurrency)])
+
+    def added(self, metric, target, concurrency, field):
+        measured = self.wrk(metric, target, concurrency, field)
+        floor = self.wrk(metric, "fake", concurrency, field)
+        return None if measured is None or floor is None else measured - floor
+
+    def sse(self, target, field):
+        return median([r["sse"][field] for r in self.of("ttft", target=target)])
+
+    def targets(self):
+        return {r["target"] for r in self.rows}
+
+
+def latency_table(res, out):
+    concurrencies = sorted({r["concurrency"] for r in res.of("latency")})
+    out.append("### Added latency of `/v1/query` (follow-up question) over the fake Llama Stack's own time, ms")
+    out.append("")
+    out.append("| clients | percentile | lightspeed-stack | upstream LCS 0.2.0 | nginx floor | ours / upstream | ours / nginx |")
+    out.append("|---|---|---|---|---|---|---|")
+    for c in concurrencies:
+        for field, name in (("p50_ms", "p50"), ("p99_ms", "p99")):
+            ours, up, ng = (res.added("latency", t, c, field) for t in ("ours", "upstream", "nginx"))
+            out.append(f"| {c} | {name} | {fmt(ours, 3)} | {fmt(up, 3)} | {fmt(ng, 3)} | {ratio(ours, up)} | {ratio(ours, ng)} |")
+    out.append("")
+
+
+def throughput_table(res, out):
+    out.append("### Throughput at saturation (64 connections, instant backend), requests/s")
+    out.append("")
+    out.append("| fake alone | nginx floor | lightspeed-stack | upstream LCS 0.2.0 | ours / upstream | ours / nginx |")
+    out.append("|---|---|---|---|---|---|")
+    fake, ng, ours, up = (res.wrk("throughput", t, 64, "rps") for t in ("fake", "nginx", "ours", "upstream"))
+    out.append(f"| {fmt(fake, 0)} | {fmt(ng, 0)} | {fmt(ours, 0)} | {fmt(up, 0)} | {ratio(ours, up, 1)} | {ratio(ours, ng)} |")
+    out.append("")
+
+
+def calls_table(res, out):
+    out.append("### Llama Stack HTTP calls per query (counted at the fake)")
+    out.append("")
+    out.append("| | lightspeed-stack | upstream LCS 0.2.0 |")
+    out.append("|---|---|---|")
+    rows = {t: (res.of("calls", target=t) or [None])[0] for t in SERVICES}
+    for kind, label in (("new", "new conversation"), ("follow_up", "follow-up")):
+        cells = []
+        for t in SERVICES:
+            row = rows[t]
+            if row is None:
+                cells.append("–")
+                continue
+            stats = row[kind]
+            detail = ", ".join(f"{k} ×{v}" if v > 1 else k for k, v in sorted(stats["calls"].items()) if v)
+            cells.append(f"**{stats['total']}** ({detail})")
+        out.append(f"| {label} | {cells[0]} | {cells[1]} |")
+    out.append("")
+
+
+def ttft_table(res, out):
+    out.append("### Time to first token of `/v1/streaming_query`: overhead over the fake's own, ms (10 clients)")
+    out.append("")
+    out.append("| percentile | lightspeed-stack | upstream LCS 0.2.0 | nginx floor | ours / upstream |")
+    out.append("|---|---|---|---|---|")
+    for field, name in (("ttft_p50_ms", "p50"), ("ttft_p99_ms", "p99")):
+        floor = res.sse("fake", field)
+        vals = [None if res.sse(t, field) is None or floor is None else res.sse(t, field) - floor
+                for t in ("ours", "upstream", "nginx")]
+        out.append(f"| {name} | {fmt(vals[0], 3)} | {fmt(vals[1], 3)} | {fmt(vals[2], 3)} | {ratio(vals[0], vals[1])} |")
+    out.append("")
+
+
+def streams_table(res, out):
+    out.append("### Concurrent slow streams held (one token a second)")
+    out.append("")
+    out.append("| streams | target | completed | errors | peak open at once | peak RSS MiB |")
+    out.append("|---|---|---|---|---|---|")
+    for row in sorted(res.of("streams"), key=lambda r: (r["streams"], r["target"])):
+        sse = row.get("sse")
+        if not sse:
+            out.append(f"| {fmt(row['streams'])} | {row['target']} | – | load client failed | – | – |")
+            continue
+        errors = ", ".join(f"{k}: {v}" for k, v in sse["errors"].items()) or "0"
+        out.append(f"| {fmt(row['streams'])} | {row['target']} | {fmt(sse['succeeded'])} | {errors} | "
+                   f"{fmt(sse['peak_open'])} | {fmt(sse['peak_rss_mib'])} |")
+    out.append("")
+
+
+def footprint_table(res, out):
+    out.append("### Start-up and memory")
+    out.append("")
+    out.append("| | lightspeed-stack | upstream LCS 0.2.0 | ours / upstream |")
+    out.append("|---|---|---|---|")
+    ready = {t: median([r["ready_ms"] for r in res.of("startup", target=t)]) for t in SERVICES}
+    idle = {t: median([r["idle_rss_mib"] for r in res.of("startup", target=t)]) for t in SERVICES}
+    load = {t: median([r["rss_mib"] for r in res.of("throughput", target=t)]) for t in SERVICES}
+    for label, vals in (("start-up to ready, ms", ready), ("idle RSS, MiB", idle), ("RSS under load (64 clients), MiB", load)):
+        out.append(f"| {label} | {fmt(vals['ours'], 0)} | {fmt(vals['upstream'], 0)} | {ratio(vals['ours'], vals['upstream'])} |")
+    out.append("")
+
+
+def report(rows):
+    res = Results(rows)
+    runs = max([r.get("run", 1) for r in rows] or [0])
+    out = [f"Medians of {runs} run(s); added figures are the target's minus the fake Llama Stack's own, measured the "
+           "same way in the same run.", ""]
+    for table in (latency_table, throughput_table, calls_table, ttft_table, streams_table, footprint_table):
+        table(res, out)
+    return "\n".join(out)
+
+
+def problems(rows):
+    res = Results(rows)
+    found = []
+    for t in res.targets():
+        for r in res.of("latency", target=t) + res.of("throughput", target=t):
+            if r["wrk"]["requests"] == 0:
+                found.append(f"{t}: wrk got no answer at {r['concurrency']} clients")
+            elif t != "upstream" and (r["wrk"]["non2xx"] or r["wrk"]["socket_errors"]):
+                found.append(f"{t}: {r['wrk']['non2xx']} non-2xx, {r['wrk']['socket_errors']} socket errors at {r['concurrency']} clients")
+        for r in res.of("ttft", target=t):
+            if r["sse"]["succeeded"] == 0:
+                found.append(f"{t}: no stream reached its end")
+    for r in res.of("streams", target="ours"):
+        if not r.get("sse") or r["sse"]["succeeded"] != r["streams"]:
+            found.append(f"ours: dropped streams at {r['streams']}: {r.get('sse')}")
+    for t in ("fake", "nginx", "ours"):
+        if not res.of("throughput", target=t):
+            found.append(f"{t}: no throughput figure")
+    return found
+
+
+def main(argv):
+    if len(argv) == 3 and argv[1] == "--check":
+        found = problems(load(argv[2]))
+        for line in found:
+            print(f"bench: {line}", file=sys.stderr)
+        print("bench-quick: harness OK" if not found else "bench-quick: harness BROKEN", file=sys.stderr)
+        return 1 if found else 0
+    if len(argv) == 2:
+        print(report(load(argv[1])))
+        return 0
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

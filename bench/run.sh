@@ -1,0 +1,249 @@
+#!/usr/bin/env bash
+# bench/run.sh [--quick]: lightspeed-stack side by side with upstream LCS 0.2.0 and an nginx proxy_pass floor, all in
+# front of the same fast fake Llama Stack, on this machine, in one go. Writes bench/results/<time>/results.jsonl and
+# summary.md (the table of docs/performance.md) and prints the table.
+#
+#   make bench          three runs of every figure, medians; streams 1k/5k/9.9k (about 25 minutes)
+#   make bench-quick    one short run of every figure, 200 streams (under 3 minutes): a smoke test of the harness
+#                       that fails when a target stops answering, not when a number is noisy
+#
+# Environment: BENCH_RUNS, BENCH_DURATION (seconds per wrk point), BENCH_STREAMS ("1000 5000 9900"),
+# BENCH_UPSTREAM=0 (leave upstream LCS out), BENCH_STATE (default bench/.state), JAVA_HOME.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo="$PWD"
+
+quick=0
+[ "${1:-}" = "--quick" ] && quick=1
+if [ $quick = 1 ]; then
+	runs="${BENCH_RUNS:-1}" duration="${BENCH_DURATION:-2}" streams="${BENCH_STREAMS:-200}" ttft_requests=100
+	concurrencies="1 50" slow_tokens=5 pool=50 warmup=2
+else
+	runs="${BENCH_RUNS:-3}" duration="${BENCH_DURATION:-10}" streams="${BENCH_STREAMS:-1000 5000 9900}"
+	ttft_requests=1000 concurrencies="1 50 200" slow_tokens=30 pool=200 warmup=15
+fi
+upstream="${BENCH_UPSTREAM:-1}"
+state="${BENCH_STATE:-$repo/bench/.state}"
+results="$repo/bench/results/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$state" "$results"
+out="$results/results.jsonl"
+: >"$out"
+export PATH="$PATH:/usr/local/go/bin"
+export JAVA_HOME="${JAVA_HOME:-$(scripts/java-home.sh)}"
+java="$JAVA_HOME/bin/java"
+tag="lcs-bench-$$"
+# one configuration file for both services: lightspeed-stack is a drop-in replacement
+config="$repo/bench/lightspeed-stack.yaml"
+# the fake's model (bench/fake-llama-stack): 0.2.0 needs a default model for follow-ups to work
+export LCS_DEFAULT_PROVIDER=fake LCS_DEFAULT_MODEL=fake-model
+log() { echo "[bench] $*" >&2; }
+
+# ------------------------------------------------------------------------------------------------ prerequisites
+bench/install-prerequisites.sh
+jar="$(ls target/lightspeed-stack-*.jar | head -n 1)"
+app="$state/app"
+scripts/aot-cache.sh "$jar" "$app"
+fake_bin="$state/fake-llama-stack"
+(cd bench/fake-llama-stack && go build -o "$fake_bin" .)
+[ "$upstream" = 1 ] && bench/upstream/lcs.sh ensure
+# 9,900 streams hold two sockets each in the service: the per-process limit here is 20,000
+ulimit -n "$(ulimit -Hn)"
+
+# ------------------------------------------------------------------------------------------------ processes
+# Every process gets BENCH_TAG in its environment and its own session, so the exit trap finds all of them.
+spawn() {  # NAME CMD... -> pid in $state/NAME.pid
+	local name="$1"; shift
+	BENCH_TAG="$tag" setsid "$@" </dev/null >>"$state/$name.log" 2>&1 &
+	echo $! >"$state/$name.pid"
+	disown $!
+}
+stop_all() {
+	local p
+	for p in /proc/[0-9]*; do
+		grep -qz "^BENCH_TAG=$tag\$" "$p/environ" 2>/dev/null && kill -KILL "${p#/proc/}" 2>/dev/null
+	done
+	[ "$upstream" = 1 ] && bench/upstream/lcs.sh stop "$state/upstream" >/dev/null 2>&1
+	return 0
+}
+stop_one() {  # NAME
+	local pid; pid="$(cat "$state/$1.pid")"
+	[ "$1" = upstream ] && { bench/upstream/lcs.sh stop "$state/upstream" >/dev/null; return; }
+	kill -TERM -- "-$pid" 2>/dev/null || true
+	for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+	kill -KILL -- "-$pid" 2>/dev/null || true
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+millis() { date +%s%3N; }
+wait_ok() {  # URL TIMEOUT_S -> 0 when it answered 200
+	local deadline=$(($(millis) + $2 * 1000))
+	until curl -sf -o /dev/null -m 2 "$1"; do
+		[ "$(millis)" -lt $deadline ] || return 1
+		sleep 0.01
+	done
+}
+rss_mib() {  # PID -> resident set of the process and its descendants, MiB
+	local pids="$1" p kib=0 kids
+	kids="$(pgrep -P "$1" 2>/dev/null || true)"
+	for p in $kids; do pids="$pids $(rss_tree_pids "$p")"; done
+	for p in $pids; do kib=$((kib + $(awk '/^VmRSS/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0))); done
+	echo $((kib / 1024))
+}
+rss_tree_pids() { echo "$1"; local k; for k in $(pgrep -P "$1" 2>/dev/null || true); do rss_tree_pids "$k"; done; }
+emit() { echo "$1" >>"$out"; }
+
+# ------------------------------------------------------------------------------------------------ targets
+# Three fakes, one per phase: instant answers (throughput, call counts), paced answers of about 200 ms
+# (latency and time to first token at loads a real LLM allows) and slow streams (held streams).
+declare -A fake_port url pid
+fake_port[instant]="$(free_port)" fake_port[paced]="$(free_port)" fake_port[slow]="$(free_port)"
+spawn fake-instant "$fake_bin" -addr "127.0.0.1:${fake_port[instant]}" -tokens 20 -token-delay 0
+spawn fake-paced "$fake_bin" -addr "127.0.0.1:${fake_port[paced]}" -tokens 20 -token-delay 10ms
+spawn fake-slow "$fake_bin" -addr "127.0.0.1:${fake_port[slow]}" -tokens "$slow_tokens" -token-delay 1s
+for phase in instant paced slow; do wait_ok "http://127.0.0.1:${fake_port[$phase]}/v1/health" 10; done
+
+start_target() {  # NAME PHASE -> url[NAME], pid[NAME]; emits the start-up time and idle RSS
+	local name="$1" ls_url="http://127.0.0.1:${fake_port[$2]}" port t0 ready
+	port="$(free_port)"
+	url[$name]="http://127.0.0.1:$port"
+	t0="$(millis)"
+	case "$name" in
+		ours)
+			mkdir -p "$state/ours-data"
+			LCS_PORT="$port" LLAMA_STACK_URL="$ls_url" LCS_DATA_DIR="$state/ours-data" \
+				spawn ours "$java" $(cat scripts/jvm-options) -XX:AOTCache="$app/app.aot" \
+				-jar "$app/$(basename "$jar")" -c "$config"
+			;;
+		upstream)
+			# lcs.sh answers 3 when the port was taken meanwhile (a client socket of the load generator)
+			local rc=3
+			while [ $rc = 3 ]; do
+				rc=0
+				LLAMA_STACK_URL="$ls_url" bench/upstream/lcs.sh start "$port" "$config" \
+					"$state/upstream.log" "$state/upstream" >"$state/upstream.pid" || rc=$?
+				[ $rc = 3 ] && port="$(free_port)" && url[$name]="http://127.0.0.1:$port"
+			done
+			[ $rc = 0 ] || { log "upstream LCS did not start (lcs.sh: $rc)"; exit 1; }
+			;;
+		nginx)
+			mkdir -p "$state/nginx"
+			sed -e "s|@PORT@|$port|; s|@UPSTREAM@|${ls_url#http://}|; s|@STATE@|$state/nginx|g" bench/nginx.conf \
+				>"$state/nginx/nginx.conf"
+			spawn nginx nginx -c "$state/nginx/nginx.conf" -p "$state/nginx"
+			;;
+	esac
+	pid[$name]="$(tail -n 1 "$state/$name.pid")"
+	[ "$name" = nginx ] && { wait_ok "${url[$name]}/v1/health" 10; return; }
+	wait_ok "${url[$name]}/readiness" 120 || { tail -20 "$state/$name.log" >&2; log "$name did not get ready"; exit 1; }
+	ready=$(($(millis) - t0))
+	curl -sf -o /dev/null -X POST "${url[$name]}/v1/query" -H 'Content-Type: application/json' \
+		-d '{"query": "warm up"}' || { log "$name does not answer /v1/query"; exit 1; }
+	sleep 3
+	emit "{\"metric\": \"startup\", \"target\": \"$name\", \"ready_ms\": $ready, \"idle_rss_mib\": $(rss_mib "${pid[$name]}")}"
+	log "$name ready in $ready ms on ${url[$name]}"
+}
+
+warm_up() {  # the JIT compiles the hot paths before anything is measured (every target gets the same)
+	local name
+	for name in $targets; do
+		BENCH_IDS="${ids[$name]:-}" wrk -t 2 -c 16 -d "${warmup}s" -s bench/loadgen/query.lua "${url[$name]}/v1/query" \
+			>/dev/null
+	done
+}
+
+targets="fake nginx ours"
+services="ours"
+if [ "$upstream" = 1 ]; then targets="$targets upstream" services="$services upstream"; fi
+
+start_phase() {  # PHASE: the services and nginx in front of that phase's fake
+	local name
+	url[fake]="http://127.0.0.1:${fake_port[$1]}"
+	for name in ${targets#fake}; do
+		[ -n "${pid[$name]:-}" ] && stop_one "$name"
+		start_target "$name" "$1"
+	done
+}
+
+# ------------------------------------------------------------------------------------------------ measurements
+calls() {  # NAME: Llama Stack calls the fake saw for one new and one follow-up query
+	local name="$1" fake="${url[fake]}" body id new follow
+	curl -sf -X POST "$fake/bench/reset" >/dev/null
+	body="$(curl -sf -X POST "${url[$name]}/v1/query" -H 'Content-Type: application/json' -d '{"query": "hi"}')"
+	sleep 1 # the topic summary of a new conversation runs after the answer
+	new="$(curl -sf "$fake/bench/stats")"
+	id="$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["conversation_id"])' "$body")"
+	curl -sf -X POST "$fake/bench/reset" >/dev/null
+	curl -sf -o /dev/null -X POST "${url[$name]}/v1/query" -H 'Content-Type: application/json' \
+		-d "{\"query\": \"again\", \"conversation_id\": \"$id\"}"
+	follow="$(curl -sf "$fake/bench/stats")"
+	emit "{\"metric\": \"calls\", \"target\": \"$name\", \"new\": $new, \"follow_up\": $follow}"
+}
+
+declare -A ids
+conversations() {  # -> ids[NAME]: a file of $pool conversations of the default user per service
+	local name file
+	for name in $services; do
+		file="$state/ids-$name"
+		python3 bench/loadgen/conversations.py "${url[$name]}" "$pool" >"$file"
+		[ "$(wc -l <"$file")" = "$pool" ] || { log "$name: could not start $pool conversations"; exit 1; }
+		ids[$name]="$file"
+	done
+}
+
+wrk_point() {  # RUN NAME CONCURRENCY METRIC
+	local run="$1" name="$2" c="$3" metric="$4" threads=2 sampler="" peak=0 line
+	[ "$c" = 1 ] && threads=1
+	if [ -n "${pid[$name]:-}" ]; then
+		echo 0 >"$state/peak"
+		(peak=0; while :; do r="$(rss_mib "${pid[$name]}")"; [ "$r" -gt $peak ] && peak=$r && echo $peak >"$state/peak"
+			sleep 0.25; done) &
+		sampler=$!
+	fi
+	line="$(BENCH_IDS="${ids[$name]:-}" wrk -t "$threads" -c "$c" -d "${duration}s" --timeout 10s \
+		-s bench/loadgen/query.lua "${url[$name]}/v1/query" | tail -n 1)"
+	if [ -n "$sampler" ]; then kill "$sampler"; wait "$sampler" 2>/dev/null || true; peak="$(cat "$state/peak")"; fi
+	emit "{\"metric\": \"$metric\", \"target\": \"$name\", \"run\": $run, \"concurrency\": $c, \"rss_mib\": $peak, \"wrk\": $line}"
+	log "$metric $name c=$c: $line"
+}
+
+ttft_point() {  # RUN NAME: follow-up questions, streamed, 10 at a time
+	local line
+	line="$("$java" bench/loadgen/SseLoad.java ttft "${url[$2]}/v1/streaming_query" \
+		'{"query": "What is Kubernetes?", "conversation_id": "@ID@"}' "$ttft_requests" 10 "${ids[$2]:-/dev/null}")"
+	emit "{\"metric\": \"ttft\", \"target\": \"$2\", \"run\": $1, \"sse\": $line}"
+	log "ttft $2: $line"
+}
+
+log "fake Llama Stacks: instant ${fake_port[instant]}, paced ${fake_port[paced]}, slow ${fake_port[slow]}"
+for run in $(seq 1 "$runs"); do
+	start_phase instant
+	[ "$run" = 1 ] && for name in $services; do calls "$name"; done
+	conversations
+	warm_up
+	for name in $targets; do wrk_point "$run" "$name" 64 throughput; done
+
+	start_phase paced
+	conversations
+	warm_up
+	for c in $concurrencies; do
+		for name in $targets; do wrk_point "$run" "$name" "$c" latency; done
+	done
+	for name in $targets; do ttft_point "$run" "$name"; done
+done
+
+# Held streams: a stream lasts $slow_tokens s and they open at 1,000 a second, so all are open at once.
+start_phase slow
+for name in $services; do
+	for n in $streams; do
+		line="$("$java" bench/loadgen/SseLoad.java hold "${url[$name]}/v1/streaming_query" '{"query": "hold"}' \
+			"$n" 1000 "${pid[$name]}" $((n / 1000 + slow_tokens + 60)))" || true
+		emit "{\"metric\": \"streams\", \"target\": \"$name\", \"streams\": $n, \"sse\": ${line:-null}}"
+		log "streams $name $n: $line"
+	done
+done
+
+python3 bench/report.py "$out" >"$results/summary.md"
+cat "$results/summary.md"
+python3 bench/report.py --check "$out"
