@@ -3,11 +3,11 @@
 # front of the same fast fake Llama Stack, on this machine, in one go. Writes bench/results/<time>/results.jsonl and
 # summary.md (the table of docs/performance.md) and prints the table.
 #
-#   make bench          three runs of every figure, medians; streams 1k/5k/9.9k (about 25 minutes)
+#   make bench          three runs of every figure, medians; streams 1k/5k/9.5k (about 25 minutes)
 #   make bench-quick    one short run of every figure, 200 streams (under 3 minutes): a smoke test of the harness
 #                       that fails when a target stops answering, not when a number is noisy
 #
-# Environment: BENCH_RUNS, BENCH_DURATION (seconds per wrk point), BENCH_STREAMS ("1000 5000 9900"),
+# Environment: BENCH_RUNS, BENCH_DURATION (seconds per wrk point), BENCH_STREAMS ("1000 5000 9500"),
 # BENCH_UPSTREAM=0 (leave upstream LCS out), BENCH_STATE (default bench/.state), JAVA_HOME.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +19,7 @@ if [ $quick = 1 ]; then
 	runs="${BENCH_RUNS:-1}" duration="${BENCH_DURATION:-2}" streams="${BENCH_STREAMS:-200}" ttft_requests=100
 	concurrencies="1 50" slow_tokens=5 pool=50 warmup=2
 else
-	runs="${BENCH_RUNS:-3}" duration="${BENCH_DURATION:-10}" streams="${BENCH_STREAMS:-1000 5000 9900}"
+	runs="${BENCH_RUNS:-3}" duration="${BENCH_DURATION:-10}" streams="${BENCH_STREAMS:-1000 5000 9500}"
 	ttft_requests=1000 concurrencies="1 50 200" slow_tokens=30 pool=200 warmup=15
 fi
 upstream="${BENCH_UPSTREAM:-1}"
@@ -46,7 +46,7 @@ scripts/aot-cache.sh "$jar" "$app"
 fake_bin="$state/fake-llama-stack"
 (cd bench/fake-llama-stack && go build -o "$fake_bin" .)
 [ "$upstream" = 1 ] && bench/upstream/lcs.sh ensure
-# 9,900 streams hold two sockets each in the service: the per-process limit here is 20,000
+# a stream holds two sockets in the service: 9,500 streams need 19,000 of the 20,000 open files allowed here
 ulimit -n "$(ulimit -Hn)"
 
 # ------------------------------------------------------------------------------------------------ processes
@@ -182,12 +182,12 @@ calls() {  # NAME: Llama Stack calls the fake saw for one new and one follow-up 
 }
 
 declare -A ids
-conversations() {  # -> ids[NAME]: a file of $pool conversations of the default user per service
+conversations() {  # COUNT -> ids[NAME]: a file of COUNT conversations of the default user per service
 	local name file
 	for name in $services; do
 		file="$state/ids-$name"
-		python3 bench/loadgen/conversations.py "${url[$name]}" "$pool" >"$file"
-		[ "$(wc -l <"$file")" = "$pool" ] || { log "$name: could not start $pool conversations"; exit 1; }
+		python3 bench/loadgen/conversations.py "${url[$name]}" "$1" >"$file"
+		[ "$(wc -l <"$file")" = "$1" ] || { log "$name: could not start $1 conversations"; exit 1; }
 		ids[$name]="$file"
 	done
 }
@@ -220,12 +220,12 @@ log "fake Llama Stacks: instant ${fake_port[instant]}, paced ${fake_port[paced]}
 for run in $(seq 1 "$runs"); do
 	start_phase instant
 	[ "$run" = 1 ] && for name in $services; do calls "$name"; done
-	conversations
+	conversations "$pool"
 	warm_up
 	for name in $targets; do wrk_point "$run" "$name" 64 throughput; done
 
 	start_phase paced
-	conversations
+	conversations "$pool"
 	warm_up
 	for c in $concurrencies; do
 		for name in $targets; do wrk_point "$run" "$name" "$c" latency; done
@@ -233,12 +233,15 @@ for run in $(seq 1 "$runs"); do
 	for name in $targets; do ttft_point "$run" "$name"; done
 done
 
-# Held streams: a stream lasts $slow_tokens s and they open at 1,000 a second, so all are open at once.
+# Held streams: a stream lasts $slow_tokens s and they open at 1,000 a second, so all are open at once. They are
+# follow-ups in 20 conversations (a new conversation would add its topic summary's stream).
 start_phase slow
+conversations 20
 for name in $services; do
 	for n in $streams; do
-		line="$("$java" bench/loadgen/SseLoad.java hold "${url[$name]}/v1/streaming_query" '{"query": "hold"}' \
-			"$n" 1000 "${pid[$name]}" $((n / 1000 + slow_tokens + 60)))" || true
+		line="$("$java" bench/loadgen/SseLoad.java hold "${url[$name]}/v1/streaming_query" \
+			'{"query": "hold", "conversation_id": "@ID@"}' "$n" 1000 "${pid[$name]}" $((n / 1000 + slow_tokens + 60)) \
+			"${ids[$name]}")" || true
 		emit "{\"metric\": \"streams\", \"target\": \"$name\", \"streams\": $n, \"sse\": ${line:-null}}"
 		log "streams $name $n: $line"
 	done

@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  * ttft URL BODY REQUESTS CONCURRENCY [IDS] time to first token and to end, p50/p99 in ms; with
  *                                         a file of conversation ids, each request replaces @ID@
  *                                         in BODY with the next one (follow-up questions)
- * hold URL BODY STREAMS RAMP_PER_S PID DEADLINE_S
+ * hold URL BODY STREAMS RAMP_PER_S PID DEADLINE_S [IDS]
  *                                         open STREAMS at once, read each to its end; peak
  *                                         open streams, errors, peak RSS of PID and children
  * </pre>
@@ -61,12 +61,12 @@ public class SseLoad {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length < 5) {
-			System.err.println("usage: SseLoad ttft URL BODY REQUESTS CONCURRENCY [IDS] | hold URL BODY STREAMS RAMP PID DEADLINE_S");
+			System.err.println("usage: SseLoad ttft URL BODY REQUESTS CONCURRENCY [IDS] | hold URL BODY STREAMS RAMP PID DEADLINE_S [IDS]");
 			System.exit(2);
 		}
 		SseLoad load = new SseLoad();
-		List<String> given = (args.length > 5 && args[0].equals("ttft")) ? Files.readAllLines(Path.of(args[5]))
-				: List.of();
+		int idsArgument = args[0].equals("ttft") ? 5 : 7;
+		List<String> given = (args.length > idsArgument) ? Files.readAllLines(Path.of(args[idsArgument])) : List.of();
 		// the floor targets ignore the conversation id
 		List<String> ids = given.isEmpty() ? List.of("") : given;
 		AtomicInteger next = new AtomicInteger();
@@ -188,7 +188,8 @@ public class SseLoad {
 			try (BufferedReader body = new BufferedReader(
 					new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
 				if (response.statusCode() != 200) {
-					error("status " + response.statusCode());
+					String cause = body.lines().collect(Collectors.joining(" "));
+					error("status " + response.statusCode() + " " + cause.substring(0, Math.min(160, cause.length())));
 					return null;
 				}
 				return events(body, start);
