@@ -1,10 +1,7 @@
 package dev.lightspeed.stack.llamastack;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -27,7 +24,7 @@ class SseTurnStream implements TurnStream {
 
 	private final InputStream body;
 
-	private final BufferedReader reader;
+	private final Utf8Lines lines;
 
 	private final Function<String, List<TurnEvent>> events;
 
@@ -39,7 +36,7 @@ class SseTurnStream implements TurnStream {
 
 	SseTurnStream(InputStream body, Function<String, List<TurnEvent>> events) {
 		this.body = body;
-		this.reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+		this.lines = new Utf8Lines(body);
 		this.events = events;
 	}
 
@@ -82,7 +79,7 @@ class SseTurnStream implements TurnStream {
 		StringBuilder data = null;
 		try {
 			String line;
-			while ((line = this.reader.readLine()) != null) {
+			while ((line = this.lines.next()) != null) {
 				if (line.isEmpty()) {
 					if (data != null) {
 						return data.toString();
