@@ -20,7 +20,7 @@ if [ $quick = 1 ]; then
 	concurrencies="1 50" slow_tokens=5 pool=50 warmup=2
 else
 	runs="${BENCH_RUNS:-3}" duration="${BENCH_DURATION:-10}" streams="${BENCH_STREAMS:-1000 5000 9500}"
-	ttft_requests=1000 concurrencies="1 50 200" slow_tokens=30 pool=200 warmup=15
+	ttft_requests=1000 concurrencies="1 50 200" slow_tokens=30 pool=200 warmup=10
 fi
 upstream="${BENCH_UPSTREAM:-1}"
 state="${BENCH_STATE:-$repo/bench/.state}"
