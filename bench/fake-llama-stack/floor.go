@@ -25,10 +25,7 @@ func (s *server) floorStream(w http.ResponseWriter, r *http.Request) {
 	_, _ = io.Copy(io.Discard, r.Body)
 	streamStarted()
 	defer streamEnded()
-	flusher, _ := w.(http.Flusher)
-	w.Header()["Content-Type"] = contentSSE
-	w.WriteHeader(200)
-	bp := s.getBuf()
+	flusher, bp := s.startSSE(w)
 	defer func() { s.putBuf(bp) }()
 	b := append((*bp)[:0], `data: {"event": "start", "data": {"conversation_id": "`...)
 	b = append(b, newID()...)

@@ -11,6 +11,12 @@ import (
 	"time"
 )
 
+// fixedAnswer is a GET endpoint whose body never changes.
+type fixedAnswer struct {
+	route route
+	body  []byte
+}
+
 type server struct {
 	cfg   config
 	store *store
@@ -23,6 +29,7 @@ type server struct {
 	modelsJSON    []byte
 	providersJSON []byte
 	versionJSON   []byte
+	fixed         map[string]fixedAnswer
 
 	bufs sync.Pool
 }
@@ -69,6 +76,15 @@ func newServer(cfg config) *server {
 
 	s.versionJSON = appendJSONString([]byte(`{"version":`), cfg.version)
 	s.versionJSON = append(s.versionJSON, '}')
+	s.fixed = map[string]fixedAnswer{
+		"version":    {rVersion, s.versionJSON},
+		"health":     {rHealth, healthOK},
+		"providers":  {rProviders, s.providersJSON},
+		"models":     {rModels, s.modelsJSON},
+		"shields":    {rShields, emptyList},
+		"vector-dbs": {rVectorDbs, emptyList},
+		"tools":      {rTools, emptyList},
+	}
 
 	s.bufs.New = func() interface{} { b := make([]byte, 0, 1024); return &b }
 	return s
@@ -184,43 +200,15 @@ func unmatched(w http.ResponseWriter, r *http.Request, knownPath bool) {
 func (s *server) v1(w http.ResponseWriter, r *http.Request, rest string) {
 	m := r.Method
 	get, post := m == http.MethodGet, m == http.MethodPost
+	// the catalog: fixed answers to GET
+	if get {
+		if c, ok := s.fixed[rest]; ok {
+			count(c.route)
+			writeJSON(w, 200, c.body)
+			return
+		}
+	}
 	switch rest {
-	case "version":
-		if get {
-			count(rVersion)
-			writeJSON(w, 200, s.versionJSON)
-			return
-		}
-	case "health":
-		if get {
-			count(rHealth)
-			writeJSON(w, 200, healthOK)
-			return
-		}
-	case "providers":
-		if get {
-			count(rProviders)
-			writeJSON(w, 200, s.providersJSON)
-			return
-		}
-	case "models":
-		if get {
-			count(rModels)
-			writeJSON(w, 200, s.modelsJSON)
-			return
-		}
-	case "shields":
-		if get {
-			count(rShields)
-			writeJSON(w, 200, emptyList)
-			return
-		}
-	case "vector-dbs":
-		if get {
-			count(rVectorDbs)
-			writeJSON(w, 200, emptyList)
-			return
-		}
 	case "toolgroups":
 		if get {
 			count(rToolgroupsGet)
@@ -230,12 +218,6 @@ func (s *server) v1(w http.ResponseWriter, r *http.Request, rest string) {
 		if post {
 			count(rToolgroupsPost)
 			s.registerToolgroup(w, r)
-			return
-		}
-	case "tools":
-		if get {
-			count(rTools)
-			writeJSON(w, 200, emptyList)
 			return
 		}
 	case "safety/run-shield":

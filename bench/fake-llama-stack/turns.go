@@ -235,10 +235,7 @@ func (s *server) createTurn(w http.ResponseWriter, r *http.Request, agentID, ses
 
 	streamStarted()
 	defer streamEnded()
-	flusher, _ := w.(http.Flusher)
-	w.Header()["Content-Type"] = contentSSE
-	w.WriteHeader(200)
-	bp := s.getBuf()
+	flusher, bp := s.startSSE(w)
 	defer func() { s.putBuf(bp) }()
 
 	b := append((*bp)[:0], `data: {"event":{"payload":{"event_type":"step_start","step_type":"inference","step_id":"`...)
@@ -302,4 +299,13 @@ func (s *server) storeTurn(a *agent, se *session, t *turn) {
 		se.turns = se.turns[:n]
 	}
 	a.mu.Unlock()
+}
+
+// startSSE sends the status line and headers of an event stream and lends a buffer for
+// its events (give it back with putBuf).
+func (s *server) startSSE(w http.ResponseWriter) (http.Flusher, *[]byte) {
+	flusher, _ := w.(http.Flusher)
+	w.Header()["Content-Type"] = contentSSE
+	w.WriteHeader(200)
+	return flusher, s.getBuf()
 }
