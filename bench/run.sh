@@ -26,6 +26,7 @@ upstream="${BENCH_UPSTREAM:-1}"
 state="${BENCH_STATE:-$repo/bench/.state}"
 results="$repo/bench/results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$state" "$results"
+rm -f "$state"/*.pid
 out="$results/results.jsonl"
 : >"$out"
 export PATH="$PATH:/usr/local/go/bin"
@@ -58,7 +59,14 @@ spawn() {  # NAME CMD... -> pid in $state/NAME.pid
 	disown $!
 }
 stop_all() {
-	local p
+	local f p
+	# Process groups first: nginx overwrites its environment with its process title, so its tag cannot be seen. A
+	# group is killed only while its leader still runs from this state directory (pids are reused).
+	for f in "$state"/*.pid; do
+		[ "$f" = "$state/upstream.pid" ] && continue
+		p="$(cat "$f" 2>/dev/null)"
+		[ -n "$p" ] && tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -qF "$state" && kill -KILL -- "-$p" 2>/dev/null
+	done
 	for p in /proc/[0-9]*; do
 		grep -qz "^BENCH_TAG=$tag\$" "$p/environ" 2>/dev/null && kill -KILL "${p#/proc/}" 2>/dev/null
 	done
