@@ -9,15 +9,10 @@ import (
 )
 
 func (s *server) createAgent(w http.ResponseWriter, r *http.Request) {
-	body, ok := readBody(w, r)
-	if !ok {
-		return
-	}
 	var req struct {
 		AgentConfig json.RawMessage `json:"agent_config"`
 	}
-	if err := json.Unmarshal(body, &req); err != nil {
-		validation(w, []string{"body"}, "JSON decode error", "json_invalid")
+	if !decodeBody(w, r, &req) {
 		return
 	}
 	if len(req.AgentConfig) == 0 || req.AgentConfig[0] != '{' {
@@ -81,15 +76,10 @@ func (s *server) deleteAgent(w http.ResponseWriter, id string) {
 }
 
 func (s *server) createSession(w http.ResponseWriter, r *http.Request, agentID string) {
-	body, ok := readBody(w, r)
-	if !ok {
-		return
-	}
 	var req struct {
 		SessionName json.RawMessage `json:"session_name"`
 	}
-	if err := json.Unmarshal(body, &req); err != nil {
-		validation(w, []string{"body"}, "JSON decode error", "json_invalid")
+	if !decodeBody(w, r, &req) {
 		return
 	}
 	if len(req.SessionName) == 0 || req.SessionName[0] != '"' {

@@ -62,18 +62,13 @@ func (s *server) listToolgroups(w http.ResponseWriter) {
 }
 
 func (s *server) registerToolgroup(w http.ResponseWriter, r *http.Request) {
-	body, ok := readBody(w, r)
-	if !ok {
-		return
-	}
 	var req struct {
 		ToolgroupID string          `json:"toolgroup_id"`
 		ProviderID  string          `json:"provider_id"`
 		MCPEndpoint json.RawMessage `json:"mcp_endpoint"`
 		Args        json.RawMessage `json:"args"`
 	}
-	if err := json.Unmarshal(body, &req); err != nil {
-		validation(w, []string{"body"}, "JSON decode error", "json_invalid")
+	if !decodeBody(w, r, &req) {
 		return
 	}
 	if req.ToolgroupID == "" || req.ProviderID == "" {

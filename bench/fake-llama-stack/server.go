@@ -3,6 +3,7 @@
 package main
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"strconv"
@@ -156,6 +157,20 @@ func readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 		return nil, false
 	}
 	return body, true
+}
+
+// decodeBody reads the JSON body into v, answering 400 or the 0.2.x validation error
+// itself when it cannot.
+func decodeBody(w http.ResponseWriter, r *http.Request, v interface{}) bool {
+	body, ok := readBody(w, r)
+	if !ok {
+		return false
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		validation(w, []string{"body"}, "JSON decode error", "json_invalid")
+		return false
+	}
+	return true
 }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {

@@ -183,13 +183,8 @@ func streamError(w http.ResponseWriter, msg string) {
 }
 
 func (s *server) createTurn(w http.ResponseWriter, r *http.Request, agentID, sessionID string) {
-	body, ok := readBody(w, r)
-	if !ok {
-		return
-	}
 	var req turnRequest
-	if err := json.Unmarshal(body, &req); err != nil {
-		validation(w, []string{"body"}, "JSON decode error", "json_invalid")
+	if !decodeBody(w, r, &req) {
 		return
 	}
 	if req.Messages == nil {
