@@ -3,6 +3,8 @@ package dev.lightspeed.stack.web;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,14 +33,22 @@ class WebConfiguration {
 		return registration;
 	}
 
-	// A stream keeps its connection's socket buffers for as long as the answer takes, ten
-	// thousand at a time: 2 KB each instead of Tomcat's 8 KB. Requests and SSE events are
-	// small; a larger one takes a few more reads or writes.
+	// A stream keeps its connection's buffers for as long as the answer takes, ten
+	// thousand at a time: 2 KB socket buffers instead of Tomcat's 8 KB, a 2 KB response
+	// buffer (StreamSizedHttp11NioProtocol) and 1 KB for a chunked request's trailers
+	// instead of 8 KB. Requests and SSE events are small; a larger one takes a few more
+	// reads or writes.
 	@Bean
-	TomcatConnectorCustomizer smallSocketBuffers() {
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> streamSizedProtocol() {
+		return (factory) -> factory.setProtocol(StreamSizedHttp11NioProtocol.class.getName());
+	}
+
+	@Bean
+	TomcatConnectorCustomizer smallConnectionBuffers() {
 		return (connector) -> {
 			connector.setProperty("socket.appReadBufSize", "2048");
 			connector.setProperty("socket.appWriteBufSize", "2048");
+			connector.setProperty("maxTrailerSize", "1024");
 		};
 	}
 
