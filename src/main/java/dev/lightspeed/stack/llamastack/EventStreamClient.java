@@ -3,11 +3,7 @@ package dev.lightspeed.stack.llamastack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,28 +16,23 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Posts a request whose answer is a server-sent event stream and hands the body over as a
- * {@link TurnStream}. Uses the JDK client directly (sharing the connection pool of the
- * {@code RestClient}) because {@code RestClient} has no SSE reader; a stream is never
- * retried.
+ * {@link TurnStream}, read on the caller's virtual thread ({@link BlockingHttpClient});
+ * {@code RestClient} has no SSE reader. A stream is never retried.
  */
 class EventStreamClient {
 
-	private final HttpClient httpClient;
+	private final BlockingHttpClient httpClient;
 
 	private final String baseUrl;
 
 	private final @Nullable String apiKey;
 
-	private final Duration firstByteTimeout;
-
 	private final JsonMapper json;
 
-	EventStreamClient(HttpClient httpClient, String baseUrl, @Nullable String apiKey, Duration firstByteTimeout,
-			JsonMapper json) {
+	EventStreamClient(BlockingHttpClient httpClient, String baseUrl, @Nullable String apiKey, JsonMapper json) {
 		this.httpClient = httpClient;
 		this.baseUrl = baseUrl;
 		this.apiKey = apiKey;
-		this.firstByteTimeout = firstByteTimeout;
 		this.json = json;
 	}
 
@@ -62,40 +53,31 @@ class EventStreamClient {
 			.encode()
 			.buildAndExpand(pathVariables.toArray())
 			.toUri();
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-			// bounds the wait for the status line; the body may take as long as the turn
-			// does
-			.timeout(this.firstByteTimeout)
-			.header("Content-Type", "application/json")
-			.header("Accept", "text/event-stream")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(this.json.writeValueAsBytes(body)));
+		Map<String, String> requestHeaders = new LinkedHashMap<>();
+		requestHeaders.put("Content-Type", "application/json");
+		requestHeaders.put("Accept", "text/event-stream");
 		if (this.apiKey != null) {
-			request.header("Authorization", "Bearer " + this.apiKey);
+			requestHeaders.put("Authorization", "Bearer " + this.apiKey);
 		}
-		headers.forEach(request::header);
-		HttpResponse<InputStream> response = send(request.build());
-		if (response.statusCode() >= 400) {
+		requestHeaders.putAll(headers);
+		BlockingHttpClient.Response response;
+		try {
+			response = this.httpClient.post(
+					uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : ""), requestHeaders,
+					this.json.writeValueAsBytes(body));
+		}
+		catch (IOException ex) {
+			throw UpstreamErrors.unavailable(ex);
+		}
+		if (response.status() >= 400) {
 			throw failure(response);
 		}
 		return new SseTurnStream(response.body(), (data) -> events.apply(this.json.readTree(data)));
 	}
 
-	private HttpResponse<InputStream> send(HttpRequest request) {
-		try {
-			return this.httpClient.send(request, BodyHandlers.ofInputStream());
-		}
-		catch (IOException ex) {
-			throw UpstreamErrors.unavailable(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new LlamaStackUnavailableException(LlamaStackUnavailableException.CONNECTION_ERROR);
-		}
-	}
-
-	private static RuntimeException failure(HttpResponse<InputStream> response) {
+	private static RuntimeException failure(BlockingHttpClient.Response response) {
 		try (InputStream body = response.body()) {
-			return UpstreamErrors.apiError(response.statusCode(), body.readAllBytes());
+			return UpstreamErrors.apiError(response.status(), body.readAllBytes());
 		}
 		catch (IOException ex) {
 			return UpstreamErrors.unavailable(ex);

@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.llamastack;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
@@ -28,9 +29,9 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * The Llama Stack client, built once: one JDK {@link HttpClient} (its connection pool
- * keeps connections alive) under a {@link RestClient} for the JSON endpoints and an
- * {@link EventStreamClient} for turn streams, the backends by version, and the
- * {@link LlamaStackBackend} facade other features inject.
+ * keeps connections alive) under a {@link RestClient} for the JSON endpoints, an
+ * {@link EventStreamClient} with connections of its own for turn streams, the backends by
+ * version, and the {@link LlamaStackBackend} facade other features inject.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LlamaStackProperties.class)
@@ -61,9 +62,8 @@ class LlamaStackConfiguration {
 	}
 
 	@Bean
-	EventStreamClient llamaStackEventStreams(@Qualifier("llamaStackHttpClient") HttpClient httpClient,
-			LightspeedConfiguration configuration, LlamaStackProperties properties) {
-		return eventStreams(httpClient, configuration.llamaStack(), properties);
+	EventStreamClient llamaStackEventStreams(LightspeedConfiguration configuration, LlamaStackProperties properties) {
+		return eventStreams(configuration.llamaStack(), properties);
 	}
 
 	@Bean
@@ -118,10 +118,11 @@ class LlamaStackConfiguration {
 		return builder.build();
 	}
 
-	static EventStreamClient eventStreams(HttpClient httpClient, LlamaStackConfig llamaStack,
-			LlamaStackProperties properties) {
-		return new EventStreamClient(httpClient, baseUrl(llamaStack), apiKey(llamaStack), properties.readTimeout(),
-				JsonMapper.builder().build());
+	static EventStreamClient eventStreams(LlamaStackConfig llamaStack, LlamaStackProperties properties) {
+		String baseUrl = baseUrl(llamaStack);
+		BlockingHttpClient httpClient = new BlockingHttpClient(URI.create(baseUrl), properties.connectTimeout(),
+				properties.readTimeout(), System::nanoTime);
+		return new EventStreamClient(httpClient, baseUrl, apiKey(llamaStack), JsonMapper.builder().build());
 	}
 
 	static LlamaStackApi api(RestClient restClient) {

@@ -33,8 +33,7 @@ final class TestClients {
 
 	static EventStreamClient streams(String url, @Nullable String apiKey) {
 		LlamaStackProperties properties = LlamaStackProperties.defaults();
-		return LlamaStackConfiguration.eventStreams(LlamaStackConfiguration.httpClient(properties),
-				new LlamaStackConfig(url, apiKey, null, null), properties);
+		return LlamaStackConfiguration.eventStreams(new LlamaStackConfig(url, apiKey, null, null), properties);
 	}
 
 	static AgentsApiBackend agents(String url, @Nullable String apiKey) {
