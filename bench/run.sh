@@ -3,7 +3,7 @@
 # front of the same fast fake Llama Stack, on this machine, in one go. Writes bench/results/<time>/results.jsonl and
 # summary.md (the table of docs/performance.md) and prints the table.
 #
-#   make bench          three runs of every figure, medians; streams 1k/5k/9.5k (about 25 minutes)
+#   make bench          three runs of every figure, medians; streams 1k/5k/9.5k (about 35 minutes)
 #   make bench-quick    one short run of every figure, 200 streams (under 3 minutes): a smoke test of the harness
 #                       that fails when a target stops answering, not when a number is noisy
 #
@@ -20,7 +20,7 @@ if [ $quick = 1 ]; then
 	concurrencies="1 50" slow_tokens=5 pool=50 warmup=2
 else
 	runs="${BENCH_RUNS:-3}" duration="${BENCH_DURATION:-10}" streams="${BENCH_STREAMS:-1000 5000 9500}"
-	ttft_requests=1000 concurrencies="1 50 200" slow_tokens=30 pool=200 warmup=10
+	ttft_requests=1000 concurrencies="1 50 100 200" slow_tokens=30 pool=200 warmup=10
 fi
 upstream="${BENCH_UPSTREAM:-1}"
 state="${BENCH_STATE:-$repo/bench/.state}"
@@ -245,8 +245,15 @@ done
 # follow-ups in 20 conversations (a new conversation would add its topic summary's stream).
 start_phase slow
 conversations 20
+# A closed connection stays in TIME_WAIT for 60 s, and a new connection that draws the port pair of one waits for SYN
+# retries (seen as connect timeouts); every point starts once the previous point's have gone.
+drain_time_wait() {
+	local deadline=$(($(millis) + 70000))
+	while [ "$(ss -Htan state time-wait | wc -l)" -gt 100 ] && [ "$(millis)" -lt $deadline ]; do sleep 2; done
+}
 for name in $services; do
 	for n in $streams; do
+		drain_time_wait
 		line="$("$java" bench/loadgen/SseLoad.java hold "${url[$name]}/v1/streaming_query" \
 			'{"query": "hold", "conversation_id": "@ID@"}' "$n" 1000 "${pid[$name]}" $((n / 1000 + slow_tokens + 60)) \
 			"${ids[$name]}")" || true
