@@ -47,7 +47,13 @@ class Results:
         return [r for r in self.rows if r["metric"] == metric and all(r.get(k) == v for k, v in match.items())]
 
     def wrk(self, metric, target, concurrency, field):
-        return median([r["wrk"][field] for r in self.of(metric, target=target, concurrency=concurrency)])
+        # a run in which the target answered nothing has no latency
+        return median([r["wrk"][field] for r in self.of(metric, target=target, concurrency=concurrency)
+                       if r["wrk"]["requests"]])
+
+    def unanswered(self, metric, target, concurrency):
+        runs = self.of(metric, target=target, concurrency=concurrency)
+        return bool(runs) and not any(r["wrk"]["requests"] for r in runs)
 
     def added(self, metric, target, concurrency, field):
         measured = self.wrk(metric, target, concurrency, field)
@@ -70,7 +76,9 @@ def latency_table(res, out):
     for c in concurrencies:
         for field, name in (("p50_ms", "p50"), ("p99_ms", "p99")):
             ours, up, ng = (res.added("latency", t, c, field) for t in ("ours", "upstream", "nginx"))
-            out.append(f"| {c} | {name} | {fmt(ours, 3)} | {fmt(up, 3)} | {fmt(ng, 3)} | {ratio(ours, up)} | {ratio(ours, ng)} |")
+            cells = [("no answer within the point" if res.unanswered("latency", t, c) else fmt(v, 3))
+                     for t, v in (("ours", ours), ("upstream", up), ("nginx", ng))]
+            out.append(f"| {c} | {name} | {' | '.join(cells)} | {ratio(ours, up)} | {ratio(ours, ng)} |")
     out.append("")
 
 
