@@ -37,16 +37,22 @@ if [ -z "$(bin_dir)" ]; then
 fi
 bin="$(bin_dir)"
 
+# Ports below the kernel's ephemeral range (32768-60999 by default), which outgoing connections draw from: a port
+# no one listens on can still be taken by one of those, and the bind then fails.
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-port=""
-for _ in $(seq 1 50); do
-	candidate=$((20000 + RANDOM % 20000))
-	if port_free "$candidate"; then
-		port="$candidate"
-		break
-	fi
-done
-[ -n "$port" ] || { log "no free port found"; exit 1; }
+pick_port() {
+	local candidate
+	for _ in $(seq 1 50); do
+		candidate=$((10000 + RANDOM % 22000))
+		if port_free "$candidate"; then
+			echo "$candidate"
+			return
+		fi
+	done
+	log "no free port found"
+	exit 1
+}
+port="$(pick_port)"
 
 dir="$(mktemp -d "${TMPDIR:-/tmp}/lcs-postgres.XXXXXX")"
 chmod 755 "$dir"
@@ -67,9 +73,14 @@ chmod 600 "$dir/data/server.key"
 cp "$dir/data/server.crt" "$dir/ca.crt"
 chmod 644 "$dir/ca.crt"
 [ "$(id -u)" = 0 ] && chown postgres: "$dir/data/server.key" "$dir/data/server.crt"
-log "starting on 127.0.0.1:$port"
-as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-	-o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c ssl=on" start >&2
+# a port can still be taken between the check and the bind: try another one
+for attempt in 1 2 3; do
+	log "starting on 127.0.0.1:$port"
+	as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+		-o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c ssl=on" start >&2 && break
+	[ $attempt = 3 ] && { tail -5 "$dir/server.log" >&2; exit 1; }
+	port="$(pick_port)"
+done
 as_postgres "$bin/psql" -q -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 >&2 <<SQL
 CREATE ROLE $user LOGIN PASSWORD '$password';
 CREATE DATABASE $database OWNER $user;
