@@ -39,7 +39,9 @@ final class BlockingHttpClient {
 
 	static final Duration IDLE_LIFETIME = Duration.ofSeconds(2);
 
-	private static final int MAX_IDLE = 64;
+	// a connection not kept is closed by this side and waits in TIME_WAIT for a minute:
+	// keep enough for the turns that run at once, not only a few
+	private static final int MAX_IDLE = 1024;
 
 	private static final int MAX_HEAD_BYTES = 64 * 1024;
 
@@ -154,9 +156,15 @@ final class BlockingHttpClient {
 	}
 
 	private void release(Connection connection) {
-		connection.idleSince = this.nanoTime.getAsLong();
+		long now = this.nanoTime.getAsLong();
+		connection.idleSince = now;
 		this.lock.lock();
 		try {
+			// the least recently used are at the end: close those past their lifetime
+			Connection oldest;
+			while ((oldest = this.idle.peekLast()) != null && now - oldest.idleSince >= IDLE_LIFETIME.toNanos()) {
+				this.idle.pollLast().discard();
+			}
 			if (this.idle.size() < MAX_IDLE) {
 				this.idle.addFirst(connection);
 				return;

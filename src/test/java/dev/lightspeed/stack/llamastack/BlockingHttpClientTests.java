@@ -114,6 +114,23 @@ class BlockingHttpClientTests {
 	}
 
 	@Test
+	void idleConnectionsPastTheirLifetimeShouldBeClosedWhenAnotherIsReturned() throws Exception {
+		this.server.answer("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\na");
+		this.server.answerSlowly("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", "1\r\nb\r\n", "0\r\n\r\n");
+		this.server.answer("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nc");
+		BlockingHttpClient client = client(Duration.ofSeconds(2));
+		assertThat(body(client.post("/", Map.of(), new byte[0]))).isEqualTo("a");
+		// the first connection is busy with a slow answer, so the next request opens a
+		// second
+		BlockingHttpClient.Response slow = client.post("/", Map.of(), new byte[0]);
+		assertThat(body(client.post("/", Map.of(), new byte[0]))).isEqualTo("c");
+		this.clock.addAndGet(BlockingHttpClient.IDLE_LIFETIME.toNanos());
+		assertThat(body(slow)).isEqualTo("b");
+		assertThat(this.server.connections()).isEqualTo(2);
+		assertThat(this.server.awaitClosedByClient()).isTrue();
+	}
+
+	@Test
 	void aRequestOnAConnectionClosedWhileIdleShouldBeSentOnceMoreOnANewOne() throws IOException {
 		// the first connection answers once, then closes without reading the next request
 		this.server.answerThenClose("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\na");
