@@ -61,6 +61,9 @@ final class BlockingHttpClient {
 
 	private final Deque<Connection> idle = new ArrayDeque<>();
 
+	/** A reaper runs while connections are idle (guarded by the lock). */
+	private boolean reaping;
+
 	/**
 	 * A client for the server of a base URL.
 	 * @param server scheme, host and port ({@code http} or {@code https})
@@ -160,13 +163,13 @@ final class BlockingHttpClient {
 		connection.idleSince = now;
 		this.lock.lock();
 		try {
-			// the least recently used are at the end: close those past their lifetime
-			Connection oldest;
-			while ((oldest = this.idle.peekLast()) != null && now - oldest.idleSince >= IDLE_LIFETIME.toNanos()) {
-				this.idle.pollLast().discard();
-			}
+			closeExpired(now);
 			if (this.idle.size() < MAX_IDLE) {
 				this.idle.addFirst(connection);
+				if (!this.reaping) {
+					this.reaping = true;
+					Thread.ofVirtual().name("llama-stack-idle-connections").start(this::reap);
+				}
 				return;
 			}
 		}
@@ -174,6 +177,43 @@ final class BlockingHttpClient {
 			this.lock.unlock();
 		}
 		connection.discard();
+	}
+
+	/**
+	 * While connections are idle, closes each soon after its lifetime, so that none is
+	 * held open (or half-closed by the server) when no request comes to take it.
+	 */
+	private void reap() {
+		while (true) {
+			try {
+				Thread.sleep(IDLE_LIFETIME.dividedBy(2));
+			}
+			catch (InterruptedException ex) {
+				this.lock.lock();
+				this.reaping = false;
+				this.lock.unlock();
+				return;
+			}
+			this.lock.lock();
+			try {
+				closeExpired(this.nanoTime.getAsLong());
+				if (this.idle.isEmpty()) {
+					this.reaping = false;
+					return;
+				}
+			}
+			finally {
+				this.lock.unlock();
+			}
+		}
+	}
+
+	/** The least recently used are at the end: closes those past their lifetime. */
+	private void closeExpired(long now) {
+		Connection oldest;
+		while ((oldest = this.idle.peekLast()) != null && now - oldest.idleSince >= IDLE_LIFETIME.toNanos()) {
+			this.idle.pollLast().discard();
+		}
 	}
 
 	private Connection connect() throws IOException {

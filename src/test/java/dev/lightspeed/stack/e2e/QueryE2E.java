@@ -151,6 +151,15 @@ class QueryE2E {
 					"{\"query\":\"What is Kubernetes?\",\"model\":\"fake-model\",\"provider\":\"vllm\"}"))
 			.path("conversation_id")
 			.asString();
+		// the new conversation's topic summary is a turn of its own, run after the
+		// answer:
+		// let it end, so that the only connection receiving below is the stream's
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> Http.json(http.get("/v2/conversations?user_id=erin"))
+				.path("conversations")
+				.valueStream()
+				.anyMatch(
+						(c) -> id.equals(c.path("conversation_id").asString()) && c.path("topic_summary").isString()));
 		Set<TcpConnections.Connection> open;
 		// 20 pieces 0.5 s apart: the answer would take 10 s (the model is explicit: after
 		// a

@@ -131,6 +131,14 @@ class BlockingHttpClientTests {
 	}
 
 	@Test
+	void anIdleConnectionShouldBeClosedSoonAfterItsLifetimeWithoutFurtherRequests() throws Exception {
+		this.server.answer("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\na");
+		assertThat(body(client(Duration.ofSeconds(2)).post("/", Map.of(), new byte[0]))).isEqualTo("a");
+		this.clock.addAndGet(BlockingHttpClient.IDLE_LIFETIME.toNanos());
+		assertThat(this.server.awaitClosedByClient()).isTrue();
+	}
+
+	@Test
 	void aRequestOnAConnectionClosedWhileIdleShouldBeSentOnceMoreOnANewOne() throws IOException {
 		// the first connection answers once, then closes without reading the next request
 		this.server.answerThenClose("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\na");
