@@ -17,10 +17,10 @@ quick=0
 [ "${1:-}" = "--quick" ] && quick=1
 if [ $quick = 1 ]; then
 	runs="${BENCH_RUNS:-1}" duration="${BENCH_DURATION:-2}" streams="${BENCH_STREAMS:-200}" ttft_requests=100
-	concurrencies="1 50" slow_tokens=5 pool=50 warmup=2
+	concurrencies="1 50" slow_tokens=5 pool=50 warmup=2 settle=1
 else
 	runs="${BENCH_RUNS:-3}" duration="${BENCH_DURATION:-10}" streams="${BENCH_STREAMS:-1000 5000 9500}"
-	ttft_requests=1000 concurrencies="1 50 100 200" slow_tokens=30 pool=200 warmup=10
+	ttft_requests=1000 concurrencies="1 50 100 200" slow_tokens=30 pool=200 warmup=10 settle=3
 fi
 upstream="${BENCH_UPSTREAM:-1}"
 state="${BENCH_STATE:-$repo/bench/.state}"
@@ -148,7 +148,8 @@ start_target() {  # NAME PHASE -> url[NAME], pid[NAME]; emits the start-up time 
 	ready=$(($(millis) - t0))
 	curl -sf -o /dev/null -X POST "${url[$name]}/v1/query" -H 'Content-Type: application/json' \
 		-d '{"query": "warm up"}' || { log "$name does not answer /v1/query"; exit 1; }
-	sleep 3
+	# idle RSS once the first answer's work has settled
+	sleep "$settle"
 	emit "{\"metric\": \"startup\", \"target\": \"$name\", \"ready_ms\": $ready, \"idle_rss_mib\": $(rss_mib "${pid[$name]}")}"
 	log "$name ready in $ready ms on ${url[$name]}"
 }
