@@ -25,7 +25,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.AbstractJacksonHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverter;
-import org.springframework.util.StreamUtils;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
@@ -60,13 +59,24 @@ class RequestBodyValidation extends RequestBodyAdviceAdapter {
 	@Override
 	public HttpInputMessage beforeBodyRead(HttpInputMessage message, MethodParameter parameter, Type targetType,
 			Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
-		String text = StreamUtils.copyToString(message.getBody(), StandardCharsets.UTF_8);
+		String text = new String(read(message), StandardCharsets.UTF_8);
 		if (text.isEmpty()) {
 			return missing(parameter, message.getHeaders());
 		}
 		JsonNode body = this.parser.parse(text);
 		ObjectNode valid = validate(body, BodyShape.rawClass(targetType));
 		return new Buffered(message.getHeaders(), this.mapper.writeValueAsBytes(valid));
+	}
+
+	/**
+	 * The body's bytes. With a Content-Length of up to 16 KB (every request this service
+	 * takes) that is one array of that size, where reading through a {@code Reader} took
+	 * 16 KB of buffers for each request.
+	 */
+	private static byte[] read(HttpInputMessage message) throws IOException {
+		long length = message.getHeaders().getContentLength();
+		InputStream body = message.getBody();
+		return (length >= 0 && length < Integer.MAX_VALUE) ? body.readNBytes((int) length) : body.readAllBytes();
 	}
 
 	@Override

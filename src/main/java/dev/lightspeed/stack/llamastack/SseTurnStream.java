@@ -24,9 +24,9 @@ class SseTurnStream implements TurnStream {
 
 	private final InputStream body;
 
-	private final Utf8Lines lines;
+	private final SseEventData data;
 
-	private final Function<String, List<TurnEvent>> events;
+	private final Function<byte[], List<TurnEvent>> events;
 
 	private final Deque<TurnEvent> pending = new ArrayDeque<>();
 
@@ -34,9 +34,14 @@ class SseTurnStream implements TurnStream {
 
 	private boolean ended;
 
-	SseTurnStream(InputStream body, Function<String, List<TurnEvent>> events) {
+	/**
+	 * A stream over a body.
+	 * @param body the event stream
+	 * @param events maps one event's data (UTF-8 bytes) to turn events
+	 */
+	SseTurnStream(InputStream body, Function<byte[], List<TurnEvent>> events) {
 		this.body = body;
-		this.lines = new Utf8Lines(body);
+		this.data = new SseEventData(body);
 		this.events = events;
 	}
 
@@ -46,7 +51,7 @@ class SseTurnStream implements TurnStream {
 			if (this.ended || this.closed) {
 				return null;
 			}
-			String data = readEvent();
+			byte[] data = readEvent();
 			if (data == null) {
 				this.ended = true;
 				close();
@@ -64,7 +69,7 @@ class SseTurnStream implements TurnStream {
 		return event;
 	}
 
-	private List<TurnEvent> map(String data) {
+	private List<TurnEvent> map(byte[] data) {
 		try {
 			return this.events.apply(data);
 		}
@@ -75,23 +80,9 @@ class SseTurnStream implements TurnStream {
 	}
 
 	/** The data of the next event, null at the end of the body. */
-	private @Nullable String readEvent() {
-		StringBuilder data = null;
+	private byte @Nullable [] readEvent() {
 		try {
-			String line;
-			while ((line = this.lines.next()) != null) {
-				if (line.isEmpty()) {
-					if (data != null) {
-						return data.toString();
-					}
-				}
-				else if (line.startsWith("data:")) {
-					String value = line.substring(line.startsWith("data: ") ? 6 : 5);
-					data = (data == null) ? new StringBuilder(value) : data.append('\n').append(value);
-				}
-				// event:, id:, retry: and comments carry nothing Llama Stack uses
-			}
-			return (data != null) ? data.toString() : null;
+			return this.data.next();
 		}
 		catch (IOException ex) {
 			if (this.closed) {

@@ -35,7 +35,7 @@ class SseTurnStreamTests {
 
 	private static List<TurnEvent> read(String body) {
 		SseTurnStream stream = new SseTurnStream(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
-				(data) -> List.of(new TextDelta(data)));
+				(data) -> List.of(new TextDelta(new String(data, StandardCharsets.UTF_8))));
 		List<TurnEvent> events = new ArrayList<>();
 		for (TurnEvent event = stream.next(); event != null; event = stream.next()) {
 			events.add(event);
@@ -71,8 +71,8 @@ class SseTurnStreamTests {
 	@Test
 	void nothingShouldFollowAStreamFailure() {
 		SseTurnStream stream = new SseTurnStream(
-				new ByteArrayInputStream("data: x\n\ndata: y\n\n".getBytes(StandardCharsets.UTF_8)),
-				(data) -> List.of(new TurnEvent.StreamFailed(data), new TextDelta("after")));
+				new ByteArrayInputStream("data: x\n\ndata: y\n\n".getBytes(StandardCharsets.UTF_8)), (data) -> List
+					.of(new TurnEvent.StreamFailed(new String(data, StandardCharsets.UTF_8)), new TextDelta("after")));
 
 		assertThat(stream.next()).isEqualTo(new TurnEvent.StreamFailed("x"));
 		assertThat(stream.next()).isNull();
