@@ -3,19 +3,20 @@
 # with a JDK AOT cache, DIR/app.aot, from a training run that starts the application and exits once it is up.
 # Run it as: java $(cat scripts/jvm-options) -XX:AOTCache=DIR/app.aot -jar DIR/<jar name> -c CONFIG, with DIR
 # absolute (the cache holds the class path it was trained with).
-# Start-up to ready drops from about 5 s to under 2 s on 2 cores (docs/performance.md). Reused while the jar is
-# unchanged. AOT_TRAINING_PORT: the port of the training run (default: a free one).
+# Start-up to ready drops from 5-7 s to about 2 s on 2 cores (docs/performance.md). Reused while the jar and
+# scripts/jvm-options are unchanged (a cache loads only with the heap and GC options it was trained with).
+# AOT_TRAINING_PORT: the port of the training run (default: a free one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # the cache records the class path as given: train with the absolute path the service is started with
 jar="$(readlink -f "$1")" dir="$(mkdir -p "$2" && cd "$2" && pwd)"
 java="${JAVA_HOME:-$(scripts/java-home.sh)}/bin/java"
-sum="$(sha256sum "$jar" | cut -c1-32)"
-if [ -f "$dir/app.aot" ] && [ "$(cat "$dir/.jar-sha256" 2>/dev/null)" = "$sum" ]; then
+sum="$(cat "$jar" scripts/jvm-options | sha256sum | cut -c1-32)"
+if [ -f "$dir/app.aot" ] && [ "$(cat "$dir/.sha256" 2>/dev/null)" = "$sum" ]; then
 	exit 0
 fi
 [ "$dir" != / ] || { echo "aot-cache.sh: refusing to use / as the directory" >&2; exit 2; }
-rm -rf "${dir:?}"/* "$dir/.jar-sha256"
+rm -rf "${dir:?}"/* "$dir/.sha256"
 "$java" -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null
 # Training: Llama Stack is not needed (the service starts without it), and nothing is written outside DIR.
 mkdir -p "$dir/training"
@@ -42,4 +43,4 @@ YAML
 grep -q 'Tomcat initialized' "$dir/training/training.log" ||
 	{ grep -v '^\[' "$dir/training/training.log" | tail -20 >&2; exit 1; }
 rm -rf "$dir/training"
-echo "$sum" >"$dir/.jar-sha256"
+echo "$sum" >"$dir/.sha256"
