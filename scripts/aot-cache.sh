@@ -16,7 +16,7 @@ if [ -f "$dir/app.aot" ] && [ "$(cat "$dir/.sha256" 2>/dev/null)" = "$sum" ]; th
 	exit 0
 fi
 [ "$dir" != / ] || { echo "aot-cache.sh: refusing to use / as the directory" >&2; exit 2; }
-rm -rf "${dir:?}"/* "$dir/.sha256"
+find "$dir" -mindepth 1 -delete
 "$java" -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null
 # Training: Llama Stack is not needed (the service starts without it), and nothing is written outside DIR.
 mkdir -p "$dir/training"
