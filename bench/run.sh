@@ -206,7 +206,9 @@ wrk_point() {  # RUN NAME CONCURRENCY METRIC
 	[ "$c" = 1 ] && threads=1
 	if [ -n "${pid[$name]:-}" ]; then
 		echo 0 >"$state/peak"
-		(peak=0; while :; do r="$(rss_mib "${pid[$name]}")"; [ "$r" -gt $peak ] && peak=$r && echo $peak >"$state/peak"
+		# the sampler is killed at any moment: the file is replaced whole, never seen empty
+		(peak=0; while :; do r="$(rss_mib "${pid[$name]}")"
+			[ "$r" -gt $peak ] && peak=$r && echo $peak >"$state/peak.new" && mv -f "$state/peak.new" "$state/peak"
 			sleep 0.25; done) &
 		sampler=$!
 	fi
