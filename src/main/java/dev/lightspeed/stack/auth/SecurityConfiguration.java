@@ -15,8 +15,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -72,6 +74,7 @@ public class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationModule module,
 			ErrorResponses errorResponses) {
 		http.csrf(AbstractHttpConfigurer::disable)
+			.headers((headers) -> headers.withObjectPostProcessor(new WriteHeadersEagerly()))
 			.formLogin(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
@@ -108,6 +111,23 @@ public class SecurityConfiguration {
 				path.matcher(HttpMethod.PUT, "/v2/conversations/{conversationId}"),
 				path.matcher(HttpMethod.DELETE, "/v2/conversations/{conversationId}"),
 				path.matcher(HttpMethod.GET, "/v1/shields"), path.matcher(HttpMethod.POST, "/authorized"));
+	}
+
+	/**
+	 * Security headers on the response before the handler runs. Written after it (the
+	 * default), they race a stream: the handler hands the response to the relay thread,
+	 * which commits it while the request thread, unwinding the filters, adds the headers
+	 * to the same, unsynchronised header table. Seen under load as a stream that never
+	 * started and a corrupted header table when the stream timed out.
+	 */
+	private static final class WriteHeadersEagerly implements ObjectPostProcessor<HeaderWriterFilter> {
+
+		@Override
+		public <O extends HeaderWriterFilter> O postProcess(O filter) {
+			filter.setShouldWriteHeadersEagerly(true);
+			return filter;
+		}
+
 	}
 
 }

@@ -30,7 +30,18 @@ final class SseWriter {
 		try {
 			this.emitter.send("data: " + PythonJson.write(event) + "\n\n", TEXT);
 		}
-		catch (IOException | IllegalStateException ex) {
+		catch (IOException ex) {
+			// the client went away: the container ends the response
+			throw new ClientGoneException(ex);
+		}
+		catch (IllegalStateException ex) {
+			// the emitter already ended (timeout, disconnect), or the response failed in
+			// a way that is not I/O: either way nothing more can be written, and the
+			// response must end now, not at the stream timeout
+			if (!this.completed) {
+				this.completed = true;
+				this.emitter.completeWithError(ex);
+			}
 			throw new ClientGoneException(ex);
 		}
 	}
