@@ -28,7 +28,7 @@ test-integration: ## Integration tests (*IT) against WireMock and SQLite
 test-e2e: build ## End-to-end tests against a real Llama Stack (see docs/llama-stack-notes.md)
 	e2e/run-tests.sh
 
-bench: build ## Benchmark side by side with upstream LCS 0.2.0 and nginx (about 40 minutes; see docs/performance.md)
+bench: build ## Benchmark side by side with upstream LCS 0.2.0 and nginx (about 45 minutes; see docs/performance.md)
 	bench/run.sh
 
 bench-quick: build ## The benchmark harness in under 3 minutes: fails on a broken harness, not on noisy numbers

@@ -3,7 +3,7 @@
 # front of the same fast fake Llama Stack, on this machine, in one go. Writes bench/results/<time>/results.jsonl and
 # summary.md (the table of docs/performance.md) and prints the table.
 #
-#   make bench          three runs of every figure, medians; streams 1k/5k/9.5k (about 40 minutes)
+#   make bench          three runs of every figure, medians; streams 1k/5k/9.5k (about 45 minutes)
 #   make bench-quick    one short run of every figure, 200 streams (under 3 minutes): a smoke test of the harness
 #                       that fails when a target stops answering, not when a number is noisy
 #
