@@ -1,7 +1,6 @@
 package dev.lightspeed.stack.llamastack;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +49,8 @@ final class BlockingHttpClient {
 
 	private final URI server;
 
+	private final boolean supportedScheme;
+
 	private final String hostHeader;
 
 	private final Duration connectTimeout;
@@ -74,6 +76,7 @@ final class BlockingHttpClient {
 	 */
 	BlockingHttpClient(URI server, Duration connectTimeout, Duration firstByteTimeout, LongSupplier nanoTime) {
 		this.server = server;
+		this.supportedScheme = "http".equals(server.getScheme()) || "https".equals(server.getScheme());
 		this.hostHeader = (server.getPort() < 0) ? server.getHost() : server.getHost() + ":" + server.getPort();
 		this.connectTimeout = connectTimeout;
 		this.firstByteTimeout = firstByteTimeout;
@@ -89,7 +92,7 @@ final class BlockingHttpClient {
 	 * @throws IOException when the server cannot be reached or breaks off
 	 */
 	Response post(String pathAndQuery, Map<String, String> headers, byte[] body) throws IOException {
-		if (!"http".equals(this.server.getScheme()) && !"https".equals(this.server.getScheme())) {
+		if (!this.supportedScheme) {
 			throw new IOException("not an http or https URL: " + this.server);
 		}
 		byte[] head = requestHead(pathAndQuery, headers, body.length);
@@ -268,6 +271,9 @@ final class BlockingHttpClient {
 		/** A byte of the answer arrived: the request cannot be sent again. */
 		private boolean answered;
 
+		/** The line being read (head and chunk framing), reused from line to line. */
+		private byte[] line = new byte[64];
+
 		Connection(Socket socket) throws IOException {
 			this.socket = socket;
 			this.in = new BufferedInputStream(socket.getInputStream(), BUFFER_SIZE);
@@ -366,18 +372,34 @@ final class BlockingHttpClient {
 
 		/** One CRLF- (or LF-) terminated line of the head or of the chunk framing. */
 		String line() throws IOException {
-			ByteArrayOutputStream line = new ByteArrayOutputStream(64);
+			// read first: a long line replaces the array
+			int length = readLine();
+			return new String(this.line, 0, length, StandardCharsets.ISO_8859_1);
+		}
+
+		/**
+		 * Reads a line that must be empty, such as the CRLF after a chunk; true if it is.
+		 */
+		boolean emptyLine() throws IOException {
+			return readLine() == 0;
+		}
+
+		/** Reads a line into {@link #line}, without its terminator; its length. */
+		private int readLine() throws IOException {
+			int length = 0;
 			for (int b = this.in.read(); b != '\n'; b = this.in.read()) {
 				if (b < 0) {
 					throw new EOFException("the server closed the connection mid-line");
 				}
-				if (line.size() > MAX_HEAD_BYTES) {
+				if (length == MAX_HEAD_BYTES) {
 					throw new IOException("line longer than " + MAX_HEAD_BYTES + " bytes");
 				}
-				line.write(b);
+				if (length == this.line.length) {
+					this.line = Arrays.copyOf(this.line, length * 2);
+				}
+				this.line[length++] = (byte) b;
 			}
-			String text = line.toString(StandardCharsets.ISO_8859_1);
-			return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+			return (length > 0 && this.line[length - 1] == '\r') ? length - 1 : length;
 		}
 
 		int read(byte[] buffer, int offset, int length) throws IOException {
@@ -508,7 +530,7 @@ final class BlockingHttpClient {
 					throw new EOFException("the server closed the connection inside a chunk");
 				}
 				this.chunkRemaining -= read;
-				if (this.chunkRemaining == 0 && !this.connection.line().isEmpty()) {
+				if (this.chunkRemaining == 0 && !this.connection.emptyLine()) {
 					throw new IOException("a chunk does not end with CRLF");
 				}
 				return read;
@@ -537,7 +559,7 @@ final class BlockingHttpClient {
 				return true;
 			}
 			// trailers, up to the empty line
-			while (!this.connection.line().isEmpty()) {
+			while (!this.connection.emptyLine()) {
 				// a trailer carries nothing this client uses
 			}
 			finish(true);

@@ -152,7 +152,7 @@ class QueryE2E {
 			.path("conversation_id")
 			.asString();
 		// the new conversation's topic summary is a turn of its own, run after the
-		// answer:
+		// answer;
 		// let it end, so that the only connection receiving below is the stream's
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> Http.json(http.get("/v2/conversations?user_id=erin"))

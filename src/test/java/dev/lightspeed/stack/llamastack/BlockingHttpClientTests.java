@@ -181,6 +181,25 @@ class BlockingHttpClientTests {
 	}
 
 	@Test
+	void aChunkNotEndedByCrlfShouldFail() throws IOException {
+		this.server.answer("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n");
+		BlockingHttpClient.Response response = client(Duration.ofSeconds(2)).post("/", Map.of(), new byte[0]);
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> response.body().readAllBytes())
+			.withMessage("a chunk does not end with CRLF");
+	}
+
+	@Test
+	void headerLinesShouldBeReadWholeUpToTheirLimit() throws IOException {
+		String value = "v".repeat(5000);
+		this.server.answer("HTTP/1.1 200 OK\r\nX-Long: " + value + "\r\nContent-Length: 2\r\n\r\nok",
+				"HTTP/1.1 200 OK\r\nX-Huge: " + "v".repeat(70 * 1024) + "\r\n\r\n");
+		BlockingHttpClient client = client(Duration.ofSeconds(2));
+		assertThat(body(client.post("/", Map.of(), new byte[0]))).isEqualTo("ok");
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> client.post("/", Map.of(), new byte[0]))
+			.withMessageContaining("longer than 65536 bytes");
+	}
+
+	@Test
 	void headersThatWouldEndTheirLineShouldBeRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> client(Duration.ofSeconds(2)).post("/",
 				Map.of("X-Provider-Data", "a\r\nInjected: yes"), new byte[0]));
