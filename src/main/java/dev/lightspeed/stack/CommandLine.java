@@ -17,6 +17,7 @@ import dev.lightspeed.stack.config.LightspeedConfiguration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.SpringApplication.AbandonedRunException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -139,6 +140,12 @@ final class CommandLine {
 				.initializers((context) -> context.getBeanFactory()
 					.registerSingleton("lightspeedConfiguration", configuration))
 				.run();
+		}
+		catch (AbandonedRunException ex) {
+			// Spring AOT's build-time run ends here (process-aot): its processor needs
+			// the
+			// exception, and the command line no exit status.
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			// Spring Boot has already reported the failure (a failure analysis, not a

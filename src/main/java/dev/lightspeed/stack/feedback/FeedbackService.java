@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -40,9 +40,13 @@ class FeedbackService {
 
 	private final Supplier<UUID> uuids;
 
+	// A property read at start-up, not a condition on the store bean: conditions are
+	// decided when the jar is built (Spring AOT), properties when the service starts.
 	@Autowired
-	FeedbackService(LightspeedConfiguration configuration, ObjectProvider<JdbcFeedbackStore> database) {
-		this(configuration.userDataCollection(), database.getIfAvailable(), Clock.systemUTC(), UUID::randomUUID);
+	FeedbackService(LightspeedConfiguration configuration, JdbcFeedbackStore database,
+			@Value("${lightspeed.feedback.store-in-database:false}") boolean storeInDatabase) {
+		this(configuration.userDataCollection(), storeInDatabase ? database : null, Clock.systemUTC(),
+				UUID::randomUUID);
 	}
 
 	FeedbackService(UserDataCollectionConfig config, @Nullable JdbcFeedbackStore database, Clock clock,

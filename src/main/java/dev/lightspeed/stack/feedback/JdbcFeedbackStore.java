@@ -7,17 +7,15 @@ import dev.lightspeed.stack.json.PythonJson;
 import dev.lightspeed.stack.storage.DatabaseVendor;
 import dev.lightspeed.stack.storage.Identifiers;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Keeps feedback in the {@code user_feedback} table too, when
- * {@code lightspeed.feedback.store-in-database} is true. Categories are stored as the
- * JSON array the file has.
+ * Keeps feedback in the {@code user_feedback} table too; {@link FeedbackService} uses it
+ * when {@code lightspeed.feedback.store-in-database} is true. Categories are stored as
+ * the JSON array the file has.
  */
 @Repository
-@ConditionalOnBooleanProperty("lightspeed.feedback.store-in-database")
 class JdbcFeedbackStore {
 
 	private final JdbcClient jdbc;

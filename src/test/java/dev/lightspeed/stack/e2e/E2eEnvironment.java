@@ -41,6 +41,15 @@ public final class E2eEnvironment {
 		return Path.of(required("LCS_E2E_JAR"));
 	}
 
+	/**
+	 * The JVM options the service runs with everywhere else
+	 * ({@code scripts/jvm-options}), Spring AOT's generated bean definitions among them.
+	 * @return the options
+	 */
+	static List<String> jvmOptions() {
+		return List.of(required("LCS_E2E_JVM_OPTIONS").trim().split("\\s+"));
+	}
+
 	static Path workDir() throws IOException {
 		return Files.createTempDirectory(Path.of(required("LCS_E2E_STATE")), "lcs-");
 	}
