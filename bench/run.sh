@@ -121,7 +121,7 @@ start_target() {  # NAME PHASE -> url[NAME], pid[NAME]; emits the start-up time 
 		ours)
 			mkdir -p "$state/ours-data"
 			LCS_PORT="$port" LLAMA_STACK_URL="$ls_url" LCS_DATA_DIR="$state/ours-data" \
-				spawn ours "$java" $(cat scripts/jvm-options) -XX:AOTCache="$app/app.aot" \
+				spawn ours "$java" @scripts/jvm-options -XX:AOTCache="$app/app.aot" \
 				-jar "$app/$(basename "$jar")" -c "$config"
 			;;
 		upstream)

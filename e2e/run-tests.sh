@@ -17,8 +17,7 @@ export LCS_E2E_STACK_SCRIPT="$PWD/e2e/stack.sh"
 LCS_E2E_JAR="$(ls "$PWD"/target/lightspeed-stack-*.jar | head -n 1)"
 export LCS_E2E_JAR
 # the service runs with the JVM options of make run, the benchmark and the container (Spring AOT among them)
-LCS_E2E_JVM_OPTIONS="$(cat scripts/jvm-options)"
-export LCS_E2E_JVM_OPTIONS
+export LCS_E2E_JVM_OPTIONS="$PWD/scripts/jvm-options"
 
 stop_stack() { e2e/stack.sh stop >/dev/null 2>&1 || true; }
 trap stop_stack EXIT

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/aot-cache.sh JAR DIR: the jar extracted into DIR (plain jars on a class path load faster than nested ones)
 # with a JDK AOT cache, DIR/app.aot, from a training run that starts the application and exits once it is up.
-# Run it as: java $(cat scripts/jvm-options) -XX:AOTCache=DIR/app.aot -jar DIR/<jar name> -c CONFIG, with DIR
+# Run it as: java @scripts/jvm-options -XX:AOTCache=DIR/app.aot -jar DIR/<jar name> -c CONFIG, with DIR
 # absolute (the cache holds the class path it was trained with).
 # Start-up to ready drops from 5-7 s to about 2 s on 2 cores (docs/performance.md). Reused while the jar and
 # scripts/jvm-options are unchanged (a cache loads only with the heap and GC options it was trained with).
@@ -36,7 +36,7 @@ database:
   sqlite:
     db_path: $dir/training/training.db
 YAML
-("$java" $(cat scripts/jvm-options) -XX:AOTCacheOutput="$dir/app.aot" -Dspring.context.exit=onRefresh \
+("$java" @scripts/jvm-options -XX:AOTCacheOutput="$dir/app.aot" -Dspring.context.exit=onRefresh \
 	-jar "$dir/$(basename "$jar")" -c "$dir/training/lightspeed-stack.yaml" >"$dir/training/training.log" 2>&1) ||
 	{ tail -20 "$dir/training/training.log" >&2; exit 1; }
 # the JVM writes the cache even when the application failed: a cache of a failed start would be of little use

@@ -33,4 +33,4 @@ lightspeed-stack is starting on http://localhost:$port with $config. Try:
 
 TXT
 # shellcheck disable=SC2046
-"$java" $(cat scripts/jvm-options) -jar "$jar" -c "$config"
+"$java" @scripts/jvm-options -jar "$jar" -c "$config"

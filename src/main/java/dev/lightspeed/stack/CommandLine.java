@@ -142,9 +142,8 @@ final class CommandLine {
 				.run();
 		}
 		catch (AbandonedRunException ex) {
-			// Spring AOT's build-time run ends here (process-aot): its processor needs
-			// the
-			// exception, and the command line no exit status.
+			// Spring AOT's build-time run (process-aot) ends here: its processor
+			// needs the exception, not an exit status.
 			throw ex;
 		}
 		catch (RuntimeException ex) {

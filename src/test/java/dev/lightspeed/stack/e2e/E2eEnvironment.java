@@ -42,12 +42,12 @@ public final class E2eEnvironment {
 	}
 
 	/**
-	 * The JVM options the service runs with everywhere else
+	 * The file of JVM options the service runs with everywhere else
 	 * ({@code scripts/jvm-options}), Spring AOT's generated bean definitions among them.
-	 * @return the options
+	 * @return the file, for the launcher's {@code @file} argument
 	 */
-	static List<String> jvmOptions() {
-		return List.of(required("LCS_E2E_JVM_OPTIONS").trim().split("\\s+"));
+	static Path jvmOptions() {
+		return Path.of(required("LCS_E2E_JVM_OPTIONS"));
 	}
 
 	static Path workDir() throws IOException {

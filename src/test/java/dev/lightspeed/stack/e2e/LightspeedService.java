@@ -82,9 +82,8 @@ final class LightspeedService implements AutoCloseable {
 		Files.writeString(config,
 				configuration.replace("${PORT}", Integer.toString(port)).replace("${DIR}", dir.toString()));
 		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of("setpriv", "--pdeathsig", "SIGKILL", "--", java));
-		command.addAll(E2eEnvironment.jvmOptions());
-		command.addAll(List.of("-jar", E2eEnvironment.jar().toString(), "-c", config.toString()));
+		List<String> command = new ArrayList<>(List.of("setpriv", "--pdeathsig", "SIGKILL", "--", java,
+				"@" + E2eEnvironment.jvmOptions(), "-jar", E2eEnvironment.jar().toString(), "-c", config.toString()));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(dir.resolve("service.log").toFile());

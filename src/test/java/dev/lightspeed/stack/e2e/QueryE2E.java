@@ -151,9 +151,9 @@ class QueryE2E {
 					"{\"query\":\"What is Kubernetes?\",\"model\":\"fake-model\",\"provider\":\"vllm\"}"))
 			.path("conversation_id")
 			.asString();
-		// the new conversation's topic summary is a turn of its own, run after the
-		// answer;
-		// let it end, so that the only connection receiving below is the stream's
+		// The new conversation's topic summary is a turn of its own, run after the
+		// answer. Let it end, so that the only connection receiving below is the
+		// stream's.
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> Http.json(http.get("/v2/conversations?user_id=erin"))
 				.path("conversations")
