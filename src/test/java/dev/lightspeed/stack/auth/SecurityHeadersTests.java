@@ -1,15 +1,11 @@
 package dev.lightspeed.stack.auth;
 
-import dev.lightspeed.stack.config.LightspeedConfiguration;
-import dev.lightspeed.stack.errors.ErrorResponses;
-import dev.lightspeed.stack.support.TestConfigurations;
+import dev.lightspeed.stack.support.WebSlice;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * response to another thread, and nothing may add headers to it after that.
  */
 @WebMvcTest(SecurityHeadersTests.HeaderProbe.class)
-@Import({ SecurityConfiguration.class, ErrorResponses.class, SecurityHeadersTests.HeaderProbe.class })
+@Import({ WebSlice.class, SecurityHeadersTests.HeaderProbe.class })
 class SecurityHeadersTests {
 
 	@Autowired
@@ -33,16 +29,6 @@ class SecurityHeadersTests {
 		assertThat(this.mvc.get().uri("/probe/headers")).hasStatusOk()
 			.hasHeader("X-Content-Type-Options", "nosniff")
 			.hasBodyTextEqualTo("X-Content-Type-Options=nosniff X-Frame-Options=DENY");
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Configuration {
-
-		@Bean
-		LightspeedConfiguration lightspeedConfiguration() {
-			return TestConfigurations.minimal("http://localhost:8321");
-		}
-
 	}
 
 	@RestController
