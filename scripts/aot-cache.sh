@@ -40,7 +40,7 @@ YAML
 	-jar "$dir/$(basename "$jar")" -c "$dir/training/lightspeed-stack.yaml" >"$dir/training/training.log" 2>&1) ||
 	{ tail -20 "$dir/training/training.log" >&2; exit 1; }
 # the JVM writes the cache even when the application failed: a cache of a failed start would be of little use
-grep -q 'Tomcat initialized' "$dir/training/training.log" ||
+grep -q 'Server initialized with port' "$dir/training/training.log" ||
 	{ grep -v '^\[' "$dir/training/training.log" | tail -20 >&2; exit 1; }
 rm -rf "$dir/training"
 echo "$sum" >"$dir/.sha256"

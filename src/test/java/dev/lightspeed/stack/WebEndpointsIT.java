@@ -1,5 +1,7 @@
 package dev.lightspeed.stack;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -24,6 +28,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -140,6 +145,27 @@ class WebEndpointsIT {
 		HttpResponse<String> response = this.app.send("GET", "/v1/nothing");
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.body()).isEqualTo("{\"detail\":\"Not Found\"}");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/v1/conversations/..%2F..%2Fetc", "/v1/conversations/%2e%2e", "/v1//conversations",
+			"/v1/conversations/%00", "/v1/conversations/a%2Fb" })
+	void pathTheServerRefusesIsBadRequestInDetailShape(String path) {
+		HttpResponse<String> response = this.app.send("GET", path);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(response.body()).isEqualTo("{\"detail\":\"Bad Request\"}");
+	}
+
+	@Test
+	void malformedRequestIsBadRequestInDetailShape(@LocalServerPort int port) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.getOutputStream().write("GET /v1/models HTTP/1.1\r\nHost: x\r\nno colon\r\n\r\n".getBytes(US_ASCII));
+			String response = new String(socket.getInputStream().readAllBytes(), US_ASCII);
+			assertThat(response).startsWith("HTTP/1.1 400 ")
+				.contains("Content-Type: application/json\r\n")
+				.endsWith("\r\n\r\n{\"detail\":\"Bad Request\"}");
+		}
 	}
 
 	@Test

@@ -1,10 +1,14 @@
 package dev.lightspeed.stack.web;
 
 import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.errors.JettyErrorHandler;
 
-import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+
+import org.springframework.boot.jetty.JettyServerCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,10 +16,13 @@ import org.springframework.core.Ordered;
 
 /**
  * The filters in LCS 0.2.0's middleware order: the access log around everything, then
- * CORS; the metrics filter follows, then authentication.
+ * CORS; the metrics filter follows, then authentication. And Jetty's connector, sized for
+ * many long streams.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
+
+	private static final int STREAM_BUFFER_SIZE = 2048;
 
 	@Bean
 	FilterRegistrationBean<AccessLogFilter> accessLogFilter(LightspeedConfiguration configuration) {
@@ -33,22 +40,34 @@ class WebConfiguration {
 		return registration;
 	}
 
-	// A stream keeps its connection's buffers for as long as the answer takes, ten
-	// thousand at a time: 2 KB socket buffers instead of Tomcat's 8 KB, a 2 KB response
-	// buffer (StreamSizedHttp11NioProtocol) and 1 KB for a chunked request's trailers
-	// instead of 8 KB. Requests and SSE events are small; a larger one takes a few more
-	// reads or writes.
+	// A stream keeps its connection for as long as the answer takes, ten thousand at a
+	// time. Jetty takes its buffers from a pool and returns them between reads and
+	// writes,
+	// so an open stream holds none while it waits for its next event; heap buffers (not
+	// direct ones) keep that memory in the heap the JVM is sized by. Requests and SSE
+	// events are small: 2 KB buffers instead of 8 and 32 KB, a larger body takes a few
+	// more reads or writes. The accept queue takes bursts of new streams (the JDK's
+	// default backlog, 50, drops them). What Jetty refuses itself is answered in the
+	// API's
+	// error shape.
 	@Bean
-	WebServerFactoryCustomizer<TomcatServletWebServerFactory> streamSizedProtocol() {
-		return (factory) -> factory.setProtocol(StreamSizedHttp11NioProtocol.class.getName());
-	}
-
-	@Bean
-	TomcatConnectorCustomizer smallConnectionBuffers() {
-		return (connector) -> {
-			connector.setProperty("socket.appReadBufSize", "2048");
-			connector.setProperty("socket.appWriteBufSize", "2048");
-			connector.setProperty("maxTrailerSize", "1024");
+	JettyServerCustomizer streamSizedConnector() {
+		return (server) -> {
+			server.setErrorHandler(new JettyErrorHandler());
+			for (Connector connector : server.getConnectors()) {
+				if (connector instanceof ServerConnector serverConnector) {
+					serverConnector.setAcceptQueueSize(4096);
+				}
+				HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+				if (http != null) {
+					HttpConfiguration settings = http.getHttpConfiguration();
+					settings.setInputBufferSize(STREAM_BUFFER_SIZE);
+					settings.setOutputBufferSize(STREAM_BUFFER_SIZE);
+					settings.setOutputAggregationSize(STREAM_BUFFER_SIZE);
+					settings.setUseInputDirectByteBuffers(false);
+					settings.setUseOutputDirectByteBuffers(false);
+				}
+			}
 		};
 	}
 

@@ -60,7 +60,7 @@ class MetricsIT {
 	void scrapeIsPrometheusTextWithoutAuthentication() {
 		HttpResponse<String> response = this.app.send("GET", "/metrics");
 		assertThat(response.statusCode()).isEqualTo(200);
-		// Tomcat writes the parameters without blanks, which means the same.
+		// Parameters written without blanks mean the same.
 		MediaType type = MediaType.parseMediaType(response.headers().firstValue("Content-Type").orElseThrow());
 		assertThat(type.toString()).isEqualTo("text/plain;version=0.0.4;charset=utf-8");
 		assertThat(response.body()).contains("# TYPE ls_llm_calls_failures_total counter",
