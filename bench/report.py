@@ -128,6 +128,8 @@ def ttft_table(res, out):
 def streams_table(res, out):
     out.append("### Concurrent slow streams held (one token a second)")
     out.append("")
+    out.append("lightspeed-stack runs with the memory of a 1 GiB container (`-XX:MaxRAM=1g`) in this phase.")
+    out.append("")
     out.append("| streams | target | completed | errors | peak open at once | peak RSS MiB |")
     out.append("|---|---|---|---|---|---|")
     for row in sorted(res.of("streams"), key=lambda r: (r["streams"], r["target"])):

@@ -120,8 +120,12 @@ start_target() {  # NAME PHASE -> url[NAME], pid[NAME]; emits the start-up time 
 	case "$name" in
 		ours)
 			mkdir -p "$state/ours-data"
+			# Held streams: the JVM sized as in a container with a 1 GiB memory limit (its heap at 75% of that),
+			# the budget the target gives; elsewhere it sizes itself by the machine's RAM, as outside a container.
+			local budget=()
+			[ "$2" = slow ] && budget=(-XX:MaxRAM=1g)
 			LCS_PORT="$port" LLAMA_STACK_URL="$ls_url" LCS_DATA_DIR="$state/ours-data" \
-				spawn ours "$java" @scripts/jvm-options -XX:AOTCache="$app/app.aot" \
+				spawn ours "$java" @scripts/jvm-options "${budget[@]}" -XX:AOTCache="$app/app.aot" \
 				-jar "$app/$(basename "$jar")" -c "$config"
 			;;
 		upstream)
