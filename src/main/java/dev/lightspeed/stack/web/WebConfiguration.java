@@ -16,8 +16,8 @@ import org.springframework.core.Ordered;
 
 /**
  * The filters in LCS 0.2.0's middleware order: the access log around everything, then
- * CORS; the metrics filter follows, then authentication. And Jetty's connector, sized for
- * many long streams.
+ * CORS; the metrics filter follows, then authentication. And Jetty: its connector sized
+ * for many long streams, its own errors in the API's shape.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
@@ -41,19 +41,15 @@ class WebConfiguration {
 	}
 
 	// A stream keeps its connection for as long as the answer takes, ten thousand at a
-	// time. Jetty takes its buffers from a pool and returns them between reads and
-	// writes,
-	// so an open stream holds none while it waits for its next event; heap buffers (not
-	// direct ones) keep that memory in the heap the JVM is sized by. Requests and SSE
-	// events are small: 2 KB buffers instead of 8 and 32 KB, a larger body takes a few
-	// more reads or writes. The accept queue takes bursts of new streams (the JDK's
-	// default backlog, 50, drops them). What Jetty refuses itself is answered in the
-	// API's
-	// error shape.
+	// time. Jetty lends its buffers from a pool and takes them back between reads and
+	// writes, so an open stream holds none while it waits for its next event; heap
+	// buffers, not direct ones, keep that memory in the heap the JVM is sized by.
+	// Requests and SSE events are small: 2 KB buffers instead of 8 and 32 KB, a larger
+	// body takes a few more reads or writes. The accept queue takes bursts of new
+	// streams (the JDK's default backlog, 50, refuses them).
 	@Bean
 	JettyServerCustomizer streamSizedConnector() {
 		return (server) -> {
-			server.setErrorHandler(new JettyErrorHandler());
 			for (Connector connector : server.getConnectors()) {
 				if (connector instanceof ServerConnector serverConnector) {
 					serverConnector.setAcceptQueueSize(4096);
@@ -69,6 +65,12 @@ class WebConfiguration {
 				}
 			}
 		};
+	}
+
+	// What Jetty refuses before Spring sees it, in the API's error shape.
+	@Bean
+	JettyServerCustomizer jsonServerErrors() {
+		return (server) -> server.setErrorHandler(new JettyErrorHandler());
 	}
 
 	@Bean
