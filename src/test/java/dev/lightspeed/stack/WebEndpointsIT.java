@@ -2,8 +2,11 @@ package dev.lightspeed.stack;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
@@ -196,7 +199,35 @@ class WebEndpointsIT {
 		assertThat(openApi.statusCode()).isEqualTo(200);
 		assertThat(openApi.body()).contains("\"title\":\"it service - OpenAPI\"", "\"version\":\"0.2.0\"",
 				"\"ModelsResponse\"", "\"ReadinessResponse\"", "\"ProviderHealthStatus\"", "\"InfoResponse\"");
-		assertThat(this.app.send("GET", "/docs").statusCode()).isIn(200, 302);
+	}
+
+	@Test
+	void swaggerUiPagesAndEveryFileTheyLoadAreServed() {
+		HttpResponse<String> docs = this.app.send("GET", "/docs");
+		assertThat(docs.statusCode()).isEqualTo(200);
+		assertThat(docs.body()).contains("<title>it service - OpenAPI - Swagger UI</title>", "SwaggerUIBundle(",
+				"\"openapi.json\"", "\"docs/oauth2-redirect\"");
+		assertThat(filesLoadedBy("/docs", docs.body())).containsExactly("/webjars/swagger-ui/swagger-ui.css",
+				"/webjars/swagger-ui/favicon-32x32.png", "/webjars/swagger-ui/swagger-ui-bundle.js");
+		HttpResponse<String> redirect = this.app.send("GET", "/docs/oauth2-redirect");
+		assertThat(redirect.statusCode()).isEqualTo(200);
+		assertThat(filesLoadedBy("/docs/oauth2-redirect", redirect.body()))
+			.containsExactly("/webjars/swagger-ui/oauth2-redirect.js");
+	}
+
+	// the paths a page's src and href attributes load, each checked to be served
+	private List<String> filesLoadedBy(String page, String html) {
+		List<String> paths = Pattern.compile("(?:src|href)=\"([^\"]+)\"")
+			.matcher(html)
+			.results()
+			.map((match) -> URI.create(page).resolve(match.group(1)).getPath())
+			.toList();
+		for (String path : paths) {
+			HttpResponse<String> file = this.app.send("GET", path);
+			assertThat(file.statusCode()).as(path).isEqualTo(200);
+			assertThat(file.body()).as(path).isNotEmpty();
+		}
+		return paths;
 	}
 
 	@Test

@@ -15,7 +15,7 @@ import org.springframework.web.util.HtmlUtils;
 @RestController
 class RootController {
 
-	private static final MediaType HTML_UTF8 = MediaType.parseMediaType("text/html; charset=utf-8");
+	static final MediaType HTML_UTF8 = MediaType.parseMediaType("text/html; charset=utf-8");
 
 	private final String page;
 

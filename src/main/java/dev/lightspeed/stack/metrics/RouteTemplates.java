@@ -12,8 +12,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * The route templates the application registers (controllers and springdoc), to label a
- * request by the template it matches whatever its method and whether or not it got past
+ * The route templates the application registers (the controllers), to label a request by
+ * the template it matches whatever its method and whether or not it got past
  * authentication. A path no template matches is unknown.
  */
 class RouteTemplates {

@@ -11,19 +11,20 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-
 import org.springdoc.core.utils.SpringDocUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI document's {@code info} and {@code servers}, as LCS 0.2.0 publishes them,
- * and its schema names, operation ids, tags and error responses.
+ * What springdoc needs to generate {@code docs/openapi.json} from the application: the
+ * document's {@code info} and {@code servers}, as LCS 0.2.0 publishes them, and its
+ * schema names, operation ids, tags and error responses. The application serves that file
+ * ({@link ApiDocsController}); springdoc is on the test class path only.
  */
-@Configuration(proxyBeanMethods = false)
+@TestConfiguration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
 	static {
