@@ -2,15 +2,16 @@ package dev.lightspeed.stack.storage;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 
-import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The database of the {@code database} section. Spring Boot's Flyway runs our migrations
- * on it at start-up and then offers a {@code JdbcClient}.
+ * The database of the {@code database} section, its tables brought up to date
+ * ({@link DatabaseSchema}) before anything uses it; Spring Boot then offers a
+ * {@code JdbcClient}.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -21,13 +22,16 @@ class DatabaseConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	DataSource dataSource(LightspeedConfiguration configuration) {
-		return DataSources.create(configuration.database());
-	}
-
-	@Bean
-	FlywayConfigurationCustomizer lightspeedFlywayCustomizer(DatabaseVendor vendor) {
-		return (flyway) -> DatabaseMigrations.configure(flyway, vendor);
+	DataSource dataSource(LightspeedConfiguration configuration, DatabaseVendor vendor) {
+		HikariDataSource dataSource = DataSources.create(configuration.database());
+		try {
+			DatabaseSchema.apply(dataSource, vendor);
+		}
+		catch (RuntimeException ex) {
+			dataSource.close();
+			throw ex;
+		}
+		return dataSource;
 	}
 
 }

@@ -60,7 +60,7 @@ public enum DatabaseVendor {
 	}
 
 	/**
-	 * The vendor folder of the migrations, {@code db/migration/<id>}.
+	 * The vendor's name in {@code db/schema/<id>.sql}.
 	 * @return the id
 	 */
 	public String id() {

@@ -68,8 +68,7 @@ final class StreamingBehindAuthentication {
 	// them explicitly.
 	@Configuration(proxyBeanMethods = false)
 	@TestComponent
-	@EnableAutoConfiguration(excludeName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-			"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })
+	@EnableAutoConfiguration(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 	@Import({ SecurityConfiguration.class, ErrorResponses.class, SlowStream.class })
 	static class App {
 

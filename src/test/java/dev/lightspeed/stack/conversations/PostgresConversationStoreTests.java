@@ -3,7 +3,7 @@ package dev.lightspeed.stack.conversations;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lightspeed.stack.config.DatabaseConfig;
 import dev.lightspeed.stack.storage.DataSources;
-import dev.lightspeed.stack.storage.DatabaseMigrations;
+import dev.lightspeed.stack.storage.DatabaseSchema;
 import dev.lightspeed.stack.storage.DatabaseVendor;
 import dev.lightspeed.stack.support.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +26,7 @@ class PostgresConversationStoreTests extends ConversationStoreContract {
 		DatabaseConfig.Postgres config = TestDatabases.postgres(null);
 		this.namespace = config.namespace();
 		this.dataSource = DataSources.create(new DatabaseConfig(null, config));
-		DatabaseMigrations.migrate(this.dataSource, DatabaseVendor.POSTGRESQL);
+		DatabaseSchema.apply(this.dataSource, DatabaseVendor.POSTGRESQL);
 		return JdbcClient.create(this.dataSource);
 	}
 

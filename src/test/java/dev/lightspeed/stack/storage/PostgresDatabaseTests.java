@@ -1,7 +1,11 @@
 package dev.lightspeed.stack.storage;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lightspeed.stack.config.DatabaseConfig;
@@ -50,10 +54,10 @@ class PostgresDatabaseTests {
 	}
 
 	@Test
-	void migrationsCreateTheTablesInTheNamespace() {
+	void theTablesAreCreatedInTheNamespace() {
 		JdbcClient jdbc = open(TestDatabases.postgres(null));
-		DatabaseMigrations.migrate(this.dataSource, DatabaseVendor.POSTGRESQL);
-		assertThat(tables(jdbc)).contains("user_conversation", "user_feedback", "flyway_schema_history");
+		DatabaseSchema.apply(this.dataSource, DatabaseVendor.POSTGRESQL);
+		assertThat(tables(jdbc)).containsExactlyInAnyOrder("user_conversation", "user_feedback");
 		assertThat(columns(jdbc)).containsExactly("id", "user_id", "last_used_model", "last_used_provider",
 				"created_at", "last_message_at", "message_count", "topic_summary", "llama_session_id");
 		assertThat(
@@ -65,7 +69,7 @@ class PostgresDatabaseTests {
 	}
 
 	@Test
-	void migrationsKeepTheRowsOfAnLcs020Table() {
+	void theRowsOfAnLcs020TableAreKept() {
 		JdbcClient jdbc = open(TestDatabases.postgres(null));
 		jdbc.sql("""
 				CREATE TABLE user_conversation (id VARCHAR NOT NULL PRIMARY KEY, user_id VARCHAR NOT NULL,
@@ -76,7 +80,7 @@ class PostgresDatabaseTests {
 		jdbc.sql("INSERT INTO user_conversation (id, user_id, last_used_model, last_used_provider, message_count)"
 				+ " VALUES ('c1', 'u1', 'm', 'p', 2)")
 			.update();
-		DatabaseMigrations.migrate(this.dataSource, DatabaseVendor.POSTGRESQL);
+		DatabaseSchema.apply(this.dataSource, DatabaseVendor.POSTGRESQL);
 		assertThat(
 				jdbc.sql("SELECT message_count FROM user_conversation WHERE id = 'c1'").query(Integer.class).single())
 			.isEqualTo(2);
@@ -84,9 +88,32 @@ class PostgresDatabaseTests {
 	}
 
 	@Test
+	void replicasStartingTogetherAllGetTheTables() throws Exception {
+		DatabaseConfig.Postgres config = TestDatabases.postgres(null);
+		JdbcClient jdbc = open(config);
+		List<HikariDataSource> replicas = new ArrayList<>();
+		try (ExecutorService starts = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<?>> applied = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				HikariDataSource replica = DataSources.create(new DatabaseConfig(null, config));
+				replicas.add(replica);
+				applied.add(starts.submit(() -> DatabaseSchema.apply(replica, DatabaseVendor.POSTGRESQL)));
+			}
+			for (Future<?> start : applied) {
+				start.get();
+			}
+		}
+		finally {
+			replicas.forEach(HikariDataSource::close);
+		}
+		assertThat(tables(jdbc)).containsExactlyInAnyOrder("user_conversation", "user_feedback");
+		assertThat(columns(jdbc)).endsWith("topic_summary", "llama_session_id");
+	}
+
+	@Test
 	void theNamespaceMayNeedQuoting() {
 		JdbcClient jdbc = open(TestDatabases.postgres("lcs \"odd\" " + System.nanoTime()));
-		DatabaseMigrations.migrate(this.dataSource, DatabaseVendor.POSTGRESQL);
+		DatabaseSchema.apply(this.dataSource, DatabaseVendor.POSTGRESQL);
 		assertThat(tables(jdbc)).contains("user_conversation");
 	}
 

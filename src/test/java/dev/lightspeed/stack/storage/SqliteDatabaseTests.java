@@ -55,28 +55,30 @@ class SqliteDatabaseTests {
 	}
 
 	@Test
-	void migratingAnEmptyDatabaseCreatesTheTablesAndIndex() {
+	void anEmptyDatabaseGetsTheTablesAndIndexes() {
 		JdbcClient jdbc = open();
-		DatabaseMigrations.migrate(this.dataSource, DatabaseVendor.SQLITE);
+		DatabaseSchema.apply(this.dataSource, DatabaseVendor.SQLITE);
 		assertThat(columns(jdbc, "user_conversation")).containsExactly("id", "user_id", "last_used_model",
 				"last_used_provider", "created_at", "last_message_at", "message_count", "topic_summary",
 				"llama_session_id");
 		assertThat(jdbc.sql("SELECT name FROM pragma_index_list('user_conversation')").query(String.class).list())
 			.contains("ix_user_conversation_user_id");
 		assertThat(columns(jdbc, "user_feedback")).contains("id", "user_id", "categories");
-		assertThat(versions(jdbc)).containsExactly("1", "2", "3");
+		assertThat(jdbc.sql("SELECT name FROM pragma_index_list('user_feedback')").query(String.class).list())
+			.contains("ix_user_feedback_conversation_id");
 	}
 
 	@Test
-	void migratingAnLcs020DatabaseKeepsItsRowsAndAddsColumns() {
+	void anLcs020DatabaseKeepsItsRowsAndGetsTheNewColumnsAndTable() {
 		JdbcClient jdbc = open();
 		jdbc.sql(LCS_0_2_0_TABLE).update();
 		jdbc.sql("CREATE INDEX ix_user_conversation_user_id ON user_conversation (user_id)").update();
 		jdbc.sql("INSERT INTO user_conversation (id, user_id, last_used_model, last_used_provider, message_count)"
 				+ " VALUES ('c1', 'u1', 'm', 'p', 3)")
 			.update();
-		DatabaseMigrations.migrate(this.dataSource, DatabaseVendor.SQLITE);
-		assertThat(versions(jdbc)).containsExactly("0", "1", "2", "3");
+		DatabaseSchema.apply(this.dataSource, DatabaseVendor.SQLITE);
+		assertThat(columns(jdbc, "user_conversation")).endsWith("topic_summary", "llama_session_id");
+		assertThat(columns(jdbc, "user_feedback")).isNotEmpty();
 		assertThat(jdbc
 			.sql("SELECT user_id || '/' || message_count || '/' || coalesce(topic_summary, 'none')"
 					+ " FROM user_conversation WHERE id = 'c1'")
@@ -85,20 +87,38 @@ class SqliteDatabaseTests {
 	}
 
 	@Test
-	void migratingADatabaseThatAlreadyHasTheNewColumnsSucceeds() {
+	void aDatabaseThatAlreadyHasANewColumnGetsTheOther() {
 		JdbcClient jdbc = open();
 		jdbc.sql(LCS_0_2_0_TABLE).update();
 		jdbc.sql("ALTER TABLE user_conversation ADD COLUMN topic_summary VARCHAR").update();
-		DatabaseMigrations.migrate(this.dataSource, DatabaseVendor.SQLITE);
+		DatabaseSchema.apply(this.dataSource, DatabaseVendor.SQLITE);
 		assertThat(columns(jdbc, "user_conversation")).contains("topic_summary", "llama_session_id");
 	}
 
 	@Test
-	void migratingTwiceChangesNothing() {
+	void applyingTheSchemaAgainChangesNothing() {
 		JdbcClient jdbc = open();
-		DatabaseMigrations.migrate(this.dataSource, DatabaseVendor.SQLITE);
-		DatabaseMigrations.migrate(this.dataSource, DatabaseVendor.SQLITE);
-		assertThat(versions(jdbc)).containsExactly("1", "2", "3");
+		DatabaseSchema.apply(this.dataSource, DatabaseVendor.SQLITE);
+		List<String> columns = columns(jdbc, "user_conversation");
+		jdbc.sql("INSERT INTO user_conversation (id, user_id, last_used_model, last_used_provider)"
+				+ " VALUES ('c1', 'u1', 'm', 'p')")
+			.update();
+		DatabaseSchema.apply(this.dataSource, DatabaseVendor.SQLITE);
+		assertThat(columns(jdbc, "user_conversation")).isEqualTo(columns);
+		assertThat(jdbc.sql("SELECT count(*) FROM user_conversation").query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aStepTheDatabaseRefusesFailsStartUpAndLeavesNothingHalfDone() {
+		JdbcClient jdbc = open();
+		// a table with the name of the last index: both tables are created before that
+		// step fails
+		jdbc.sql("CREATE TABLE ix_user_feedback_conversation_id (x INTEGER)").update();
+		assertThatExceptionOfType(DatabaseStartupException.class)
+			.isThrownBy(() -> DatabaseSchema.apply(this.dataSource, DatabaseVendor.SQLITE))
+			.withMessageStartingWith("Database schema set-up failed: ");
+		assertThat(jdbc.sql("SELECT name FROM sqlite_master WHERE type = 'table'").query(String.class).list())
+			.containsExactly("ix_user_feedback_conversation_id");
 	}
 
 	private JdbcClient open() {
@@ -108,12 +128,6 @@ class SqliteDatabaseTests {
 
 	static List<String> columns(JdbcClient jdbc, String table) {
 		return jdbc.sql("SELECT name FROM pragma_table_info(:table)").param("table", table).query(String.class).list();
-	}
-
-	static List<String> versions(JdbcClient jdbc) {
-		return jdbc.sql("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
-			.query(String.class)
-			.list();
 	}
 
 }

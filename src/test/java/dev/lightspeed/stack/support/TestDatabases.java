@@ -6,7 +6,7 @@ import java.util.UUID;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lightspeed.stack.config.DatabaseConfig;
 import dev.lightspeed.stack.storage.DataSources;
-import dev.lightspeed.stack.storage.DatabaseMigrations;
+import dev.lightspeed.stack.storage.DatabaseSchema;
 import dev.lightspeed.stack.storage.DatabaseVendor;
 import org.jspecify.annotations.Nullable;
 
@@ -24,14 +24,14 @@ public final class TestDatabases {
 	}
 
 	/**
-	 * A migrated SQLite database.
+	 * A SQLite database with the tables.
 	 * @param directory where the file goes
 	 * @return the pool; close it
 	 */
 	public static HikariDataSource sqlite(Path directory) {
 		HikariDataSource dataSource = DataSources
 			.create(new DatabaseConfig(new DatabaseConfig.Sqlite(directory.resolve("test.db").toString()), null));
-		DatabaseMigrations.migrate(dataSource, DatabaseVendor.SQLITE);
+		DatabaseSchema.apply(dataSource, DatabaseVendor.SQLITE);
 		return dataSource;
 	}
 

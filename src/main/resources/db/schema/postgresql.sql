@@ -9,3 +9,16 @@ CREATE TABLE IF NOT EXISTS user_conversation (
 	message_count INTEGER DEFAULT 0 NOT NULL
 );
 CREATE INDEX IF NOT EXISTS ix_user_conversation_user_id ON user_conversation (user_id);
+-- Feedback kept in the database as well as in files (lightspeed.feedback.store-in-database).
+CREATE TABLE IF NOT EXISTS user_feedback (
+	id VARCHAR NOT NULL PRIMARY KEY,
+	user_id VARCHAR NOT NULL,
+	created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	conversation_id VARCHAR NOT NULL,
+	user_question TEXT NOT NULL,
+	llm_response TEXT NOT NULL,
+	sentiment INTEGER,
+	user_feedback TEXT,
+	categories TEXT
+);
+CREATE INDEX IF NOT EXISTS ix_user_feedback_conversation_id ON user_feedback (conversation_id);
