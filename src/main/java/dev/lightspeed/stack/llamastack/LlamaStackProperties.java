@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Service knobs for the Llama Stack client ({@code application.yaml}); where Llama Stack
- * is comes from {@code lightspeed-stack.yaml}.
+ * Service knobs for the Llama Stack client ({@code application.properties}); where Llama
+ * Stack is comes from {@code lightspeed-stack.yaml}.
  *
  * @param catalogTtl how long models, shields and vector stores are cached
  * @param connectTimeout TCP connect timeout

@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Service knobs beyond {@code lightspeed-stack.yaml} (set in {@code application.yaml} or
- * as environment variables, e.g. {@code LIGHTSPEED_QUERY_FORWARD_CALLER_TOKEN=false}).
+ * Service knobs beyond {@code lightspeed-stack.yaml} (set in
+ * {@code application.properties} or as environment variables, e.g.
+ * {@code LIGHTSPEED_QUERY_FORWARD_CALLER_TOKEN=false}).
  *
  * @param forwardCallerToken send the caller's bearer token to every MCP server when the
  * request brings no {@code MCP-HEADERS} (LCS 0.2.0 does)

@@ -45,7 +45,7 @@ class LogFormatEnvironmentPostProcessor implements EnvironmentPostProcessor, Ord
 
 	@Override
 	public int getOrder() {
-		// After application.yaml is read, so the property may be set there too.
+		// After application.properties is read, so the property may be set there too.
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 
