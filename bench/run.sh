@@ -173,8 +173,12 @@ if [ "$upstream" = 1 ]; then targets="$targets upstream" services="$services ups
 start_phase() {  # PHASE: the services and nginx in front of that phase's fake
 	local name
 	url[fake]="http://127.0.0.1:${fake_port[$1]}"
+	# Every target of the previous phase is stopped before the first starts: a service still working off the
+	# backlog of a point it could not keep up with would take CPU from the next one's start-up.
 	for name in ${targets#fake}; do
 		[ -n "${pid[$name]:-}" ] && stop_one "$name"
+	done
+	for name in ${targets#fake}; do
 		start_target "$name" "$1"
 	done
 }
