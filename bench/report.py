@@ -28,9 +28,9 @@ def median(values):
 def fmt(value, digits=2):
     if value is None:
         return "–"
-    if isinstance(value, float) and not value.is_integer():
+    if isinstance(value, float) and not value.is_integer() and digits > 0:
         return f"{value:.{digits}f}"
-    return f"{int(value):,}"
+    return f"{round(value):,}"
 
 
 def ratio(ours, other, digits=2):
