@@ -16,11 +16,11 @@ repo="$PWD"
 quick=0
 [ "${1:-}" = "--quick" ] && quick=1
 if [ $quick = 1 ]; then
-	runs="${BENCH_RUNS:-1}" duration="${BENCH_DURATION:-2}" streams="${BENCH_STREAMS:-200}" ttft_requests=100
+	runs="${BENCH_RUNS:-1}" duration="${BENCH_DURATION:-2}" streams="${BENCH_STREAMS:-200}" ttft_requests=100 ttft_warmup=20
 	concurrencies="1 50" slow_tokens=5 pool=50 warmup=2 settle=1
 else
 	runs="${BENCH_RUNS:-3}" duration="${BENCH_DURATION:-10}" streams="${BENCH_STREAMS:-1000 5000 9500}"
-	ttft_requests=1000 concurrencies="1 50 100 200" slow_tokens=30 pool=200 warmup=10 settle=3
+	ttft_requests=1000 ttft_warmup=100 concurrencies="1 50 100 200" slow_tokens=30 pool=200 warmup=10 settle=3
 fi
 upstream="${BENCH_UPSTREAM:-1}"
 state="${BENCH_STATE:-$repo/bench/.state}"
@@ -227,10 +227,11 @@ wrk_point() {  # RUN NAME CONCURRENCY METRIC
 	log "$metric $name c=$c: $line"
 }
 
-ttft_point() {  # RUN NAME: follow-up questions, streamed, 10 at a time
+ttft_point() {  # RUN NAME: follow-up questions, streamed, 10 at a time, after uncounted warm-up streams
 	local line
 	line="$("$java" bench/loadgen/SseLoad.java ttft "${url[$2]}/v1/streaming_query" \
-		'{"query": "What is Kubernetes?", "conversation_id": "@ID@"}' "$ttft_requests" 10 "${ids[$2]:-/dev/null}")"
+		'{"query": "What is Kubernetes?", "conversation_id": "@ID@"}' "$ttft_warmup" "$ttft_requests" 10 \
+		"${ids[$2]:-/dev/null}")"
 	emit "{\"metric\": \"ttft\", \"target\": \"$2\", \"run\": $1, \"sse\": $line}"
 	log "ttft $2: $line"
 }

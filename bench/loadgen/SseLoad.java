@@ -32,9 +32,11 @@ import java.util.stream.Collectors;
  * little. It understands LCS 0.2.0's dialect: {@code data: {"event": ...}} lines.
  *
  * <pre>
- * ttft URL BODY REQUESTS CONCURRENCY [IDS] time to first token and to end, p50/p99 in ms; with
- *                                         a file of conversation ids, each request replaces @ID@
- *                                         in BODY with the next one (follow-up questions)
+ * ttft URL BODY WARMUP REQUESTS CONCURRENCY [IDS]
+ *                                         time to first token and to end, p50/p99 in ms, of
+ *                                         REQUESTS after WARMUP uncounted ones; with a file of
+ *                                         conversation ids, each request replaces @ID@ in BODY
+ *                                         with the next one (follow-up questions)
  * hold URL BODY STREAMS RAMP_PER_S PID DEADLINE_S [IDS]
  *                                         open STREAMS at once, read each to its end; peak
  *                                         open streams, errors, peak RSS of PID and children
@@ -61,11 +63,11 @@ public class SseLoad {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length < 5) {
-			System.err.println("usage: SseLoad ttft URL BODY REQUESTS CONCURRENCY [IDS] | hold URL BODY STREAMS RAMP PID DEADLINE_S [IDS]");
+			System.err.println("usage: SseLoad ttft URL BODY WARMUP REQUESTS CONCURRENCY [IDS] | hold URL BODY STREAMS RAMP PID DEADLINE_S [IDS]");
 			System.exit(2);
 		}
 		SseLoad load = new SseLoad();
-		int idsArgument = args[0].equals("ttft") ? 5 : 7;
+		int idsArgument = args[0].equals("ttft") ? 6 : 7;
 		List<String> given = (args.length > idsArgument) ? Files.readAllLines(Path.of(args[idsArgument])) : List.of();
 		// the floor targets ignore the conversation id
 		List<String> ids = given.isEmpty() ? List.of("") : given;
@@ -77,7 +79,8 @@ public class SseLoad {
 				.ofString(args[2].replace("@ID@", ids.get(Math.floorMod(next.getAndIncrement(), ids.size())))))
 			.build();
 		Map<String, Object> result = switch (args[0]) {
-			case "ttft" -> load.ttft(requests, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+			case "ttft" -> load.ttft(requests, Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+					Integer.parseInt(args[5]));
 			case "hold" -> load.hold(requests, Integer.parseInt(args[3]), Integer.parseInt(args[4]),
 					Long.parseLong(args[5]), Long.parseLong(args[6]));
 			default -> throw new IllegalArgumentException("unknown mode " + args[0]);
@@ -89,11 +92,37 @@ public class SseLoad {
 		System.exit(load.succeeded.get() > 0 ? 0 : 1);
 	}
 
-	/** Sequential waves of streams: the latency a user sees before the first token. */
-	private Map<String, Object> ttft(Supplier<HttpRequest> request, int requests, int concurrency) throws InterruptedException {
+	/**
+	 * Sequential waves of streams: the latency a user sees before the first token. The
+	 * warm-up streams first, uncounted: the target's first streams load and compile its
+	 * streaming path, as the other measurements' warm-up does for {@code /v1/query}.
+	 */
+	private Map<String, Object> ttft(Supplier<HttpRequest> request, int warmUp, int requests, int concurrency)
+			throws InterruptedException {
+		waves(request, warmUp, concurrency);
+		this.errors.clear();
+		this.succeeded.set(0);
+		long[][] times = waves(request, requests, concurrency);
+		long[] firstToken = times[0];
+		long[] total = times[1];
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("mode", "ttft");
+		result.put("requests", requests);
+		result.put("concurrency", concurrency);
+		result.put("succeeded", this.succeeded.get());
+		result.put("ttft_p50_ms", percentile(firstToken, 50));
+		result.put("ttft_p99_ms", percentile(firstToken, 99));
+		result.put("total_p50_ms", percentile(total, 50));
+		result.put("total_p99_ms", percentile(total, 99));
+		return result;
+	}
+
+	// first-token and end times of each request, -1 for a failed one
+	private long[][] waves(Supplier<HttpRequest> request, int requests, int concurrency) throws InterruptedException {
 		long[] firstToken = new long[requests];
 		long[] total = new long[requests];
 		Arrays.fill(firstToken, -1);
+		Arrays.fill(total, -1);
 		Semaphore slots = new Semaphore(concurrency);
 		CountDownLatch done = new CountDownLatch(requests);
 		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -117,16 +146,7 @@ public class SseLoad {
 			}
 			done.await();
 		}
-		Map<String, Object> result = new LinkedHashMap<>();
-		result.put("mode", "ttft");
-		result.put("requests", requests);
-		result.put("concurrency", concurrency);
-		result.put("succeeded", this.succeeded.get());
-		result.put("ttft_p50_ms", percentile(firstToken, 50));
-		result.put("ttft_p99_ms", percentile(firstToken, 99));
-		result.put("total_p50_ms", percentile(total, 50));
-		result.put("total_p99_ms", percentile(total, 99));
-		return result;
+		return new long[][] { firstToken, total };
 	}
 
 	/** Many slow streams open at once: what holding them costs the server. */
