@@ -198,7 +198,7 @@ def main(argv):
         found = problems(load(argv[2]))
         for line in found:
             print(f"bench: {line}", file=sys.stderr)
-        print("bench-quick: harness OK" if not found else "bench-quick: harness BROKEN", file=sys.stderr)
+        print("bench: harness OK" if not found else "bench: harness BROKEN", file=sys.stderr)
         return 1 if found else 0
     if len(argv) == 2:
         print(report(load(argv[1])))
