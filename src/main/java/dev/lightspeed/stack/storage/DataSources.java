@@ -54,6 +54,9 @@ public final class DataSources {
 		hikari.addDataSourceProperty("journal_mode", "WAL");
 		hikari.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MILLIS));
 		hikari.addDataSourceProperty("synchronous", "NORMAL");
+		// No statement here reads generated keys; left on, the driver queries for them
+		// after every write.
+		hikari.addDataSourceProperty("jdbc.get_generated_keys", "false");
 		hikari.setMaximumPoolSize(SQLITE_POOL_SIZE);
 		hikari.setMinimumIdle(1);
 		return open(hikari);
