@@ -2,6 +2,7 @@ package dev.lightspeed.stack.storage;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -95,11 +96,55 @@ public enum DatabaseVendor {
 		if (text == null) {
 			return null;
 		}
+		OffsetDateTime written = parseWritten(text);
+		if (written != null) {
+			return written;
+		}
 		var parsed = SQLITE_READ.parse(text.strip());
 		if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
 			return OffsetDateTime.from(parsed).withOffsetSameInstant(ZoneOffset.UTC);
 		}
 		return LocalDateTime.from(parsed).atOffset(ZoneOffset.UTC);
+	}
+
+	/**
+	 * The form this service writes, {@code 2025-08-20 10:11:12.345678}, read without a
+	 * formatter (a follow-up reads two); null for any other form.
+	 */
+	private static @Nullable OffsetDateTime parseWritten(String text) {
+		if (text.length() != 26 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != ' '
+				|| text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.') {
+			return null;
+		}
+		int year = digits(text, 0, 4);
+		int month = digits(text, 5, 7);
+		int day = digits(text, 8, 10);
+		int hour = digits(text, 11, 13);
+		int minute = digits(text, 14, 16);
+		int second = digits(text, 17, 19);
+		int micros = digits(text, 20, 26);
+		if ((year | month | day | hour | minute | second | micros) < 0) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.of(year, month, day, hour, minute, second, micros * 1000, ZoneOffset.UTC);
+		}
+		catch (DateTimeException ex) {
+			return null;
+		}
+	}
+
+	/** The number in {@code text[from, to)}, -1 when a character is not a digit. */
+	private static int digits(String text, int from, int to) {
+		int value = 0;
+		for (int i = from; i < to; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			value = value * 10 + (c - '0');
+		}
+		return value;
 	}
 
 }
