@@ -11,6 +11,8 @@ import java.sql.Statement;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lightspeed.stack.config.DatabaseConfig;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * Builds the connection pool the {@code database} section describes.
@@ -47,16 +49,18 @@ public final class DataSources {
 		if (parent == null || !Files.isDirectory(parent)) {
 			throw new DatabaseStartupException("SQLite database directory does not exist: " + dbPath);
 		}
-		HikariConfig hikari = new HikariConfig();
-		hikari.setPoolName("lightspeed-sqlite");
-		hikari.setDriverClassName("org.sqlite.JDBC");
-		hikari.setJdbcUrl("jdbc:sqlite:" + dbPath);
-		hikari.addDataSourceProperty("journal_mode", "WAL");
-		hikari.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MILLIS));
-		hikari.addDataSourceProperty("synchronous", "NORMAL");
+		SQLiteConfig sqlite = new SQLiteConfig();
+		sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+		sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
+		sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
 		// No statement here reads generated keys; left on, the driver queries for them
 		// after every write.
-		hikari.addDataSourceProperty("jdbc.get_generated_keys", "false");
+		sqlite.setGetGeneratedKeys(false);
+		SQLiteDataSource driver = new SQLiteDataSource(sqlite);
+		driver.setUrl("jdbc:sqlite:" + dbPath);
+		HikariConfig hikari = new HikariConfig();
+		hikari.setPoolName("lightspeed-sqlite");
+		hikari.setDataSource(new StatementCachingDataSource(driver));
 		hikari.setMaximumPoolSize(SQLITE_POOL_SIZE);
 		hikari.setMinimumIdle(1);
 		return open(hikari);
