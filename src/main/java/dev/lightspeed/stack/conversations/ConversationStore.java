@@ -25,8 +25,11 @@ public interface ConversationStore {
 	 * @param model model id for bookkeeping
 	 * @param provider provider id
 	 * @param sessionId Llama Stack session id, kept when null
+	 * @return the row as the turn left it, empty when the conversation belongs to another
+	 * user (the row is then left untouched)
 	 */
-	void recordTurn(String id, String userId, String model, String provider, @Nullable String sessionId);
+	Optional<ConversationRecord> recordTurn(String id, String userId, String model, String provider,
+			@Nullable String sessionId);
 
 	/**
 	 * Lists a user's conversations, newest message first.

@@ -12,16 +12,13 @@ import dev.lightspeed.stack.storage.DatabaseVendor;
 import dev.lightspeed.stack.storage.Identifiers;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /**
  * {@link ConversationStore} on the {@code user_conversation} table (LCS 0.2.0 columns
  * plus {@code topic_summary} and {@code llama_session_id}). Every value is a bind
- * parameter.
+ * parameter; the upsert returns the row it leaves, so a caller can keep it.
  */
-@Repository
 class JdbcConversationStore implements ConversationStore {
 
 	private static final String COLUMNS = "id, user_id, last_used_model, last_used_provider, created_at, "
@@ -38,7 +35,7 @@ class JdbcConversationStore implements ConversationStore {
 				message_count = user_conversation.message_count + 1,
 				llama_session_id = COALESCE(excluded.llama_session_id, user_conversation.llama_session_id)
 			WHERE user_conversation.user_id = excluded.user_id
-			""";
+			RETURNING\s""" + COLUMNS;
 
 	private final JdbcClient jdbc;
 
@@ -46,7 +43,6 @@ class JdbcConversationStore implements ConversationStore {
 
 	private final Clock clock;
 
-	@Autowired
 	JdbcConversationStore(JdbcClient jdbc, DatabaseVendor vendor) {
 		this(jdbc, vendor, Clock.systemUTC());
 	}
@@ -66,15 +62,17 @@ class JdbcConversationStore implements ConversationStore {
 	}
 
 	@Override
-	public void recordTurn(String id, String userId, String model, String provider, @Nullable String sessionId) {
-		this.jdbc.sql(UPSERT)
+	public Optional<ConversationRecord> recordTurn(String id, String userId, String model, String provider,
+			@Nullable String sessionId) {
+		return this.jdbc.sql(UPSERT)
 			.param("id", Identifiers.requireStorable("conversation id", id))
 			.param("userId", Identifiers.requireStorable("user id", userId))
 			.param("model", model)
 			.param("provider", provider)
 			.param("now", this.vendor.timestamp(OffsetDateTime.now(this.clock)))
 			.param("sessionId", sessionId)
-			.update();
+			.query(this::toRecord)
+			.optional();
 	}
 
 	@Override

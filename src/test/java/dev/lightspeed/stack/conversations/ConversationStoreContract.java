@@ -62,25 +62,27 @@ abstract class ConversationStoreContract {
 	}
 
 	@Test
-	void firstTurnInsertsARow() {
-		this.store.recordTurn("c1", "alice", "model-a", "provider-a", "s1");
-		assertThat(this.store.find("c1")).hasValue(
-				new ConversationRecord("c1", "alice", "model-a", "provider-a", at(START), at(START), 1, null, "s1"));
+	void firstTurnInsertsARowAndReturnsIt() {
+		ConversationRecord row = new ConversationRecord("c1", "alice", "model-a", "provider-a", at(START), at(START), 1,
+				null, "s1");
+		assertThat(this.store.recordTurn("c1", "alice", "model-a", "provider-a", "s1")).hasValue(row);
+		assertThat(this.store.find("c1")).hasValue(row);
 	}
 
 	@Test
 	void laterTurnsUpdateModelTimeAndCountAndKeepTheSession() {
 		this.store.recordTurn("c1", "alice", "model-a", "provider-a", "s1");
 		advance(Duration.ofSeconds(90));
-		this.store.recordTurn("c1", "alice", "model-b", "provider-b", null);
-		assertThat(this.store.find("c1")).hasValue(new ConversationRecord("c1", "alice", "model-b", "provider-b",
-				at(START), at(START.plusSeconds(90)), 2, null, "s1"));
+		ConversationRecord row = new ConversationRecord("c1", "alice", "model-b", "provider-b", at(START),
+				at(START.plusSeconds(90)), 2, null, "s1");
+		assertThat(this.store.recordTurn("c1", "alice", "model-b", "provider-b", null)).hasValue(row);
+		assertThat(this.store.find("c1")).hasValue(row);
 	}
 
 	@Test
 	void aTurnByAnotherUserDoesNotTakeOverTheConversation() {
 		this.store.recordTurn("c1", "alice", "model-a", "provider-a", null);
-		this.store.recordTurn("c1", "mallory", "model-x", "provider-x", "evil");
+		assertThat(this.store.recordTurn("c1", "mallory", "model-x", "provider-x", "evil")).isEmpty();
 		ConversationRecord record = this.store.find("c1").orElseThrow();
 		assertThat(record.userId()).isEqualTo("alice");
 		assertThat(record.messageCount()).isEqualTo(1);

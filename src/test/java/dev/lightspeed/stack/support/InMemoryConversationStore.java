@@ -25,14 +25,20 @@ public class InMemoryConversationStore implements ConversationStore {
 	}
 
 	@Override
-	public void recordTurn(String id, String userId, String model, String provider, @Nullable String sessionId) {
+	public Optional<ConversationRecord> recordTurn(String id, String userId, String model, String provider,
+			@Nullable String sessionId) {
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-		this.records.compute(id,
-				(key, old) -> (old == null)
-						? new ConversationRecord(id, userId, model, provider, now, now, 1, null, sessionId)
-						: new ConversationRecord(id, old.userId(), model, provider, old.createdAt(), now,
-								old.messageCount() + 1, old.topicSummary(),
-								(sessionId != null) ? sessionId : old.sessionId()));
+		ConversationRecord row = this.records.compute(id, (key, old) -> {
+			if (old == null) {
+				return new ConversationRecord(id, userId, model, provider, now, now, 1, null, sessionId);
+			}
+			if (!old.userId().equals(userId)) {
+				return old;
+			}
+			return new ConversationRecord(id, userId, model, provider, old.createdAt(), now, old.messageCount() + 1,
+					old.topicSummary(), (sessionId != null) ? sessionId : old.sessionId());
+		});
+		return row.userId().equals(userId) ? Optional.of(row) : Optional.empty();
 	}
 
 	@Override
