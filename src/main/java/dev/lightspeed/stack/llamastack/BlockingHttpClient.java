@@ -283,8 +283,10 @@ final class BlockingHttpClient {
 		Response exchange(byte[] head, byte[] body) throws IOException {
 			this.answered = false;
 			this.socket.setSoTimeout(Math.toIntExact(BlockingHttpClient.this.firstByteTimeout.toMillis()));
-			this.out.write(head);
-			this.out.write(body);
+			// one write, so one segment and one wake-up of the server, not two
+			byte[] request = Arrays.copyOf(head, head.length + body.length);
+			System.arraycopy(body, 0, request, head.length, body.length);
+			this.out.write(request);
 			this.out.flush();
 			int first = this.in.read();
 			if (first < 0) {
