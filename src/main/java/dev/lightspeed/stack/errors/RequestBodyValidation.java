@@ -118,9 +118,13 @@ class RequestBodyValidation extends RequestBodyAdviceAdapter {
 	// every field is valid (pydantic runs model validators last).
 	private static List<ValidationError> merge(BodyShape shape, Set<? extends ConstraintViolation<?>> violations,
 			Class<?> type, JsonNode body) {
+		List<ValidationError> structural = shape.errors();
+		if (violations.isEmpty() && structural.isEmpty()) {
+			// a valid body, the common case: nothing to order
+			return List.of();
+		}
 		List<ValidationError> fields = new ArrayList<>();
 		List<ValidationError> model = new ArrayList<>();
-		List<ValidationError> structural = shape.errors();
 		for (ConstraintViolation<?> violation : violations) {
 			ValidationError error = ConstraintErrors.of(violation, type, body);
 			if (error.loc().size() == 1) {
