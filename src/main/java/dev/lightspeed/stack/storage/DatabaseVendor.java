@@ -109,7 +109,7 @@ public enum DatabaseVendor {
 
 	/**
 	 * The form this service writes, {@code 2025-08-20 10:11:12.345678}, read without a
-	 * formatter (a follow-up reads two); null for any other form.
+	 * formatter (every turn's upsert returns two); null for any other form.
 	 */
 	private static @Nullable OffsetDateTime parseWritten(String text) {
 		if (text.length() != 26 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != ' '
