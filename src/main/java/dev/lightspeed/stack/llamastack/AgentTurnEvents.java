@@ -15,21 +15,37 @@ import dev.lightspeed.stack.llamastack.TurnEvent.TurnCompleted;
 import dev.lightspeed.stack.llamastack.TurnEvent.TurnStarted;
 import dev.lightspeed.stack.llamastack.TurnEvent.Violation;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Maps one chunk of an Agents API turn stream (protocol §A.5) to turn events, so that the
  * streaming endpoint can reproduce LCS's event catalogue (lcs-behavior §8.3), checked in
  * the same order LCS checks: error, turn start/awaiting input, turn complete, then by
- * step type.
+ * step type. A text delta, nearly every chunk, is read without a tree
+ * ({@link TextDeltaChunk}).
  */
 final class AgentTurnEvents {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private AgentTurnEvents() {
 	}
 
-	static List<TurnEvent> map(JsonNode chunk) {
+	/**
+	 * The events of one chunk.
+	 * @param data the chunk's JSON, UTF-8
+	 * @return its events, in order
+	 * @throws JacksonException when the chunk is not JSON
+	 */
+	static List<TurnEvent> map(byte[] data) {
+		TextDelta delta = TextDeltaChunk.read(JSON, data);
+		return (delta != null) ? List.of(delta) : map(JSON.readTree(data));
+	}
+
+	private static List<TurnEvent> map(JsonNode chunk) {
 		JsonNode error = chunk.path("error");
 		if (!error.isMissingNode() && !error.isNull()) {
 			JsonNode message = error.path("message");

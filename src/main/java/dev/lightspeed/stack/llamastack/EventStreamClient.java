@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.util.UriComponentsBuilder;
@@ -42,11 +41,11 @@ class EventStreamClient {
 	 * @param pathVariables values for the variables, encoded here
 	 * @param body the JSON body
 	 * @param headers extra headers
-	 * @param events maps one {@code data:} JSON value to turn events
+	 * @param events maps one event's {@code data:}, UTF-8 JSON, to turn events
 	 * @return the open stream
 	 */
 	TurnStream post(String pathTemplate, List<String> pathVariables, Object body, Map<String, String> headers,
-			Function<JsonNode, List<TurnEvent>> events) {
+			Function<byte[], List<TurnEvent>> events) {
 		URI uri = UriComponentsBuilder.fromUriString(this.baseUrl)
 			.path(pathTemplate)
 			// variables are encoded strictly: an id cannot add path segments
@@ -72,7 +71,7 @@ class EventStreamClient {
 		if (response.status() >= 400) {
 			throw failure(response);
 		}
-		return new SseTurnStream(response.body(), (data) -> events.apply(this.json.readTree(data)));
+		return new SseTurnStream(response.body(), events);
 	}
 
 	private static RuntimeException failure(BlockingHttpClient.Response response) {

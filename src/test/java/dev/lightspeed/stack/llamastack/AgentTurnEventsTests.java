@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.llamastack;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import dev.lightspeed.stack.llamastack.TurnEvent.Other;
@@ -12,7 +13,6 @@ import dev.lightspeed.stack.llamastack.TurnEvent.ToolExecuted;
 import dev.lightspeed.stack.llamastack.TurnEvent.TurnCompleted;
 import dev.lightspeed.stack.llamastack.TurnEvent.TurnStarted;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,15 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AgentTurnEventsTests {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private static List<TurnEvent> map(String payload) {
-		return AgentTurnEvents.map(JSON.readTree("{\"event\":{\"payload\":" + payload + "}}"));
+		return AgentTurnEvents.map(bytes("{\"event\":{\"payload\":" + payload + "}}"));
 	}
 
 	@Test
 	void errorLineShouldBeStreamFailedEvenWhenItIsNotCompact() {
-		assertThat(AgentTurnEvents.map(JSON.readTree("{\"error\": {\"message\": \"502: Failed to connect\"}}")))
+		assertThat(AgentTurnEvents.map(bytes("{\"error\": {\"message\": \"502: Failed to connect\"}}")))
 			.containsExactly(new StreamFailed("502: Failed to connect"));
 	}
 
@@ -131,6 +129,10 @@ class AgentTurnEventsTests {
 		assertThat(map("{\"event_type\":\"step_complete\",\"step_type\":\"memory_retrieval\",\"step_details\":{}}"))
 			.containsExactly(new Other("memory_retrieval"));
 		assertThat(map("{\"event_type\":\"turn_paused\"}")).containsExactly(new Other("turn_paused"));
+	}
+
+	private static byte[] bytes(String json) {
+		return json.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

@@ -57,12 +57,11 @@ class SseTurnStreamTests {
 
 	@Test
 	void dataThatIsNotJsonShouldBeSkipped() {
-		SseTurnStream stream = new SseTurnStream(
-				new ByteArrayInputStream(
-						("data: [DONE\n\ndata: {\"event\":{\"payload\":{\"event_type\":\"turn_complete\","
-								+ "\"turn\":{\"output_message\":{\"content\":\"x\"}}}}}\n\n")
-							.getBytes(StandardCharsets.UTF_8)),
-				(data) -> AgentTurnEvents.map(tools.jackson.databind.json.JsonMapper.shared().readTree(data)));
+		SseTurnStream stream = new SseTurnStream(new ByteArrayInputStream(
+				("data: [DONE\n\ndata: {\"event\":{\"payload\":{\"event_type\":\"turn_complete\","
+						+ "\"turn\":{\"output_message\":{\"content\":\"x\"}}}}}\n\n")
+					.getBytes(StandardCharsets.UTF_8)),
+				AgentTurnEvents::map);
 
 		assertThat(stream.next()).isEqualTo(new TurnEvent.TurnCompleted("x"));
 		assertThat(stream.next()).isNull();
