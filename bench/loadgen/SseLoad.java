@@ -216,7 +216,9 @@ public class SseLoad {
 			}
 		}
 		catch (IOException ex) {
-			error(ex.getClass().getSimpleName());
+			// the message tells a reset from a refusal or a truncated response
+			String message = (ex.getMessage() != null) ? ": " + ex.getMessage() : "";
+			error(ex.getClass().getSimpleName() + message.substring(0, Math.min(100, message.length())));
 			return null;
 		}
 		catch (InterruptedException ex) {
