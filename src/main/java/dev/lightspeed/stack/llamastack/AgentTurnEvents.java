@@ -29,7 +29,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 final class AgentTurnEvents {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.shared();
 
 	private AgentTurnEvents() {
 	}

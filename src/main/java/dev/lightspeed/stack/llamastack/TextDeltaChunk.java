@@ -50,12 +50,12 @@ final class TextDeltaChunk {
 			return null;
 		}
 		int textStart = idEnd + DELTA.length;
-		int textEnd = stringEnd(data, textStart);
+		int plainEnd = plainStringEnd(data, textStart);
+		int textEnd = (plainEnd >= 0) ? plainEnd : stringEnd(data, textStart);
 		if (textEnd < 0 || data.length != textEnd + TAIL.length || !startsWith(data, textEnd, TAIL)) {
 			return null;
 		}
-		String text = (plainStringEnd(data, textStart) == textEnd)
-				? new String(data, textStart, textEnd - textStart, StandardCharsets.US_ASCII)
+		String text = (plainEnd >= 0) ? new String(data, textStart, textEnd - textStart, StandardCharsets.US_ASCII)
 				: decode(json, data, textStart - 1, textEnd + 1);
 		return (text != null) ? new TextDelta(text) : null;
 	}
