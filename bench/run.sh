@@ -17,10 +17,10 @@ quick=0
 [ "${1:-}" = "--quick" ] && quick=1
 if [ $quick = 1 ]; then
 	runs="${BENCH_RUNS:-1}" duration="${BENCH_DURATION:-2}" streams="${BENCH_STREAMS:-200}" ttft_requests=100 ttft_warmup=20
-	concurrencies="1 50" slow_tokens=5 pool=50 warmup=2 settle=1
+	concurrencies="1 50" slow_tokens=5 ramp=1000 pool=50 warmup=2 settle=1
 else
 	runs="${BENCH_RUNS:-3}" duration="${BENCH_DURATION:-10}" streams="${BENCH_STREAMS:-1000 5000 9500}"
-	ttft_requests=1000 ttft_warmup=100 concurrencies="1 50 100 200" slow_tokens=30 pool=200 warmup=10 settle=3
+	ttft_requests=1000 ttft_warmup=100 concurrencies="1 50 100 200" slow_tokens=60 ramp=250 pool=200 warmup=10 settle=3
 fi
 upstream="${BENCH_UPSTREAM:-1}"
 state="${BENCH_STATE:-$repo/bench/.state}"
@@ -253,8 +253,11 @@ for run in $(seq 1 "$runs"); do
 	for name in $targets; do ttft_point "$run" "$name"; done
 done
 
-# Held streams: a stream lasts $slow_tokens s and they open at 1,000 a second, so all are open at once. They are
-# follow-ups in 20 conversations (a new conversation would add its topic summary's stream).
+# Held streams: a stream lasts $slow_tokens s and they open at $ramp a second, so all are open at once (9,500 take
+# 38 s to open and the first closes after 60 s). A faster ramp measures the machine's accept rate, not holding: on
+# two slow cores, 1,000 new streams a second on top of 9,500 events a second left accepted connections unread for
+# Jetty's 30 s idle timeout. They are follow-ups in 20 conversations (a new conversation would add its topic
+# summary's stream).
 start_phase slow
 conversations 20
 # A closed connection stays in TIME_WAIT for 60 s, and a new connection that draws the port pair of one waits for SYN
@@ -269,7 +272,7 @@ for name in $services; do
 	for n in $streams; do
 		drain_time_wait
 		line="$("$java" bench/loadgen/SseLoad.java hold "${url[$name]}/v1/streaming_query" \
-			'{"query": "hold", "conversation_id": "@ID@"}' "$n" 1000 "${pid[$name]}" $((n / 1000 + slow_tokens + 60)) \
+			'{"query": "hold", "conversation_id": "@ID@"}' "$n" $ramp "${pid[$name]}" $((n / ramp + slow_tokens + 60)) \
 			"${ids[$name]}")" || true
 		emit "{\"metric\": \"streams\", \"target\": \"$name\", \"streams\": $n, \"sse\": ${line:-null}}"
 		log "streams $name $n: $line"

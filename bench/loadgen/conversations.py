@@ -11,9 +11,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 
 def start(url):
+    # against the slow fake, a first answer takes a minute: wait for it well past that
     request = urllib.request.Request(f"{url}/v1/query", data=b'{"query": "start"}',
                                      headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=60) as response:
+    with urllib.request.urlopen(request, timeout=300) as response:
         return json.load(response)["conversation_id"]
 
 
