@@ -30,14 +30,12 @@ final class SseWriter {
 		try {
 			this.emitter.send("data: " + PythonJson.write(event) + "\n\n", TEXT);
 		}
-		catch (IOException ex) {
-			// the client went away: the container ends the response
-			throw new ClientGoneException(ex);
-		}
-		catch (IllegalStateException ex) {
-			// the emitter already ended (timeout, disconnect), or the response failed in
-			// a way that is not I/O: either way nothing more can be written, and the
-			// response must end now, not at the stream timeout
+		catch (IOException | IllegalStateException ex) {
+			// the client went away, the emitter already ended (timeout), or the response
+			// failed in a way that is not I/O: nothing more can be written, and the
+			// response must end now. Jetty sends no error notification for a failed
+			// write, so without this the request stays active until the stream timeout,
+			// and a graceful shutdown waits for it.
 			if (!this.completed) {
 				this.completed = true;
 				this.emitter.completeWithError(ex);

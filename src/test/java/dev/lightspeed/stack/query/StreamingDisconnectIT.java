@@ -16,20 +16,23 @@ import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.llamastack.TurnEvent;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
 import dev.lightspeed.stack.support.TestConfigurations;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.jetty.JettyWebServer;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A client that goes away mid-stream frees the upstream turn promptly, on the real HTTP
- * server.
+ * A client that goes away mid-stream frees the upstream turn and its own request
+ * promptly, on the real HTTP server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StreamingDisconnectIT {
@@ -39,6 +42,9 @@ class StreamingDisconnectIT {
 
 	@Autowired
 	private ScriptedLlamaStack llamaStack;
+
+	@Autowired
+	private ServletWebServerApplicationContext context;
 
 	@Test
 	void disconnectingClientClosesTheUpstreamTurn() throws Exception {
@@ -69,6 +75,14 @@ class StreamingDisconnectIT {
 			Thread.sleep(20);
 		}
 		assertThat(this.llamaStack.lastStreamClosed()).as("upstream turn closed after the client left").isTrue();
+		// the request itself ends too, not at the stream timeout: a graceful shutdown
+		// would otherwise wait for it
+		StatisticsHandler requests = ((JettyWebServer) this.context.getWebServer()).getServer()
+			.getDescendant(StatisticsHandler.class);
+		while (requests.getRequestsActive() > 0 && Instant.now().isBefore(deadline.plusSeconds(2))) {
+			Thread.sleep(20);
+		}
+		assertThat(requests.getRequestsActive()).as("requests still active after the client left").isZero();
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
