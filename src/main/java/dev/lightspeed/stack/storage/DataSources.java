@@ -22,8 +22,14 @@ public final class DataSources {
 	/** How long SQLite waits for a lock held by another connection. */
 	static final int SQLITE_BUSY_TIMEOUT_MILLIS = 5000;
 
-	/** SQLite serialises writes, so a few connections (for concurrent reads) suffice. */
-	static final int SQLITE_POOL_SIZE = 4;
+	/**
+	 * One connection. SQLite lets one writer in at a time; a second connection that finds
+	 * the database locked waits in SQLite's busy handler, which sleeps in native code and
+	 * so holds its virtual thread's carrier (one of only as many as there are cores) for
+	 * every millisecond it waits. Waiting for the pool's one connection parks the virtual
+	 * thread instead. Statements are short and read whole, so readers lose little.
+	 */
+	static final int SQLITE_POOL_SIZE = 1;
 
 	static final int POSTGRES_POOL_SIZE = 10;
 

@@ -1,7 +1,11 @@
 package dev.lightspeed.stack.storage;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -119,6 +123,32 @@ class SqliteDatabaseTests {
 			.withMessageStartingWith("Database schema set-up failed: ");
 		assertThat(jdbc.sql("SELECT name FROM sqlite_master WHERE type = 'table'").query(String.class).list())
 			.containsExactly("ix_user_feedback_conversation_id");
+	}
+
+	@Test
+	void aWriterThatFindsTheDatabaseBusyWaitsParkedAndIsNotLost() throws Exception {
+		JdbcClient jdbc = open();
+		jdbc.sql("CREATE TABLE answer (n INTEGER)").update();
+		Thread writer;
+		try (Connection holder = this.dataSource.getConnection()) {
+			holder.setAutoCommit(false);
+			try (Statement statement = holder.createStatement()) {
+				statement.executeUpdate("INSERT INTO answer VALUES (1)");
+			}
+			writer = Thread.ofVirtual().start(() -> jdbc.sql("INSERT INTO answer VALUES (2)").update());
+			// Waiting inside SQLite's busy handler, the writer would stay RUNNABLE
+			// (sleeping
+			// in native code, on its carrier) until the lock is released or 5 s have
+			// passed.
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+			while (writer.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+				Thread.sleep(5);
+			}
+			assertThat(writer.getState()).isEqualTo(Thread.State.TIMED_WAITING);
+			holder.commit();
+		}
+		assertThat(writer.join(Duration.ofSeconds(5))).isTrue();
+		assertThat(jdbc.sql("SELECT n FROM answer ORDER BY n").query(Integer.class).list()).containsExactly(1, 2);
 	}
 
 	private JdbcClient open() {
