@@ -5,7 +5,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import dev.lightspeed.stack.support.ScriptedLlamaStack;
 import dev.lightspeed.stack.support.TestConfigurations;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jetty.JettyWebServer;
@@ -36,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StreamingDisconnectIT {
+
+	@TempDir
+	static Path directory;
 
 	@LocalServerPort
 	private int port;
@@ -89,9 +92,8 @@ class StreamingDisconnectIT {
 	static class Backend {
 
 		@Bean
-		LightspeedConfiguration lightspeedConfiguration() throws Exception {
-			Path dir = Files.createTempDirectory("disconnect-it");
-			return TestConfigurations.application("it", "http://127.0.0.1:9", dir, "user_data_collection: {}");
+		LightspeedConfiguration lightspeedConfiguration() {
+			return TestConfigurations.application("it", "http://127.0.0.1:9", directory, "user_data_collection: {}");
 		}
 
 		@Bean
