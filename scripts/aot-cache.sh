@@ -57,7 +57,7 @@ for _ in $(seq 600); do
 	request GET /liveness 2>/dev/null && break
 	sleep 0.1
 done
-request GET /liveness || failed
+request GET /liveness || failed  # not up within 60 s
 # Without Llama Stack the questions are answered 503: the same controllers, filters, JSON and error paths load.
 for path in /readiness /v1/info /v1/models /v1/config /v1/conversations /v1/feedback/status /metrics \
 	/v1/no-such-path; do

@@ -136,10 +136,8 @@ class SqliteDatabaseTests {
 				statement.executeUpdate("INSERT INTO answer VALUES (1)");
 			}
 			writer = Thread.ofVirtual().start(() -> jdbc.sql("INSERT INTO answer VALUES (2)").update());
-			// Waiting inside SQLite's busy handler, the writer would stay RUNNABLE
-			// (sleeping
-			// in native code, on its carrier) until the lock is released or 5 s have
-			// passed.
+			// In SQLite's busy handler the writer would stay RUNNABLE, sleeping in native
+			// code on its carrier, until the lock is released or 5 s have passed.
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
 			while (writer.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
 				Thread.sleep(5);
