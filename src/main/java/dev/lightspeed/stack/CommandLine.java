@@ -14,6 +14,7 @@ import dev.lightspeed.stack.config.ConfigurationDump;
 import dev.lightspeed.stack.config.ConfigurationException;
 import dev.lightspeed.stack.config.ConfigurationLoader;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.web.JettyPadding;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
@@ -103,6 +104,7 @@ final class CommandLine {
 					+ ": service.tls_config.tls_key_password: cannot be read: " + ex.getCause().getMessage());
 			return 1;
 		}
+		JettyPadding.preset();
 		return (start(configuration, properties) != null) ? SERVING : 1;
 	}
 
