@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.auth;
 
+import java.net.http.HttpClient;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,13 +16,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * {@code jwk-token}: a JWT signed by one of the keys of the JWK set at
@@ -56,11 +58,18 @@ class JwkTokenAuthenticationModule implements AuthenticationModule {
 		// fooled with the public key used as the shared secret.
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(config.url())
 			.jwsAlgorithms((algorithms) -> algorithms.addAll(EnumSet.allOf(SignatureAlgorithm.class)))
-			.restOperations(new RestTemplateBuilder().connectTimeout(CONNECT_TIMEOUT).readTimeout(READ_TIMEOUT).build())
+			.restOperations(jwkSetClient())
 			.build();
 		decoder.setJwtValidator(new JwtTimestampRules(clock));
 		return new JwkTokenAuthenticationModule(decoder, config.jwtConfiguration().userIdClaim(),
 				config.jwtConfiguration().usernameClaim(), config.url());
+	}
+
+	private static RestTemplate jwkSetClient() {
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
+				HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build());
+		requestFactory.setReadTimeout(READ_TIMEOUT);
+		return new RestTemplate(requestFactory);
 	}
 
 	@Override

@@ -1,6 +1,9 @@
 package dev.lightspeed.stack.llamastack;
 
+import java.net.URI;
 import java.net.http.HttpClient;
+
+import javax.net.ssl.SSLContext;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.lightspeed.stack.support.TestConfigurations;
@@ -9,10 +12,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.UnsatisfiedDependencyException;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.client.RestClient;
 
@@ -41,10 +40,7 @@ class LlamaStackConfigurationTests {
 	}
 
 	private ApplicationContextRunner runner(String url) {
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-					HttpMessageConvertersAutoConfiguration.class, RestClientAutoConfiguration.class))
-			.withUserConfiguration(LlamaStackConfiguration.class)
+		return new ApplicationContextRunner().withUserConfiguration(LlamaStackConfiguration.class)
 			.withBean("lightspeedConfiguration", dev.lightspeed.stack.config.LightspeedConfiguration.class,
 					() -> TestConfigurations.yaml("""
 							name: test
@@ -115,6 +111,19 @@ class LlamaStackConfigurationTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(LlamaStackStatus.class).connected()).isFalse();
 		});
+	}
+
+	// Loading the JDK's trust store takes 50-70 ms of start-up: only a client that may
+	// speak TLS pays for it
+	@Test
+	void onlyAnHttpsLlamaStackShouldGetTheJdksTrustStore() throws Exception {
+		LlamaStackProperties properties = LlamaStackProperties.defaults();
+
+		assertThat(
+				LlamaStackConfiguration.httpClient(properties, URI.create("https://llama.example:8321")).sslContext())
+			.isSameAs(SSLContext.getDefault());
+		assertThat(LlamaStackConfiguration.httpClient(properties, URI.create("http://llama.example:8321")).sslContext())
+			.isNotSameAs(SSLContext.getDefault());
 	}
 
 	record WantsRestClient(RestClient restClient) {

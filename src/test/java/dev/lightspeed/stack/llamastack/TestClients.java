@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.llamastack;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
@@ -26,8 +27,8 @@ final class TestClients {
 	}
 
 	static LlamaStackApi api(String url, @Nullable String apiKey, LlamaStackProperties properties) {
-		HttpClient httpClient = LlamaStackConfiguration.httpClient(properties);
-		return LlamaStackConfiguration.api(LlamaStackConfiguration.restClient(RestClient.builder(), httpClient,
+		HttpClient httpClient = LlamaStackConfiguration.httpClient(properties, URI.create(url));
+		return LlamaStackConfiguration.api(LlamaStackConfiguration.restClient(httpClient,
 				new LlamaStackConfig(url, apiKey, null, null), properties));
 	}
 
