@@ -126,6 +126,7 @@ start_target() {  # NAME PHASE -> url[NAME], pid[NAME]; emits the start-up time 
 			[ "$2" = slow ] && budget=(-XX:MaxRAM=1g)
 			LCS_PORT="$port" LLAMA_STACK_URL="$ls_url" LCS_DATA_DIR="$state/ours-data" \
 				spawn ours "$java" @scripts/jvm-options "${budget[@]}" -XX:AOTCache="$app/app.aot" \
+				-Dorg.sqlite.lib.path="$app/native" \
 				-jar "$app/$(basename "$jar")" -c "$config"
 			;;
 		upstream)
