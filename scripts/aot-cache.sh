@@ -5,7 +5,8 @@
 # Run it as: java @scripts/jvm-options -XX:AOTCache=DIR/app.aot -Dorg.sqlite.lib.path=DIR/native
 # -jar DIR/<jar name> -c CONFIG, with DIR absolute (the cache holds the class path it was trained with).
 # Start-up to ready drops from 5-7 s to about 2 s on 2 cores (docs/performance.md). Reused while the jar,
-# scripts/jvm-options and this script are unchanged (a cache loads only with the heap and GC options it was trained with).
+# scripts/jvm-options and this script are unchanged (a cache loads only with the heap and GC options it was
+# trained with).
 # AOT_TRAINING_PORT: the port of the training run (default: a free one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +26,8 @@ find "$dir" -mindepth 1 -delete
 sqlite_jar="$(ls "$dir"/lib/sqlite-jdbc-*.jar)"
 native="org/sqlite/native/$("$java" -cp "$sqlite_jar" org.sqlite.util.OSInfo)"
 mkdir -p "$dir/native"
-(cd "$dir/native" && "$(dirname "$java")/jar" xf "$sqlite_jar" "$native" && mv "$native"/* . && rm -r org)
+(cd "$dir/native" && "$(dirname "$java")/jar" xf "$sqlite_jar" "$native" &&
+	mv "$native"/* . && rm -r org)
 # Training: Llama Stack is not needed (the service starts without it), and nothing is written outside DIR.
 mkdir -p "$dir/training"
 port="${AOT_TRAINING_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
