@@ -3,8 +3,7 @@ package dev.lightspeed.stack.config;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonSerialize;
 
@@ -18,12 +17,10 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param k8sCaCertPath k8s: CA bundle of the API server
  * @param jwkConfig jwk-token: where the keys are and which claims name the user
  */
-@CrossFieldChecked
 public record AuthenticationConfig(String module, @JsonProperty("skip_tls_verification") Boolean skipTlsVerification,
-		@JsonProperty("k8s_cluster_api") @HttpUrl @JsonSerialize(
-				using = UrlSerializer.class) @Nullable String k8sClusterApi,
-		@JsonProperty("k8s_ca_cert_path") @ExistingFile @Nullable String k8sCaCertPath,
-		@JsonProperty("jwk_config") @Valid @Nullable JwkConfig jwkConfig) implements CrossFieldRules {
+		@JsonProperty("k8s_cluster_api") @JsonSerialize(using = UrlSerializer.class) @Nullable String k8sClusterApi,
+		@JsonProperty("k8s_ca_cert_path") @Nullable String k8sCaCertPath,
+		@JsonProperty("jwk_config") @Nullable JwkConfig jwkConfig) {
 
 	/** The supported modules, in the order LCS 0.2.0 lists them. */
 	public static final List<String> MODULES = List.of("noop", "noop-with-token", "k8s", "jwk-token");
@@ -33,12 +30,15 @@ public record AuthenticationConfig(String module, @JsonProperty("skip_tls_verifi
 		skipTlsVerification = (skipTlsVerification != null) ? skipTlsVerification : false;
 	}
 
-	@Override
-	public void check(Checks checks) {
-		checks.require(MODULES.contains(this.module), "module", "Unsupported authentication module '" + this.module
+	static AuthenticationConfig read(Section section) {
+		AuthenticationConfig config = new AuthenticationConfig(section.string("module"),
+				section.bool("skip_tls_verification"), section.httpUrl("k8s_cluster_api"),
+				section.existingFile("k8s_ca_cert_path"), section.section("jwk_config", JwkConfig::read));
+		section.check(MODULES.contains(config.module), "module", "Unsupported authentication module '" + config.module
 				+ "'. Supported modules: " + String.join(", ", MODULES));
-		checks.require(!"jwk-token".equals(this.module) || this.jwkConfig != null, "jwk_config",
+		section.check(!"jwk-token".equals(config.module) || config.jwkConfig != null, "jwk_config",
 				"JWK configuration must be specified when using JWK token authentication");
+		return config;
 	}
 
 	/**
@@ -48,11 +48,16 @@ public record AuthenticationConfig(String module, @JsonProperty("skip_tls_verifi
 	 * @param jwtConfiguration which claims carry the user id and name
 	 */
 	public record JwkConfig(
-			@NotNull(message = "Field required") @HttpUrl @JsonSerialize(using = UrlSerializer.class) String url,
-			@JsonProperty("jwt_configuration") @Valid JwtConfiguration jwtConfiguration) {
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonSerialize(using = UrlSerializer.class) String url,
+			@JsonProperty("jwt_configuration") JwtConfiguration jwtConfiguration) {
 
 		public JwkConfig {
 			jwtConfiguration = (jwtConfiguration != null) ? jwtConfiguration : new JwtConfiguration(null, null);
+		}
+
+		static JwkConfig read(Section section) {
+			return new JwkConfig(section.required("url", section.httpUrl("url")),
+					section.section("jwt_configuration", JwtConfiguration::read));
 		}
 
 	}
@@ -69,6 +74,10 @@ public record AuthenticationConfig(String module, @JsonProperty("skip_tls_verifi
 		public JwtConfiguration {
 			userIdClaim = (userIdClaim != null) ? userIdClaim : "user_id";
 			usernameClaim = (usernameClaim != null) ? usernameClaim : "username";
+		}
+
+		static JwtConfiguration read(Section section) {
+			return new JwtConfiguration(section.string("user_id_claim"), section.string("username_claim"));
 		}
 
 	}

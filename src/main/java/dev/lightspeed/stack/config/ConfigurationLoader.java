@@ -4,32 +4,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads {@code lightspeed-stack.yaml}: YAML, then environment substitution, then binding
- * into records (unknown keys are warned about by path), then Bean Validation, then the
+ * Reads {@code lightspeed-stack.yaml}: YAML, then environment substitution, then the
+ * records, read and checked key by key (unknown keys are warned about by path), then the
  * system prompt file.
  */
 public final class ConfigurationLoader {
 
 	private static final Logger logger = LoggerFactory.getLogger(ConfigurationLoader.class);
-
-	// Required sections that a user may leave empty ("service:" is YAML null).
-	private static final List<String> SECTIONS = List.of("service", "llama_stack", "user_data_collection");
 
 	private final UnaryOperator<String> environment;
 
@@ -61,40 +53,38 @@ public final class ConfigurationLoader {
 	 * @throws ConfigurationException when the text breaks a rule
 	 */
 	public LightspeedConfiguration parse(String text) {
-		BindingProblems problems = new BindingProblems();
-		YAMLMapper mapper = YAMLMapper.builder()
-			.addHandler(problems)
-			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-			.build();
 		JsonNode tree;
 		try {
-			tree = mapper.readTree(text);
+			tree = YAMLMapper.builder().build().readTree(text);
 		}
 		catch (JacksonException ex) {
-			throw ConfigurationErrors.notYaml(ex);
+			throw notYaml(ex);
 		}
-		if (!(tree instanceof ObjectNode)) {
+		if (!tree.isObject()) {
 			throw new ConfigurationException("configuration: the file must hold a YAML mapping of keys to values");
 		}
-		ObjectNode substituted = (ObjectNode) new EnvSubstitution(this.environment).apply(tree);
-		SECTIONS.stream()
-			.filter((section) -> substituted.has(section) && substituted.get(section).isNull())
-			.forEach(substituted::putObject);
-		LightspeedConfiguration configuration;
-		try {
-			configuration = mapper.treeToValue(substituted, LightspeedConfiguration.class);
-		}
-		catch (JacksonException ex) {
-			throw ConfigurationErrors.binding(ex);
-		}
+		Problems problems = new Problems();
+		LightspeedConfiguration configuration = Section.root(new EnvSubstitution(this.environment).apply(tree),
+				LightspeedConfiguration::read, problems);
 		if (!problems.unknownKeys().isEmpty()) {
 			logger.warn("Unknown configuration keys ignored: {}", String.join(", ", problems.unknownKeys()));
 		}
-		Set<ConstraintViolation<LightspeedConfiguration>> violations = Validators.INSTANCE.validate(configuration);
-		if (!violations.isEmpty()) {
-			throw ConfigurationErrors.violations(violations);
+		if (!problems.problems().isEmpty()) {
+			throw new ConfigurationException(problems.problems());
 		}
 		return withSystemPrompt(configuration);
+	}
+
+	private static ConfigurationException notYaml(JacksonException ex) {
+		TokenStreamLocation location = ex.getLocation();
+		String where = (location != null && location.getLineNr() > 0)
+				? " at line " + location.getLineNr() + ", column " + location.getColumnNr() : "";
+		// SnakeYAML explains over several lines, with an excerpt; keep the explanation.
+		String reason = String.valueOf(ex.getOriginalMessage())
+			.lines()
+			.filter((line) -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+			.collect(Collectors.joining("; "));
+		return new ConfigurationException("configuration is not valid YAML" + where + ": " + reason);
 	}
 
 	private static String read(Path file) {
@@ -125,13 +115,6 @@ public final class ConfigurationLoader {
 			throw new ConfigurationException(
 					"customization.system_prompt_path: system prompt '" + path + "' is not readable");
 		}
-	}
-
-	// Built once: a validator factory is expensive and logs its version when created.
-	private static final class Validators {
-
-		static final Validator INSTANCE = Validation.buildDefaultValidatorFactory().getValidator();
-
 	}
 
 }

@@ -12,11 +12,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param allowMethods allowed methods, {@code *} for any
  * @param allowHeaders allowed request headers, {@code *} for any
  */
-@CrossFieldChecked
 public record CorsConfig(@JsonProperty("allow_origins") List<String> allowOrigins,
 		@JsonProperty("allow_credentials") Boolean allowCredentials,
 		@JsonProperty("allow_methods") List<String> allowMethods,
-		@JsonProperty("allow_headers") List<String> allowHeaders) implements CrossFieldRules {
+		@JsonProperty("allow_headers") List<String> allowHeaders) {
 
 	private static final List<String> ANY = List.of("*");
 
@@ -27,11 +26,13 @@ public record CorsConfig(@JsonProperty("allow_origins") List<String> allowOrigin
 		allowHeaders = (allowHeaders != null) ? List.copyOf(allowHeaders) : ANY;
 	}
 
-	@Override
-	public void check(Checks checks) {
-		checks.require(!this.allowCredentials || !this.allowOrigins.contains("*"), "allow_credentials",
+	static CorsConfig read(Section section) {
+		CorsConfig cors = new CorsConfig(section.strings("allow_origins"), section.bool("allow_credentials"),
+				section.strings("allow_methods"), section.strings("allow_headers"));
+		section.check(!cors.allowCredentials || !cors.allowOrigins.contains("*"), "allow_credentials",
 				"Invalid CORS configuration: allow_credentials can not be set to true when allow origins contains "
 						+ "'*' wildcard.Use explicit origins or disable credential.");
+		return cors;
 	}
 
 }

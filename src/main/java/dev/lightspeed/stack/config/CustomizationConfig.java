@@ -13,11 +13,16 @@ import org.jspecify.annotations.Nullable;
  * @param systemPrompt the system prompt
  */
 public record CustomizationConfig(@JsonProperty("disable_query_system_prompt") Boolean disableQuerySystemPrompt,
-		@JsonProperty("system_prompt_path") @ExistingFile @Nullable String systemPromptPath,
+		@JsonProperty("system_prompt_path") @Nullable String systemPromptPath,
 		@JsonProperty("system_prompt") @Nullable String systemPrompt) {
 
 	public CustomizationConfig {
 		disableQuerySystemPrompt = (disableQuerySystemPrompt != null) ? disableQuerySystemPrompt : false;
+	}
+
+	static CustomizationConfig read(Section section) {
+		return new CustomizationConfig(section.bool("disable_query_system_prompt"),
+				section.existingFile("system_prompt_path"), section.string("system_prompt"));
 	}
 
 	CustomizationConfig withSystemPrompt(String prompt) {

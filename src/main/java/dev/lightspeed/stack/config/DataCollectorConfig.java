@@ -1,8 +1,7 @@
 package dev.lightspeed.stack.config;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.validation.constraints.Positive;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonSerialize;
 
@@ -19,19 +18,14 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param cleanupAfterSend whether files are deleted after a successful upload
  * @param connectionTimeoutSeconds connect and read timeout of an upload
  */
-@CrossFieldChecked
 public record DataCollectorConfig(Boolean enabled,
-		@JsonProperty("ingress_server_url") @HttpUrl @Nullable String ingressServerUrl,
+		@JsonProperty("ingress_server_url") @Nullable String ingressServerUrl,
 		@JsonProperty("ingress_server_auth_token") @JsonSerialize(
 				using = SecretSerializer.class) @Nullable String ingressServerAuthToken,
 		@JsonProperty("ingress_content_service_name") @Nullable String ingressContentServiceName,
-		@JsonProperty("collection_interval") @Positive(
-				message = "Input should be greater than 0") Integer collectionInterval,
+		@JsonProperty("collection_interval") @Schema(minimum = "1") Integer collectionInterval,
 		@JsonProperty("cleanup_after_send") Boolean cleanupAfterSend,
-		@JsonProperty("connection_timeout_seconds") @JsonAlias("connection_timeout") @Positive(
-				message = "Input should be greater than 0") Integer connectionTimeoutSeconds)
-		implements
-			CrossFieldRules {
+		@JsonProperty("connection_timeout_seconds") @Schema(minimum = "1") Integer connectionTimeoutSeconds) {
 
 	public DataCollectorConfig {
 		enabled = (enabled != null) ? enabled : false;
@@ -40,16 +34,22 @@ public record DataCollectorConfig(Boolean enabled,
 		connectionTimeoutSeconds = (connectionTimeoutSeconds != null) ? connectionTimeoutSeconds : 30;
 	}
 
-	@Override
-	public void check(Checks checks) {
-		if (this.enabled) {
-			checks.require(this.ingressServerUrl != null, "ingress_server_url",
+	static DataCollectorConfig read(Section section) {
+		// also accepted under its shorter name (docs/configuration.md)
+		section.alias("connection_timeout_seconds", "connection_timeout");
+		DataCollectorConfig config = new DataCollectorConfig(section.bool("enabled"),
+				section.httpUrl("ingress_server_url"), section.string("ingress_server_auth_token"),
+				section.string("ingress_content_service_name"), section.positive("collection_interval"),
+				section.bool("cleanup_after_send"), section.positive("connection_timeout_seconds"));
+		if (config.enabled) {
+			section.check(config.ingressServerUrl != null, "ingress_server_url",
 					"ingress_server_url is required when data archival is enabled");
-			checks.require(this.ingressServerAuthToken != null, "ingress_server_auth_token",
+			section.check(config.ingressServerAuthToken != null, "ingress_server_auth_token",
 					"ingress_server_auth_token is required when data archival is enabled");
-			checks.require(this.ingressContentServiceName != null, "ingress_content_service_name",
+			section.check(config.ingressContentServiceName != null, "ingress_content_service_name",
 					"ingress_content_service_name is required when data archival is enabled");
 		}
+		return config;
 	}
 
 }

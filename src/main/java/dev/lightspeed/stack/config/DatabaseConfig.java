@@ -1,10 +1,7 @@
 package dev.lightspeed.stack.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonSerialize;
 
@@ -15,9 +12,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param sqlite SQLite settings
  * @param postgres PostgreSQL settings
  */
-@CrossFieldChecked
-public record DatabaseConfig(@Valid @Nullable Sqlite sqlite,
-		@Valid @Nullable Postgres postgres) implements CrossFieldRules {
+public record DatabaseConfig(@Nullable Sqlite sqlite, @Nullable Postgres postgres) {
 
 	static final String DEFAULT_SQLITE_PATH = "/tmp/lightspeed-stack.db";
 
@@ -27,10 +22,11 @@ public record DatabaseConfig(@Valid @Nullable Sqlite sqlite,
 		}
 	}
 
-	@Override
-	public void check(Checks checks) {
-		checks.require(this.sqlite == null || this.postgres == null, "",
-				"Only one database configuration can be provided");
+	static DatabaseConfig read(Section section) {
+		Sqlite sqlite = section.section("sqlite", Sqlite::read);
+		Postgres postgres = section.section("postgres", Postgres::read);
+		section.check(sqlite == null || postgres == null, "", "Only one database configuration can be provided");
+		return new DatabaseConfig(sqlite, postgres);
 	}
 
 	/**
@@ -38,7 +34,12 @@ public record DatabaseConfig(@Valid @Nullable Sqlite sqlite,
 	 *
 	 * @param dbPath the database file
 	 */
-	public record Sqlite(@JsonProperty("db_path") @NotNull(message = "Field required") String dbPath) {
+	public record Sqlite(@JsonProperty("db_path") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String dbPath) {
+
+		static Sqlite read(Section section) {
+			return new Sqlite(section.requiredString("db_path"));
+		}
+
 	}
 
 	/**
@@ -54,13 +55,13 @@ public record DatabaseConfig(@Valid @Nullable Sqlite sqlite,
 	 * @param gssEncmode libpq {@code gssencmode}
 	 * @param caCertPath CA bundle for server certificate verification
 	 */
-	public record Postgres(String host,
-			@Positive(message = "Input should be greater than 0") @Max(value = 65535,
-					message = "Port value should be less than 65536") Integer port,
-			@NotNull(message = "Field required") String db, @NotNull(message = "Field required") String user,
-			@NotNull(message = "Field required") @JsonSerialize(using = SecretSerializer.class) String password,
+	public record Postgres(String host, @Schema(minimum = "1", maximum = "65535") Integer port,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String db,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String user,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonSerialize(
+					using = SecretSerializer.class) String password,
 			String namespace, @JsonProperty("ssl_mode") String sslMode, @JsonProperty("gss_encmode") String gssEncmode,
-			@JsonProperty("ca_cert_path") @ExistingFile @Nullable String caCertPath) {
+			@JsonProperty("ca_cert_path") @Nullable String caCertPath) {
 
 		public Postgres {
 			host = (host != null) ? host : "localhost";
@@ -68,6 +69,12 @@ public record DatabaseConfig(@Valid @Nullable Sqlite sqlite,
 			namespace = (namespace != null) ? namespace : "lightspeed-stack";
 			sslMode = (sslMode != null) ? sslMode : "prefer";
 			gssEncmode = (gssEncmode != null) ? gssEncmode : "prefer";
+		}
+
+		static Postgres read(Section section) {
+			return new Postgres(section.string("host"), section.port("port"), section.requiredString("db"),
+					section.requiredString("user"), section.requiredString("password"), section.string("namespace"),
+					section.string("ssl_mode"), section.string("gss_encmode"), section.existingFile("ca_cert_path"));
 		}
 
 	}

@@ -10,16 +10,17 @@ import org.jspecify.annotations.Nullable;
  * {@code provider/model})
  * @param defaultProvider provider id
  */
-@CrossFieldChecked
 public record InferenceConfig(@JsonProperty("default_model") @Nullable String defaultModel,
-		@JsonProperty("default_provider") @Nullable String defaultProvider) implements CrossFieldRules {
+		@JsonProperty("default_provider") @Nullable String defaultProvider) {
 
-	@Override
-	public void check(Checks checks) {
-		checks.require(this.defaultModel != null || this.defaultProvider == null, "default_model",
+	static InferenceConfig read(Section section) {
+		String model = section.string("default_model");
+		String provider = section.string("default_provider");
+		section.check(model != null || provider == null, "default_model",
 				"Default model must be specified when default provider is set");
-		checks.require(this.defaultProvider != null || this.defaultModel == null, "default_provider",
+		section.check(provider != null || model == null, "default_provider",
 				"Default provider must be specified when default model is set");
+		return new InferenceConfig(model, provider);
 	}
 
 }

@@ -3,8 +3,7 @@ package dev.lightspeed.stack.config;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,14 +20,13 @@ import org.jspecify.annotations.Nullable;
  * @param customization system prompt settings, absent when not configured
  * @param inference default model and provider
  */
-public record LightspeedConfiguration(@NotNull(message = "Field required") String name,
-		@NotNull(message = "Field required") @Valid ServiceConfig service,
-		@JsonProperty("llama_stack") @NotNull(message = "Field required") @Valid LlamaStackConfig llamaStack,
-		@JsonProperty("user_data_collection") @NotNull(
-				message = "Field required") @Valid UserDataCollectionConfig userDataCollection,
-		@Valid DatabaseConfig database, @JsonProperty("mcp_servers") List<@Valid McpServerConfig> mcpServers,
-		@Valid AuthenticationConfig authentication, @Valid @Nullable CustomizationConfig customization,
-		@Valid InferenceConfig inference) {
+public record LightspeedConfiguration(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED) ServiceConfig service,
+		@JsonProperty("llama_stack") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) LlamaStackConfig llamaStack,
+		@JsonProperty("user_data_collection") @Schema(
+				requiredMode = Schema.RequiredMode.REQUIRED) UserDataCollectionConfig userDataCollection,
+		DatabaseConfig database, @JsonProperty("mcp_servers") List<McpServerConfig> mcpServers,
+		AuthenticationConfig authentication, @Nullable CustomizationConfig customization, InferenceConfig inference) {
 
 	public LightspeedConfiguration {
 		database = (database != null) ? database : new DatabaseConfig(null, null);
@@ -36,6 +34,18 @@ public record LightspeedConfiguration(@NotNull(message = "Field required") Strin
 		authentication = (authentication != null) ? authentication
 				: new AuthenticationConfig(null, null, null, null, null);
 		inference = (inference != null) ? inference : new InferenceConfig(null, null);
+	}
+
+	static LightspeedConfiguration read(Section section) {
+		return new LightspeedConfiguration(section.requiredString("name"),
+				section.requiredSection("service", ServiceConfig::read),
+				section.requiredSection("llama_stack", LlamaStackConfig::read),
+				section.requiredSection("user_data_collection", UserDataCollectionConfig::read),
+				section.section("database", DatabaseConfig::read),
+				section.sections("mcp_servers", McpServerConfig::read),
+				section.section("authentication", AuthenticationConfig::read),
+				section.section("customization", CustomizationConfig::read),
+				section.section("inference", InferenceConfig::read));
 	}
 
 	/**

@@ -1,7 +1,7 @@
 package dev.lightspeed.stack.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.validation.constraints.NotNull;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One entry of {@code mcp_servers}: registered in Llama Stack as a tool group named
@@ -11,11 +11,17 @@ import jakarta.validation.constraints.NotNull;
  * @param providerId Llama Stack tool runtime provider
  * @param url MCP endpoint
  */
-public record McpServerConfig(@NotNull(message = "Field required") String name,
-		@JsonProperty("provider_id") String providerId, @NotNull(message = "Field required") String url) {
+public record McpServerConfig(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
+		@JsonProperty("provider_id") String providerId,
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String url) {
 
 	public McpServerConfig {
 		providerId = (providerId != null) ? providerId : "model-context-protocol";
+	}
+
+	static McpServerConfig read(Section section) {
+		return new McpServerConfig(section.requiredString("name"), section.string("provider_id"),
+				section.requiredString("url"));
 	}
 
 }

@@ -6,10 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Positive;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,13 +22,10 @@ import org.jspecify.annotations.Nullable;
  * @param tlsConfig certificate and key for HTTPS
  * @param cors cross-origin settings
  */
-public record ServiceConfig(String host,
-		@Positive(message = "Input should be greater than 0") @Max(value = 65535,
-				message = "Port value should be less than 65536") Integer port,
-		@JsonProperty("auth_enabled") Boolean authEnabled,
-		@Min(value = 1, message = "Input should be greater than 0") Integer workers,
+public record ServiceConfig(String host, @Schema(minimum = "1", maximum = "65535") Integer port,
+		@JsonProperty("auth_enabled") Boolean authEnabled, @Schema(minimum = "1") Integer workers,
 		@JsonProperty("color_log") Boolean colorLog, @JsonProperty("access_log") Boolean accessLog,
-		@JsonProperty("tls_config") @Valid TlsConfig tlsConfig, @Valid CorsConfig cors) {
+		@JsonProperty("tls_config") TlsConfig tlsConfig, CorsConfig cors) {
 
 	public ServiceConfig {
 		host = (host != null) ? host : "localhost";
@@ -44,6 +38,12 @@ public record ServiceConfig(String host,
 		cors = (cors != null) ? cors : new CorsConfig(null, null, null, null);
 	}
 
+	static ServiceConfig read(Section section) {
+		return new ServiceConfig(section.string("host"), section.port("port"), section.bool("auth_enabled"),
+				section.positive("workers"), section.bool("color_log"), section.bool("access_log"),
+				section.section("tls_config", TlsConfig::read), section.section("cors", CorsConfig::read));
+	}
+
 	/**
 	 * The {@code service.tls_config} section.
 	 *
@@ -51,9 +51,14 @@ public record ServiceConfig(String host,
 	 * @param tlsKeyPath PEM private key file
 	 * @param tlsKeyPassword file whose content is the key password
 	 */
-	public record TlsConfig(@JsonProperty("tls_certificate_path") @ExistingFile @Nullable String tlsCertificatePath,
-			@JsonProperty("tls_key_path") @ExistingFile @Nullable String tlsKeyPath,
-			@JsonProperty("tls_key_password") @ExistingFile @Nullable String tlsKeyPassword) {
+	public record TlsConfig(@JsonProperty("tls_certificate_path") @Nullable String tlsCertificatePath,
+			@JsonProperty("tls_key_path") @Nullable String tlsKeyPath,
+			@JsonProperty("tls_key_password") @Nullable String tlsKeyPassword) {
+
+		static TlsConfig read(Section section) {
+			return new TlsConfig(section.existingFile("tls_certificate_path"), section.existingFile("tls_key_path"),
+					section.existingFile("tls_key_password"));
+		}
 
 		/**
 		 * Whether HTTPS is to be served.

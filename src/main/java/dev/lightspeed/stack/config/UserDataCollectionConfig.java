@@ -1,7 +1,6 @@
 package dev.lightspeed.stack.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,12 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param transcriptsStorage root directory of transcript files
  * @param dataCollector the built-in uploader of those files
  */
-@CrossFieldChecked
 public record UserDataCollectionConfig(@JsonProperty("feedback_enabled") Boolean feedbackEnabled,
 		@JsonProperty("feedback_storage") @Nullable String feedbackStorage,
 		@JsonProperty("transcripts_enabled") Boolean transcriptsEnabled,
 		@JsonProperty("transcripts_storage") @Nullable String transcriptsStorage,
-		@JsonProperty("data_collector") @Valid DataCollectorConfig dataCollector) implements CrossFieldRules {
+		@JsonProperty("data_collector") DataCollectorConfig dataCollector) {
 
 	public UserDataCollectionConfig {
 		feedbackEnabled = (feedbackEnabled != null) ? feedbackEnabled : false;
@@ -27,12 +25,15 @@ public record UserDataCollectionConfig(@JsonProperty("feedback_enabled") Boolean
 				: new DataCollectorConfig(null, null, null, null, null, null, null);
 	}
 
-	@Override
-	public void check(Checks checks) {
-		checks.require(!this.feedbackEnabled || this.feedbackStorage != null, "feedback_storage",
+	static UserDataCollectionConfig read(Section section) {
+		UserDataCollectionConfig config = new UserDataCollectionConfig(section.bool("feedback_enabled"),
+				section.string("feedback_storage"), section.bool("transcripts_enabled"),
+				section.string("transcripts_storage"), section.section("data_collector", DataCollectorConfig::read));
+		section.check(!config.feedbackEnabled || config.feedbackStorage != null, "feedback_storage",
 				"feedback_storage is required when feedback is enabled");
-		checks.require(!this.transcriptsEnabled || this.transcriptsStorage != null, "transcripts_storage",
+		section.check(!config.transcriptsEnabled || config.transcriptsStorage != null, "transcripts_storage",
 				"transcripts_storage is required when transcripts is enabled");
+		return config;
 	}
 
 }

@@ -157,6 +157,37 @@ class ConfigurationDefaultsTests {
 	}
 
 	@Test
+	void scalarsWhenWrittenLooselyShouldBeReadAsTheirType() {
+		ServiceConfig service = Configs.load("""
+				service:
+				  host: 127
+				  port: ' 8081 '
+				  workers: ''
+				  auth_enabled: 1
+				  color_log: 'False'
+				""").service();
+		assertThat(service.host()).isEqualTo("127");
+		assertThat(service.port()).isEqualTo(8081);
+		assertThat(service.workers()).isEqualTo(1);
+		assertThat(service.authEnabled()).isTrue();
+		assertThat(service.colorLog()).isFalse();
+	}
+
+	@Test
+	void dataCollectorWhenBothTimeoutNamesAreGivenShouldUseTheLaterOne() {
+		assertThat(Configs
+			.load("user_data_collection: {data_collector: {connection_timeout_seconds: 4, " + "connection_timeout: 5}}")
+			.userDataCollection()
+			.dataCollector()
+			.connectionTimeoutSeconds()).isEqualTo(5);
+		assertThat(Configs
+			.load("user_data_collection: {data_collector: {connection_timeout: 5, " + "connection_timeout_seconds: 4}}")
+			.userDataCollection()
+			.dataCollector()
+			.connectionTimeoutSeconds()).isEqualTo(4);
+	}
+
+	@Test
 	void llamaStackWhenUrlIsGivenWithoutLibraryFlagShouldBeServerMode() {
 		LlamaStackConfig llamaStack = Configs.load("llama_stack: {url: 'http://ls:8321', api_key: k}").llamaStack();
 		assertThat(llamaStack).isEqualTo(new LlamaStackConfig("http://ls:8321", "k", null, null));

@@ -118,7 +118,23 @@ class ConfigurationValidationTests {
 				Arguments.of("authentication: {module: k8s, k8s_ca_cert_path: /no/ca.crt}",
 						"authentication.k8s_ca_cert_path: Path does not point to a file"),
 				// type errors anywhere
-				Arguments.of("name: {a: 1}", "name: Input should be a valid string"));
+				Arguments.of("name: {a: 1}", "name: Input should be a valid string"),
+				Arguments.of("service: {cors: {allow_origins: [null]}}",
+						"service.cors.allow_origins[0]: Input should be a valid string"),
+				Arguments.of("service: {cors: {allow_methods: [GET, [POST]]}}",
+						"service.cors.allow_methods[1]: Input should be a valid string"),
+				Arguments.of("mcp_servers: [null]", "mcp_servers[0]: Input should be a valid dictionary"),
+				Arguments.of("service: {port: 8080.0}", "service.port: Input should be a valid integer"),
+				Arguments.of("service: {port: '80 80'}", "service.port: Input should be a valid integer"),
+				Arguments.of("service: {workers: '99999999999'}",
+						"service.workers: Input should be a valid integer, number out of range"),
+				Arguments.of("service: {access_log: 1.0}", "service.access_log: Input should be a valid boolean"),
+				// a value of the wrong type is reported once, not again by the rules that
+				// need it
+				Arguments.of("authentication: {module: jwk-token, jwk_config: 5}",
+						"authentication.jwk_config: Input should be a valid dictionary"),
+				Arguments.of("name: [x]", "name: Input should be a valid string"),
+				Arguments.of("service: []", "service: Input should be a valid dictionary"));
 	}
 
 	static Stream<Arguments> requiredKeys() {
@@ -154,6 +170,13 @@ class ConfigurationValidationTests {
 				"database.postgres.password: Field required", "database.postgres.user: Field required",
 				"inference.default_provider: Default provider must be specified when default model is set",
 				"service.port: Input should be greater than 0");
+	}
+
+	@Test
+	void problemsWhenTypesAndRulesAreBrokenTogetherShouldAllBeReported() {
+		assertThat(Configs.problems("service: {port: abc, workers: 0}\nmcp_servers: [{name: a}]\n")).containsExactly(
+				"mcp_servers[0].url: Field required", "service.port: Input should be a valid integer",
+				"service.workers: Input should be greater than 0");
 	}
 
 	@Test

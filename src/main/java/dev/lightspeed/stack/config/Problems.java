@@ -1,0 +1,43 @@
+package dev.lightspeed.stack.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What reading the configuration found: broken rules and unknown keys, each at its key
+ * path.
+ */
+final class Problems {
+
+	private final List<String> problems = new ArrayList<>();
+
+	private final List<String> paths = new ArrayList<>();
+
+	private final List<String> unknownKeys = new ArrayList<>();
+
+	void add(String path, String rule) {
+		this.paths.add(path);
+		this.problems.add((path.isEmpty() ? "configuration" : path) + ": " + rule);
+	}
+
+	void unknownKey(String path) {
+		this.unknownKeys.add(path);
+	}
+
+	boolean reportedAt(String path) {
+		return this.paths.contains(path);
+	}
+
+	/**
+	 * The broken rules, sorted, each once.
+	 * @return the problems, {@code key.path: rule}
+	 */
+	List<String> problems() {
+		return this.problems.stream().sorted().distinct().toList();
+	}
+
+	List<String> unknownKeys() {
+		return List.copyOf(this.unknownKeys);
+	}
+
+}
