@@ -1,7 +1,6 @@
 package dev.lightspeed.stack.conversations;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
-import jakarta.validation.Valid;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -50,8 +49,7 @@ class ConversationsV2Controller {
 
 	@PutMapping("/{conversation_id}")
 	ConversationUpdateResponse update(@AuthenticationPrincipal AuthenticatedUser user,
-			@PathVariable("conversation_id") String conversationId,
-			@Valid @RequestBody ConversationUpdateRequest request) {
+			@PathVariable("conversation_id") String conversationId, @RequestBody ConversationUpdateRequest request) {
 		ConversationRecord record = this.access.owned(user, conversationId);
 		this.store.setTopicSummary(record.id(), request.topicSummary());
 		return new ConversationUpdateResponse(conversationId, true, "Topic summary updated successfully");

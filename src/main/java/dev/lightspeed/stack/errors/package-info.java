@@ -54,9 +54,10 @@
  * <li>Malformed JSON is {@code json_invalid} with the character offset, an empty body
  * {@code missing} at {@code ["body"]}, a non-object body or a non-JSON content type
  * {@code model_attributes_type}.</li>
- * <li>{@code @Valid} on the controller parameter is harmless but not needed for records.
- * Non-record bodies, query parameters and path variables fall back to Spring's
- * validation, mapped to the same shape.</li>
+ * <li>Leave {@code @Valid} off the controller parameter of a record body: the body is
+ * validated here already, and with it Spring would validate the bound record a second
+ * time on every request. Non-record bodies, query parameters and path variables fall back
+ * to Spring's validation, mapped to the same shape.</li>
  * </ul>
  * Tests can assert the exact body, e.g. {@code RequestBodyValidationTests}.
  */

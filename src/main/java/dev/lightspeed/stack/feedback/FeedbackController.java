@@ -2,7 +2,6 @@ package dev.lightspeed.stack.feedback;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
 import dev.lightspeed.stack.errors.ApiException;
-import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,8 +34,7 @@ class FeedbackController {
 	}
 
 	@PostMapping("/v1/feedback")
-	FeedbackResponse feedback(@AuthenticationPrincipal AuthenticatedUser user,
-			@Valid @RequestBody FeedbackRequest request) {
+	FeedbackResponse feedback(@AuthenticationPrincipal AuthenticatedUser user, @RequestBody FeedbackRequest request) {
 		this.feedback.store(user, request);
 		return new FeedbackResponse("feedback received");
 	}

@@ -4,7 +4,6 @@ import dev.lightspeed.stack.auth.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
@@ -34,7 +33,7 @@ class QueryController {
 	}
 
 	@PostMapping("/v1/query")
-	QueryResponse query(@AuthenticationPrincipal AuthenticatedUser user, @Valid @RequestBody QueryRequest request,
+	QueryResponse query(@AuthenticationPrincipal AuthenticatedUser user, @RequestBody QueryRequest request,
 			@RequestHeader(name = McpHeaders.HEADER, required = false) @Nullable String mcpHeaders) {
 		return this.service.answer(this.service.prepare(user, request, mcpHeaders));
 	}
@@ -45,7 +44,7 @@ class QueryController {
 					+ "error and end, one JSON object per data line",
 			content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
 	ResponseEntity<ResponseBodyEmitter> streamingQuery(@AuthenticationPrincipal AuthenticatedUser user,
-			@Valid @RequestBody QueryRequest request,
+			@RequestBody QueryRequest request,
 			@RequestHeader(name = McpHeaders.HEADER, required = false) @Nullable String mcpHeaders) {
 		PreparedTurn turn = this.service.prepare(user, request, mcpHeaders);
 		return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(this.streamer.stream(turn));
