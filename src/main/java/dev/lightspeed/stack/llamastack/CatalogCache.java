@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One value fetched from Llama Stack and kept for a short time, so that a query does not
- * list models, shields and vector stores again. Failures are not kept: the next call
- * tries again.
+ * list models, shields and vector stores again. An expired value is refreshed by the
+ * first call that finds it expired; calls meanwhile get the expired value. Failures are
+ * not kept: the next call tries again.
  */
 final class CatalogCache<T> {
 
@@ -20,7 +21,8 @@ final class CatalogCache<T> {
 
 	private final LongSupplier nanoClock;
 
-	// concurrent misses wait for one fetch instead of all asking Llama Stack
+	// one fetch at a time: concurrent first calls wait for it instead of all asking Llama
+	// Stack
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private volatile @Nullable Entry<T> entry;
@@ -36,7 +38,14 @@ final class CatalogCache<T> {
 		if (current != null && fresh(current)) {
 			return current.value();
 		}
-		this.lock.lock();
+		// While one call refreshes an expired value, the others keep using it: a refresh
+		// delays the call that makes it, not every query that arrives meanwhile.
+		if (current != null && !this.lock.tryLock()) {
+			return current.value();
+		}
+		if (current == null) {
+			this.lock.lock();
+		}
 		try {
 			current = this.entry;
 			if (current != null && fresh(current)) {
