@@ -1,7 +1,9 @@
 package dev.lightspeed.stack.config;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What reading the configuration found: broken rules and unknown keys, each at its key
@@ -11,7 +13,8 @@ final class Problems {
 
 	private final List<String> problems = new ArrayList<>();
 
-	private final List<String> paths = new ArrayList<>();
+	// the key paths that have a problem, so that a rule does not report one again
+	private final Set<String> paths = new HashSet<>();
 
 	private final List<String> unknownKeys = new ArrayList<>();
 

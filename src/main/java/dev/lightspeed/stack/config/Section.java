@@ -128,10 +128,10 @@ final class Section {
 		if (text.isEmpty()) {
 			return null;
 		}
-		if (TRUE.contains(text) || FALSE.contains(text)) {
-			return TRUE.contains(text);
+		if (TRUE.contains(text)) {
+			return true;
 		}
-		return invalid(key, "Input should be a valid boolean");
+		return FALSE.contains(text) ? false : invalid(key, "Input should be a valid boolean");
 	}
 
 	@Nullable String httpUrl(String key) {

@@ -7,8 +7,6 @@ import java.time.Duration;
 import dev.lightspeed.stack.config.LlamaStackConfig;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.web.client.RestClient;
-
 /**
  * The Llama Stack client wired as {@link LlamaStackConfiguration} wires it, for tests
  * against WireMock.
