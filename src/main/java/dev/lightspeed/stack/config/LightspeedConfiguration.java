@@ -36,7 +36,12 @@ public record LightspeedConfiguration(@Schema(requiredMode = Schema.RequiredMode
 		inference = (inference != null) ? inference : new InferenceConfig(null, null);
 	}
 
+	// LCS 0.7.1 names the section after OGX, Llama Stack's name from 0.8; either name
+	// works
 	static LightspeedConfiguration read(Section section) {
+		section.check(!(section.has("llama_stack") && section.has("ogx")), "ogx",
+				"Give the Llama Stack section once, as llama_stack or as ogx, not both");
+		section.alias("llama_stack", "ogx");
 		return new LightspeedConfiguration(section.requiredString("name"),
 				section.requiredSection("service", ServiceConfig::read),
 				section.requiredSection("llama_stack", LlamaStackConfig::read),

@@ -62,6 +62,10 @@ final class Section {
 		}
 	}
 
+	boolean has(String key) {
+		return this.node.has(key);
+	}
+
 	@Nullable String string(String key) {
 		JsonNode value = value(key);
 		if (value == null) {

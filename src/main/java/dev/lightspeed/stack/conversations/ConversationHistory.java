@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.llamastack.ChatTurn;
+import dev.lightspeed.stack.llamastack.Conversation;
 import dev.lightspeed.stack.llamastack.LlamaStackApiException;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 
@@ -26,9 +27,9 @@ class ConversationHistory {
 		this.store = store;
 	}
 
-	List<ChatTurn> turns(String id, String shownId) {
+	List<ChatTurn> turns(ConversationRecord record, String shownId) {
 		try {
-			return this.backend.history(id)
+			return this.backend.history(upstream(record))
 				.orElseThrow(() -> ApiException.of(HttpStatus.NOT_FOUND, "Conversation not found",
 						"Conversation " + shownId + " could not be retrieved."));
 		}
@@ -47,14 +48,18 @@ class ConversationHistory {
 	 * longer knows counts as deleted there, so our record still goes.
 	 */
 	ConversationDeleteResponse delete(ConversationRecord record, String shownId) {
-		deleteInLlamaStack(record.id(), shownId);
+		deleteInLlamaStack(record, shownId);
 		this.store.delete(record.id());
 		return ConversationDeleteResponse.deleted(shownId);
 	}
 
-	private void deleteInLlamaStack(String id, String shownId) {
+	private static Conversation upstream(ConversationRecord record) {
+		return new Conversation(record.id(), record.sessionId());
+	}
+
+	private void deleteInLlamaStack(ConversationRecord record, String shownId) {
 		try {
-			this.backend.deleteConversation(id);
+			this.backend.deleteConversation(upstream(record));
 		}
 		catch (LlamaStackApiException ex) {
 			if (!ex.isNotFound()) {

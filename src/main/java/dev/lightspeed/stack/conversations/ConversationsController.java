@@ -36,7 +36,7 @@ class ConversationsController {
 	ConversationResponse<ChatTurn> get(@AuthenticationPrincipal AuthenticatedUser user,
 			@PathVariable("conversation_id") String conversationId) {
 		ConversationRecord record = this.access.owned(user, conversationId);
-		return new ConversationResponse<>(conversationId, this.history.turns(record.id(), conversationId));
+		return new ConversationResponse<>(conversationId, this.history.turns(record, conversationId));
 	}
 
 	@DeleteMapping("/{conversation_id}")

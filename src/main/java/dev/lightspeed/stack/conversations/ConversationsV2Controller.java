@@ -41,7 +41,7 @@ class ConversationsV2Controller {
 			@PathVariable("conversation_id") String conversationId) {
 		ConversationRecord record = this.access.owned(user, conversationId);
 		return new ConversationResponse<>(conversationId,
-				this.history.turns(record.id(), conversationId)
+				this.history.turns(record, conversationId)
 					.stream()
 					.map((turn) -> ConversationTurnV2.of(record, turn))
 					.toList());

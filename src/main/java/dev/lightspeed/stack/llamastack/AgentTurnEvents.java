@@ -3,6 +3,7 @@ package dev.lightspeed.stack.llamastack;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.lightspeed.stack.llamastack.TurnEvent.DocumentsReferenced;
 import dev.lightspeed.stack.llamastack.TurnEvent.ShieldChecked;
 import dev.lightspeed.stack.llamastack.TurnEvent.StepStarted;
 import dev.lightspeed.stack.llamastack.TurnEvent.StreamFailed;
@@ -112,11 +113,17 @@ final class AgentTurnEvents {
 					orNull(call.path("arguments"))));
 		}
 		List<ToolResponse> responses = new ArrayList<>();
+		List<ReferencedDocument> documents = new ArrayList<>();
 		for (JsonNode response : details.path("tool_responses")) {
-			responses.add(new ToolResponse(text(response.path("call_id")), text(response.path("tool_name")),
-					orNull(response.path("content"))));
+			ToolResponse toolResponse = new ToolResponse(text(response.path("call_id")),
+					text(response.path("tool_name")), orNull(response.path("content")));
+			responses.add(toolResponse);
+			if (KnowledgeSearch.TOOL.equals(toolResponse.toolName())) {
+				documents.addAll(KnowledgeSearch.documents(toolResponse.content()));
+			}
 		}
-		return List.of(new ToolExecuted(calls, responses));
+		ToolExecuted executed = new ToolExecuted(calls, responses);
+		return documents.isEmpty() ? List.of(executed) : List.of(executed, new DocumentsReferenced(documents));
 	}
 
 	private static @Nullable Violation violation(JsonNode violation) {

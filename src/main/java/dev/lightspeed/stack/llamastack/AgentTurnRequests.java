@@ -51,7 +51,7 @@ final class AgentTurnRequests {
 		if (!tools.vectorStoreIds().isEmpty()) {
 			toolgroups.add(new ToolGroupArgs(RAG_TOOL, new RagArgs(tools.vectorStoreIds())));
 		}
-		toolgroups.addAll(tools.mcpServerNames());
+		tools.mcpServers().forEach((server) -> toolgroups.add(server.name()));
 		return toolgroups.isEmpty() ? null : toolgroups;
 	}
 

@@ -3,17 +3,21 @@ package dev.lightspeed.stack.llamastack;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.lightspeed.stack.config.McpServerConfig;
 import dev.lightspeed.stack.llamastack.Wire.AgentConfig;
+import dev.lightspeed.stack.llamastack.Wire.AgentCreated;
 import dev.lightspeed.stack.llamastack.Wire.AgentRequest;
 import dev.lightspeed.stack.llamastack.Wire.Endpoint;
 import dev.lightspeed.stack.llamastack.Wire.Identified;
+import dev.lightspeed.stack.llamastack.Wire.Listing;
 import dev.lightspeed.stack.llamastack.Wire.MessageInfo;
+import dev.lightspeed.stack.llamastack.Wire.SessionCreated;
 import dev.lightspeed.stack.llamastack.Wire.SessionInfo;
 import dev.lightspeed.stack.llamastack.Wire.SessionRequest;
 import dev.lightspeed.stack.llamastack.Wire.ToolGroupInfo;
@@ -21,68 +25,44 @@ import dev.lightspeed.stack.llamastack.Wire.ToolGroupRegistration;
 import dev.lightspeed.stack.llamastack.Wire.TurnInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The backend for Llama Stack 0.2.17-0.2.22: the Agents API. A conversation is one agent
+ * The backend for Llama Stack 0.2.17-0.2.x: the Agents API. A conversation is one agent
  * (its id is the conversation id) with one session, created once and reused for every
- * follow-up.
+ * follow-up, so the agent's model, instructions and shields stay the conversation's.
  */
-class AgentsApiBackend implements LlamaStackBackend {
+class AgentsApiBackend extends CatalogBackend {
 
 	private static final Logger logger = LoggerFactory.getLogger(AgentsApiBackend.class);
 
-	private final LlamaStackApi api;
+	private static final TypeReference<Listing<SessionInfo>> SESSIONS = new TypeReference<>() {
+	};
 
-	private final EventStreamClient streams;
-
-	AgentsApiBackend(LlamaStackApi api, EventStreamClient streams) {
-		this.api = api;
-		this.streams = streams;
-	}
-
-	@Override
-	public List<Model> models() {
-		return this.api.models().items().stream().map(AgentsApiBackend::model).toList();
-	}
-
-	private static Model model(ObjectNode raw) {
-		return new Model(raw.path("identifier").stringValue(""), raw.path("provider_id").stringValue(""),
-				raw.path("model_type").stringValue(null), raw);
-	}
-
-	@Override
-	public List<Shield> shields() {
-		return this.api.shields()
-			.items()
-			.stream()
-			.map((shield) -> new Shield(shield.path("identifier").stringValue(""), shield))
-			.toList();
+	AgentsApiBackend(LlamaStackHttp http) {
+		super(http);
 	}
 
 	@Override
 	public List<String> vectorStoreIds() {
-		return this.api.vectorDbs().items().stream().map(Identified::identifier).toList();
+		return this.http.get("/v1/vector-dbs", new TypeReference<Listing<Identified>>() {
+		}).items().stream().map(Identified::identifier).toList();
 	}
 
-	@Override
-	public List<ProviderHealth> providers() {
-		return this.api.providers().items().stream().map((provider) -> {
-			Wire.Health health = provider.health();
-			String status = (health != null && health.status() != null) ? health.status() : "unknown";
-			String message = (health != null && health.message() != null) ? health.message() : "";
-			return new ProviderHealth(provider.providerId(), status, message);
-		}).toList();
-	}
-
-	@Override
-	public void registerMcpServers(List<McpServerConfig> servers) {
+	/**
+	 * Registers the MCP servers Llama Stack does not know yet as tool groups, in
+	 * configuration order (lcs-behavior §6.7).
+	 * @param servers the configured servers
+	 */
+	void registerMcpServers(List<McpServerConfig> servers) {
 		if (servers.isEmpty()) {
 			return;
 		}
 		Set<String> registered = new HashSet<>();
-		for (ToolGroupInfo toolGroup : this.api.toolGroups().items()) {
+		for (ToolGroupInfo toolGroup : this.http.get("/v1/toolgroups", new TypeReference<Listing<ToolGroupInfo>>() {
+		}).items()) {
 			registered.add(toolGroup.providerResourceId());
 		}
 		for (McpServerConfig server : servers) {
@@ -90,8 +70,9 @@ class AgentsApiBackend implements LlamaStackBackend {
 				logger.debug("MCP server {} is already registered in Llama Stack", server.name());
 				continue;
 			}
-			this.api.registerToolGroup(
-					new ToolGroupRegistration(server.name(), server.providerId(), new Endpoint(server.url())));
+			this.http.post("/v1/toolgroups",
+					new ToolGroupRegistration(server.name(), server.providerId(), new Endpoint(server.url())),
+					JsonNode.class);
 			registered.add(server.name());
 			logger.info("Registered MCP server {} ({}) in Llama Stack", server.name(), server.url());
 		}
@@ -100,65 +81,50 @@ class AgentsApiBackend implements LlamaStackBackend {
 	@Override
 	public Conversation createConversation(ConversationSpec spec) {
 		AgentConfig config = new AgentConfig(spec.modelId(), spec.instructions(), List.of(), List.of(), true,
-				spec.inputShields(), spec.outputShields());
-		String agentId = this.api.createAgent(new AgentRequest(config)).agentId();
-		String sessionId = this.api.createSession(agentId, new SessionRequest(UUID.randomUUID().toString()))
+				spec.shields().inputIds(), spec.shields().outputIds());
+		String agentId = this.http.post("/v1/agents", new AgentRequest(config), AgentCreated.class).agentId();
+		String sessionId = this.http
+			.post("/v1/agents/{agentId}/session", new SessionRequest(UUID.randomUUID().toString()),
+					SessionCreated.class, agentId)
 			.sessionId();
 		return new Conversation(agentId, sessionId);
 	}
 
+	/**
+	 * One OpenAI-compatible chat completion, which 0.2.x serves under
+	 * {@code /v1/openai/v1} (LCS 0.3.x made and kept a temporary agent for this: four
+	 * calls).
+	 */
 	@Override
 	public String complete(String modelId, String instructions, String prompt) {
-		// A throw-away agent: LCS 0.3.x creates the same for a topic summary but never
-		// deletes it; this one goes as soon as it has answered.
-		AgentConfig config = new AgentConfig(modelId, instructions, List.of(), List.of(), false, List.of(), List.of());
-		String agentId = this.api.createAgent(new AgentRequest(config)).agentId();
-		try {
-			String sessionId = this.api.createSession(agentId, new SessionRequest(UUID.randomUUID().toString()))
-				.sessionId();
-			try (TurnStream stream = streamTurn(new Conversation(agentId, sessionId),
-					new TurnInput(prompt, List.of(), null))) {
-				return answer(stream);
-			}
-		}
-		finally {
-			try {
-				this.api.deleteAgent(agentId);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Temporary agent {} could not be deleted: {}", agentId, ex.getMessage());
-			}
-		}
-	}
-
-	private static String answer(TurnStream stream) {
-		for (TurnEvent event = stream.next(); event != null; event = stream.next()) {
-			if (event instanceof TurnEvent.TurnCompleted completed) {
-				return completed.outputText();
-			}
-			if (event instanceof TurnEvent.StreamFailed failed) {
-				throw new LlamaStackApiException(500, failed.message());
-			}
-		}
-		return "";
+		Map<String, Object> body = Map.of("model", modelId, "stream", false, "messages",
+				List.of(Map.of("role", "system", "content", instructions), Map.of("role", "user", "content", prompt)));
+		JsonNode answer = this.http.post("/v1/openai/v1/chat/completions", body, JsonNode.class);
+		return answer.path("choices").path(0).path("message").path("content").stringValue("");
 	}
 
 	@Override
-	public Optional<Conversation> findConversation(String conversationId) {
-		return firstSession(conversationId).map((session) -> new Conversation(conversationId, session.sessionId()));
+	public Optional<Conversation> findConversation(Conversation recorded) {
+		if (recorded.upstreamId() != null) {
+			return Optional.of(recorded);
+		}
+		return firstSession(recorded.id()).map((session) -> new Conversation(recorded.id(), session.sessionId()));
 	}
 
 	@Override
 	public TurnStream streamTurn(Conversation conversation, TurnInput input) {
-		return this.streams.post("/v1/agents/{agentId}/session/{sessionId}/turn",
-				List.of(conversation.id(), conversation.sessionId()), AgentTurnRequests.body(input),
-				AgentTurnRequests.headers(input), AgentTurnEvents::map);
+		return new SseTurnStream(
+				this.http.openStream("/v1/agents/{agentId}/session/{sessionId}/turn", AgentTurnRequests.body(input),
+						AgentTurnRequests.headers(input), conversation.id(), conversation.upstreamId()),
+				AgentTurnEvents::map);
 	}
 
 	@Override
-	public Optional<List<ChatTurn>> history(String conversationId) {
-		return firstSession(conversationId)
-			.flatMap((first) -> ifKnown((id) -> this.api.session(id, first.sessionId()), conversationId))
+	public Optional<List<ChatTurn>> history(Conversation conversation) {
+		Optional<Conversation> found = findConversation(conversation);
+		return found
+			.flatMap((known) -> ifKnown(() -> this.http.get("/v1/agents/{agentId}/session/{sessionId}",
+					SessionInfo.class, known.id(), known.upstreamId())))
 			.map(AgentsApiBackend::chatTurns);
 	}
 
@@ -184,8 +150,10 @@ class AgentsApiBackend implements LlamaStackBackend {
 	}
 
 	@Override
-	public boolean deleteConversation(String conversationId) {
-		Optional<Wire.Listing<SessionInfo>> sessions = ifKnown(this.api::sessions, conversationId);
+	public boolean deleteConversation(Conversation conversation) {
+		String agentId = conversation.id();
+		Optional<Listing<SessionInfo>> sessions = ifKnown(
+				() -> this.http.get("/v1/agents/{agentId}/sessions", SESSIONS, agentId));
 		if (sessions.isEmpty()) {
 			return false;
 		}
@@ -193,26 +161,25 @@ class AgentsApiBackend implements LlamaStackBackend {
 			.items()
 			.stream()
 			.findFirst()
-			.ifPresent((session) -> this.api.deleteSession(conversationId, session.sessionId()));
+			.ifPresent((session) -> this.http.delete("/v1/agents/{agentId}/session/{sessionId}", agentId,
+					session.sessionId()));
 		// The agent exists only for this conversation, so it goes too (LCS 0.2.0 kept
 		// it).
-		ifKnown((id) -> {
-			this.api.deleteAgent(id);
-			return true;
-		}, conversationId);
+		ifKnown(() -> this.http.delete("/v1/agents/{agentId}", agentId));
 		return true;
 	}
 
 	private Optional<SessionInfo> firstSession(String agentId) {
-		return ifKnown(this.api::sessions, agentId).flatMap((sessions) -> sessions.items().stream().findFirst());
+		return ifKnown(() -> this.http.get("/v1/agents/{agentId}/sessions", SESSIONS, agentId))
+			.flatMap((sessions) -> sessions.items().stream().findFirst());
 	}
 
 	/**
 	 * Runs a call, treating Llama Stack's "not found" answers (400 in 0.2.x) as empty.
 	 */
-	private static <T> Optional<T> ifKnown(Function<String, T> call, String id) {
+	private static <T> Optional<T> ifKnown(Supplier<T> call) {
 		try {
-			return Optional.ofNullable(call.apply(id));
+			return Optional.ofNullable(call.get());
 		}
 		catch (LlamaStackApiException ex) {
 			if (ex.isNotFound()) {

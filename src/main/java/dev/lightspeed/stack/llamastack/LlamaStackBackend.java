@@ -3,18 +3,16 @@ package dev.lightspeed.stack.llamastack;
 import java.util.List;
 import java.util.Optional;
 
-import dev.lightspeed.stack.config.McpServerConfig;
-
 /**
  * What this service needs from Llama Stack, independent of the API generation that
- * provides it. Every method throws {@link LlamaStackUnavailableException} when Llama
- * Stack cannot be reached and {@link LlamaStackApiException} when it answers with an
- * error status.
+ * provides it: the Agents API (0.2.x) or the Responses API (0.3+, OGX). Every method
+ * throws {@link LlamaStackUnavailableException} when Llama Stack cannot be asked and
+ * {@link LlamaStackApiException} when it answers with an error status.
  */
 public interface LlamaStackBackend {
 
 	/**
-	 * {@code GET /v1/models}.
+	 * {@code GET /v1/models}, in Llama Stack's own model shape whatever the generation.
 	 * @return the models, in Llama Stack's order
 	 */
 	List<Model> models();
@@ -26,7 +24,7 @@ public interface LlamaStackBackend {
 	List<Shield> shields();
 
 	/**
-	 * Identifiers of the vector stores usable for RAG.
+	 * Identifiers of the vector stores usable for knowledge search.
 	 * @return the identifiers, possibly empty
 	 */
 	List<String> vectorStoreIds();
@@ -38,25 +36,18 @@ public interface LlamaStackBackend {
 	List<ProviderHealth> providers();
 
 	/**
-	 * Registers the MCP servers that Llama Stack does not know yet, in configuration
-	 * order.
-	 * @param servers the configured servers
-	 */
-	void registerMcpServers(List<McpServerConfig> servers);
-
-	/**
-	 * Starts a conversation whose model, instructions and shields stay with it.
-	 * @param spec what the conversation runs with
+	 * Starts a conversation.
+	 * @param spec what its first turn runs with
 	 * @return the conversation
 	 */
 	Conversation createConversation(ConversationSpec spec);
 
 	/**
-	 * Finds an existing conversation.
-	 * @param conversationId the conversation id
+	 * Finds an existing conversation from what this service recorded of it.
+	 * @param recorded the conversation as recorded; its upstream id may be missing
 	 * @return the conversation, empty when Llama Stack does not know it
 	 */
-	Optional<Conversation> findConversation(String conversationId);
+	Optional<Conversation> findConversation(Conversation recorded);
 
 	/**
 	 * Starts a turn. The returned stream must be closed; closing it early cancels the
@@ -69,31 +60,28 @@ public interface LlamaStackBackend {
 
 	/**
 	 * The turns of a conversation.
-	 * @param conversationId the conversation id
+	 * @param conversation the conversation
 	 * @return the turns, oldest first; empty when Llama Stack does not know the
 	 * conversation
 	 */
-	Optional<List<ChatTurn>> history(String conversationId);
+	Optional<List<ChatTurn>> history(Conversation conversation);
 
 	/**
 	 * Deletes a conversation and what Llama Stack keeps for it.
-	 * @param conversationId the conversation id
+	 * @param conversation the conversation
 	 * @return false when Llama Stack did not know it
 	 */
-	boolean deleteConversation(String conversationId);
+	boolean deleteConversation(Conversation conversation);
 
 	/**
 	 * Answers one prompt outside any conversation, with nothing else (no shields, no
-	 * tools, no history, nothing kept afterwards): for side tasks such as a
-	 * conversation's topic summary.
+	 * tools, no history, nothing kept afterwards), in one call to Llama Stack: for side
+	 * tasks such as a conversation's topic summary.
 	 * @param modelId Llama Stack model identifier
 	 * @param instructions system prompt
 	 * @param prompt the user message
 	 * @return the answer text, empty when the model gave none
-	 * @throws UnsupportedOperationException when this backend cannot do it
 	 */
-	default String complete(String modelId, String instructions, String prompt) {
-		throw new UnsupportedOperationException("complete is not supported by " + getClass().getSimpleName());
-	}
+	String complete(String modelId, String instructions, String prompt);
 
 }

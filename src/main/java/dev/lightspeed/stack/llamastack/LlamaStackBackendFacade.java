@@ -6,8 +6,6 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-import dev.lightspeed.stack.config.McpServerConfig;
-
 /**
  * The {@link LlamaStackBackend} the rest of the service injects: forwards to the backend
  * chosen for the connected Llama Stack's version (503 while there is none) and caches the
@@ -52,18 +50,13 @@ class LlamaStackBackendFacade implements LlamaStackBackend {
 	}
 
 	@Override
-	public void registerMcpServers(List<McpServerConfig> servers) {
-		this.backend.get().registerMcpServers(servers);
-	}
-
-	@Override
 	public Conversation createConversation(ConversationSpec spec) {
 		return this.backend.get().createConversation(spec);
 	}
 
 	@Override
-	public Optional<Conversation> findConversation(String conversationId) {
-		return this.backend.get().findConversation(conversationId);
+	public Optional<Conversation> findConversation(Conversation recorded) {
+		return this.backend.get().findConversation(recorded);
 	}
 
 	@Override
@@ -72,13 +65,13 @@ class LlamaStackBackendFacade implements LlamaStackBackend {
 	}
 
 	@Override
-	public Optional<List<ChatTurn>> history(String conversationId) {
-		return this.backend.get().history(conversationId);
+	public Optional<List<ChatTurn>> history(Conversation conversation) {
+		return this.backend.get().history(conversation);
 	}
 
 	@Override
-	public boolean deleteConversation(String conversationId) {
-		return this.backend.get().deleteConversation(conversationId);
+	public boolean deleteConversation(Conversation conversation) {
+		return this.backend.get().deleteConversation(conversation);
 	}
 
 	@Override

@@ -9,22 +9,24 @@ import dev.lightspeed.stack.config.McpServerConfig;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * Makes contact with Llama Stack when the application starts, before the web server
- * accepts requests: checks {@code GET /v1/version}, chooses the backend for that version
- * and registers the MCP servers (lcs-behavior §6.7, §6.8, §13.2). An unsupported Llama
- * Stack stops the start-up; one that cannot be reached yet is retried in the background
- * (1 s doubling to 10 s) while requests that need it answer 503.
+ * accepts requests: checks {@code GET /v1/version}, chooses the API generation for that
+ * version and, for the Agents API, registers the MCP servers (lcs-behavior §6.7, §6.8,
+ * §13.2). An unsupported Llama Stack stops the start-up; one that cannot be reached yet
+ * is retried in the background (1 s doubling to 10 s) while requests that need it answer
+ * 503.
  */
 class LlamaStackConnector implements LlamaStackStatus, SmartInitializingSingleton, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(LlamaStackConnector.class);
 
-	private final LlamaStackApi api;
+	private final LlamaStackHttp http;
 
 	private final BackendRegistry registry;
 
@@ -44,9 +46,9 @@ class LlamaStackConnector implements LlamaStackStatus, SmartInitializingSingleto
 
 	private volatile boolean stopped;
 
-	LlamaStackConnector(LlamaStackApi api, BackendRegistry registry, List<McpServerConfig> mcpServers, String url,
+	LlamaStackConnector(LlamaStackHttp http, BackendRegistry registry, List<McpServerConfig> mcpServers, String url,
 			Duration initialBackoff, Duration maximumBackoff, IntConsumer exit) {
-		this.api = api;
+		this.http = http;
 		this.registry = registry;
 		this.mcpServers = List.copyOf(mcpServers);
 		this.url = url;
@@ -105,7 +107,7 @@ class LlamaStackConnector implements LlamaStackStatus, SmartInitializingSingleto
 	private void connect() {
 		String reported;
 		try {
-			reported = this.api.version().version();
+			reported = this.http.get("/v1/version", JsonNode.class).path("version").stringValue("");
 		}
 		catch (LlamaStackApiException ex) {
 			if (retryable(ex)) {
@@ -115,9 +117,11 @@ class LlamaStackConnector implements LlamaStackStatus, SmartInitializingSingleto
 					"Llama Stack at " + this.url + " refused GET /v1/version: " + ex.getMessage(),
 					"Check llama_stack.url and llama_stack.api_key.", ex);
 		}
-		BackendRegistry.Selected selected = this.registry.select((reported != null) ? reported : "");
+		BackendRegistry.Selected selected = this.registry.select(reported);
 		try {
-			selected.backend().registerMcpServers(this.mcpServers);
+			if (selected.backend() instanceof AgentsApiBackend agents) {
+				agents.registerMcpServers(this.mcpServers);
+			}
 		}
 		catch (LlamaStackApiException ex) {
 			if (retryable(ex)) {
@@ -130,7 +134,8 @@ class LlamaStackConnector implements LlamaStackStatus, SmartInitializingSingleto
 					ex);
 		}
 		this.selected = selected;
-		logger.info("Connected to Llama Stack {} at {} ({})", selected.version(), this.url, selected.name());
+		logger.info("Connected to Llama Stack {} at {}, speaking its {}", selected.version(), this.url,
+				selected.name());
 	}
 
 	/**
@@ -154,6 +159,12 @@ class LlamaStackConnector implements LlamaStackStatus, SmartInitializingSingleto
 	public Optional<String> version() {
 		BackendRegistry.Selected current = this.selected;
 		return (current != null) ? Optional.of(current.version().text()) : Optional.empty();
+	}
+
+	@Override
+	public Optional<String> generation() {
+		BackendRegistry.Selected current = this.selected;
+		return (current != null) ? Optional.of(current.name()) : Optional.empty();
 	}
 
 	@Override

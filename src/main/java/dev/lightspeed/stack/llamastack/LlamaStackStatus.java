@@ -22,4 +22,10 @@ public interface LlamaStackStatus {
 	 */
 	Optional<String> version();
 
+	/**
+	 * The API this service speaks to the connected Llama Stack.
+	 * @return {@code Agents API} or {@code Responses API}, empty while not connected
+	 */
+	Optional<String> generation();
+
 }

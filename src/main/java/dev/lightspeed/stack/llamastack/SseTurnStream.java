@@ -1,7 +1,6 @@
 package dev.lightspeed.stack.llamastack;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -15,14 +14,15 @@ import tools.jackson.core.JacksonException;
 /**
  * A {@link TurnStream} over a server-sent event body, read line by line as it arrives.
  * Each event's {@code data:} lines are joined and mapped to turn events; a
- * {@link TurnEvent.StreamFailed} ends the stream. Closing the body aborts the HTTP
- * exchange, which is how a client disconnect cancels the turn upstream.
+ * {@link TurnEvent.StreamFailed} ends the stream. Closing the stream before its end drops
+ * the connection, which is how a client disconnect cancels the turn upstream. A body
+ * silent for longer than the read timeout fails the stream with a 504.
  */
 class SseTurnStream implements TurnStream {
 
 	private static final Logger logger = LoggerFactory.getLogger(SseTurnStream.class);
 
-	private final InputStream body;
+	private final LlamaStackHttp.EventStream exchange;
 
 	private final SseEventData data;
 
@@ -35,13 +35,13 @@ class SseTurnStream implements TurnStream {
 	private boolean ended;
 
 	/**
-	 * A stream over a body.
-	 * @param body the event stream
+	 * A stream over an exchange's body.
+	 * @param exchange the open exchange
 	 * @param events maps one event's data (UTF-8 bytes) to turn events
 	 */
-	SseTurnStream(InputStream body, Function<byte[], List<TurnEvent>> events) {
-		this.body = body;
-		this.data = new SseEventData(body);
+	SseTurnStream(LlamaStackHttp.EventStream exchange, Function<byte[], List<TurnEvent>> events) {
+		this.exchange = exchange;
+		this.data = new SseEventData(exchange.body());
 		this.events = events;
 	}
 
@@ -54,7 +54,8 @@ class SseTurnStream implements TurnStream {
 			byte[] data = readEvent();
 			if (data == null) {
 				this.ended = true;
-				close();
+				this.closed = true;
+				this.exchange.finished();
 				return null;
 			}
 			this.pending.addAll(map(data));
@@ -99,12 +100,7 @@ class SseTurnStream implements TurnStream {
 			return;
 		}
 		this.closed = true;
-		try {
-			this.body.close();
-		}
-		catch (IOException ex) {
-			logger.debug("Closing a Llama Stack stream failed", ex);
-		}
+		this.exchange.close();
 	}
 
 }

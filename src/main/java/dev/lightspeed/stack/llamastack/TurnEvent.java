@@ -75,11 +75,34 @@ public sealed interface TurnEvent {
 	}
 
 	/**
+	 * The knowledge search found documents the answer draws on.
+	 *
+	 * @param documents the documents, in the order found
+	 */
+	record DocumentsReferenced(List<ReferencedDocument> documents) implements TurnEvent {
+
+		public DocumentsReferenced {
+			documents = List.copyOf(documents);
+		}
+
+	}
+
+	/**
 	 * The turn is complete.
 	 *
 	 * @param outputText the final answer text
+	 * @param usage the tokens it cost, null when Llama Stack does not say
 	 */
-	record TurnCompleted(String outputText) implements TurnEvent {
+	record TurnCompleted(String outputText, @Nullable TokenUsage usage) implements TurnEvent {
+
+		/**
+		 * A complete turn whose cost Llama Stack does not report.
+		 * @param outputText the final answer text
+		 */
+		public TurnCompleted(String outputText) {
+			this(outputText, null);
+		}
+
 	}
 
 	/**

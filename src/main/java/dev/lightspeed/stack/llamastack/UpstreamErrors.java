@@ -2,21 +2,29 @@ package dev.lightspeed.stack.llamastack;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.net.http.HttpTimeoutException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 
+import org.apache.hc.client5.http.ClientProtocolException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.MalformedChunkCodingException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.web.client.RestClientException;
+import org.springframework.http.HttpStatus;
 
 /**
- * Turns what goes wrong talking to Llama Stack into the two exceptions callers handle:
- * {@link LlamaStackUnavailableException} for connection failures and
- * {@link LlamaStackApiException} for error statuses.
+ * Turns what goes wrong talking to Llama Stack into the exceptions callers handle:
+ * {@link LlamaStackApiException} for error statuses,
+ * {@link LlamaStackUnavailableException} for the rest, each naming its cause rightly: a
+ * refused or reset connection is 503 ("Unable to connect"), a read timeout 504, a reply
+ * that is not HTTP or not complete 502.
  */
 final class UpstreamErrors {
 
@@ -34,7 +42,7 @@ final class UpstreamErrors {
 		return new LlamaStackApiException(status, message(text, status));
 	}
 
-	private static String message(String text, int status) {
+	static String message(String text, int status) {
 		try {
 			JsonNode root = JSON.readTree(text);
 			if (root != null && root.isObject()) {
@@ -56,50 +64,35 @@ final class UpstreamErrors {
 	}
 
 	/**
-	 * The exception for a failure to talk to Llama Stack at all.
+	 * The exception for an I/O failure of a call.
 	 */
-	static LlamaStackUnavailableException unavailable(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof HttpTimeoutException || cause instanceof InterruptedIOException) {
-				// SocketTimeoutException is an InterruptedIOException too
-				return new LlamaStackUnavailableException(LlamaStackUnavailableException.TIMEOUT);
-			}
+	static LlamaStackUnavailableException unavailable(IOException failure) {
+		if (failure instanceof ConnectTimeoutException || failure instanceof ConnectException
+				|| failure instanceof UnknownHostException || failure instanceof NoRouteToHostException) {
+			return new LlamaStackUnavailableException(HttpStatus.SERVICE_UNAVAILABLE,
+					LlamaStackUnavailableException.UNABLE_TO_CONNECT, LlamaStackUnavailableException.CONNECTION_ERROR,
+					failure);
 		}
-		return new LlamaStackUnavailableException(LlamaStackUnavailableException.CONNECTION_ERROR);
+		if (failure instanceof SocketTimeoutException || failure instanceof InterruptedIOException) {
+			return new LlamaStackUnavailableException(HttpStatus.GATEWAY_TIMEOUT, "Llama Stack did not answer in time",
+					LlamaStackUnavailableException.TIMEOUT, failure);
+		}
+		if (failure instanceof ClientProtocolException || failure instanceof MalformedChunkCodingException
+				|| failure instanceof NoHttpResponseException || failure instanceof ConnectionClosedException) {
+			return new LlamaStackUnavailableException(HttpStatus.BAD_GATEWAY, "Invalid reply from Llama Stack",
+					"Llama Stack's reply broke off or was not valid HTTP", failure);
+		}
+		// reset, broken pipe and the like: the connection is gone
+		return new LlamaStackUnavailableException(HttpStatus.SERVICE_UNAVAILABLE,
+				LlamaStackUnavailableException.UNABLE_TO_CONNECT, LlamaStackUnavailableException.CONNECTION_ERROR,
+				failure);
 	}
 
 	/**
-	 * Wraps an HTTP service client so that I/O failures surface as
-	 * {@link LlamaStackUnavailableException}. {@code RestClient} reports them as
-	 * {@code ResourceAccessException} when sending and as a plain
-	 * {@code RestClientException} when the body breaks off, so look for the I/O cause.
+	 * The exception for an answer that is HTTP but not what the API promises.
 	 */
-	@SuppressWarnings("unchecked")
-	static <T> T translating(Class<T> type, T target) {
-		return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (proxy, method, args) -> {
-			if (method.getDeclaringClass() == Object.class) {
-				return method.invoke(target, args);
-			}
-			try {
-				return method.invoke(target, args);
-			}
-			catch (InvocationTargetException ex) {
-				Throwable failure = ex.getCause();
-				if (failure instanceof RestClientException && hasIoCause(failure)) {
-					throw unavailable(failure);
-				}
-				throw failure;
-			}
-		});
-	}
-
-	private static boolean hasIoCause(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof IOException) {
-				return true;
-			}
-		}
-		return false;
+	static LlamaStackUnavailableException invalidReply(String what) {
+		return new LlamaStackUnavailableException(HttpStatus.BAD_GATEWAY, "Invalid reply from Llama Stack", what, null);
 	}
 
 }

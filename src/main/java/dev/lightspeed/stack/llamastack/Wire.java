@@ -30,12 +30,6 @@ final class Wire {
 	record Identified(String identifier) {
 	}
 
-	record ProviderInfo(@JsonProperty("provider_id") String providerId, @Nullable Health health) {
-	}
-
-	record Health(@Nullable String status, @Nullable String message) {
-	}
-
 	record ToolGroupInfo(@JsonProperty("provider_resource_id") @Nullable String providerResourceId) {
 	}
 

@@ -71,6 +71,26 @@ public class LlmMetrics {
 	}
 
 	/**
+	 * Counts the tokens the provider reports were sent to the LLM.
+	 * @param provider provider id
+	 * @param model model id
+	 * @param tokens the count
+	 */
+	public void sent(String provider, String model, int tokens) {
+		this.tokensSent.withTags("provider", provider, "model", model).increment(tokens);
+	}
+
+	/**
+	 * Counts the tokens the provider reports the LLM answered with.
+	 * @param provider provider id
+	 * @param model model id
+	 * @param tokens the count
+	 */
+	public void received(String provider, String model, int tokens) {
+		this.tokensReceived.withTags("provider", provider, "model", model).increment(tokens);
+	}
+
+	/**
 	 * Counts the estimated tokens of the LLM's answer.
 	 * @param provider provider id
 	 * @param model model id

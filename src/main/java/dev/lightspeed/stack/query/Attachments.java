@@ -32,7 +32,7 @@ final class Attachments {
 				throw unprocessable("Attachment with improper content type " + attachment.contentType() + " detected");
 			}
 		}
-		return attachments.stream().map((a) -> new Document(a.content(), a.contentType())).toList();
+		return attachments.stream().map((a) -> new Document(a.attachmentType(), a.content(), a.contentType())).toList();
 	}
 
 	private static ApiException unprocessable(String cause) {

@@ -1,11 +1,13 @@
 package dev.lightspeed.stack.query;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
+import dev.lightspeed.stack.errors.ApiException;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,25 +19,35 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 
 /**
  * {@code POST /v1/query} answers when the turn is complete;
- * {@code POST /v1/streaming_query} streams it. Every check happens before the first byte,
- * so failures are ordinary JSON errors.
+ * {@code POST /v1/streaming_query} streams it. Both run the same steps
+ * ({@link QueryService}); every check happens before the first byte, so failures are
+ * ordinary JSON errors.
  */
 @RestController
 class QueryController {
 
 	private final QueryService service;
 
-	private final TurnStreamer streamer;
+	private final QueryStreams streams;
 
-	QueryController(QueryService service, TurnStreamer streamer) {
+	QueryController(QueryService service, QueryStreams streams) {
 		this.service = service;
-		this.streamer = streamer;
+		this.streams = streams;
 	}
 
 	@PostMapping("/v1/query")
 	QueryResponse query(@AuthenticationPrincipal AuthenticatedUser user, @RequestBody QueryRequest request,
 			@RequestHeader(name = McpHeaders.HEADER, required = false) @Nullable String mcpHeaders) {
-		return this.service.answer(this.service.prepare(user, request, mcpHeaders));
+		QueryService.OpenTurn open = this.service.open(this.service.prepare(user, request, mcpHeaders));
+		TurnAccumulator outcome = this.service.run(open, TurnSink.NONE);
+		if (outcome != null && outcome.brokenOff() != null) {
+			// the answer's connection failed: the same 502/503/504 as before any answer
+			throw outcome.brokenOff();
+		}
+		if (outcome == null || !outcome.completed()) {
+			throw unanswered((outcome != null) ? outcome.failure() : null);
+		}
+		return new QueryResponse(open.turn().conversation().id(), outcome.answer());
 	}
 
 	@PostMapping("/v1/streaming_query")
@@ -46,8 +58,17 @@ class QueryController {
 	ResponseEntity<ResponseBodyEmitter> streamingQuery(@AuthenticationPrincipal AuthenticatedUser user,
 			@RequestBody QueryRequest request,
 			@RequestHeader(name = McpHeaders.HEADER, required = false) @Nullable String mcpHeaders) {
-		PreparedTurn turn = this.service.prepare(user, request, mcpHeaders);
-		return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(this.streamer.stream(turn));
+		QueryService.OpenTurn open = this.service.open(this.service.prepare(user, request, mcpHeaders));
+		return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(this.streams.stream(open));
+	}
+
+	// a prompt over the model's context window is the caller's to shorten (LCS 0.3+: 413)
+	private static ApiException unanswered(@Nullable String failure) {
+		String cause = (failure != null) ? failure : "the turn ended without an answer";
+		if (cause.contains("context_length") || cause.contains("context length")) {
+			return ApiException.of(HttpStatus.PAYLOAD_TOO_LARGE, "Prompt is too long", cause);
+		}
+		return ApiException.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unable to get an answer from Llama Stack", cause);
 	}
 
 }

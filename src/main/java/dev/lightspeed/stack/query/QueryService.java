@@ -1,6 +1,7 @@
 package dev.lightspeed.stack.query;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
@@ -13,12 +14,10 @@ import dev.lightspeed.stack.llamastack.ConversationSpec;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.LlamaStackUnavailableException;
 import dev.lightspeed.stack.llamastack.Shield;
+import dev.lightspeed.stack.llamastack.TurnEvent;
 import dev.lightspeed.stack.llamastack.TurnInput;
 import dev.lightspeed.stack.llamastack.TurnStream;
 import dev.lightspeed.stack.metrics.LlmMetrics;
-import dev.lightspeed.stack.topicsummary.TopicSummaries;
-import dev.lightspeed.stack.transcripts.Transcript;
-import dev.lightspeed.stack.transcripts.TranscriptStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,14 +26,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * The flow of a query (LCS 0.2.0 §5): ownership, model, system prompt, attachments,
- * conversation, tools; then the turn, the transcript and the conversation record. A
- * continued conversation costs one Llama Stack call: the turn.
+ * The one owner of a turn, for {@code /v1/query} and {@code /v1/streaming_query} alike
+ * and whatever Llama Stack generation answers it (LCS 0.2.0 §5). Before the first byte of
+ * the answer: ownership, model, system prompt, attachments, conversation, tools and
+ * shields ({@link #prepare}), then the turn is opened upstream and the conversation
+ * recorded ({@link #open}); from then on its events go to a {@link TurnSink}, and when it
+ * is over the transcript, the token metrics and, for a new conversation, the topic
+ * summary follow ({@link #run}). A continued conversation costs one Llama Stack call.
  */
 @Service
 class QueryService {
 
 	private static final Logger logger = LoggerFactory.getLogger(QueryService.class);
+
+	static final String UNEXPECTED_FAILURE = "Internal server error: the answer could not be streamed";
 
 	private final LightspeedConfiguration configuration;
 
@@ -42,29 +47,28 @@ class QueryService {
 
 	private final ConversationStore conversations;
 
-	private final TranscriptStore transcripts;
-
 	private final LlmMetrics metrics;
 
 	private final QueryProperties properties;
 
-	private final TopicSummaries topicSummaries;
+	private final TurnRecords records;
+
+	private final AtomicBoolean mediaTypeNoticed = new AtomicBoolean();
 
 	QueryService(LightspeedConfiguration configuration, LlamaStackBackend llamaStack, ConversationStore conversations,
-			TranscriptStore transcripts, LlmMetrics metrics, QueryProperties properties,
-			TopicSummaries topicSummaries) {
+			LlmMetrics metrics, QueryProperties properties, TurnRecords records) {
 		this.configuration = configuration;
 		this.llamaStack = llamaStack;
 		this.conversations = conversations;
-		this.transcripts = transcripts;
 		this.metrics = metrics;
 		this.properties = properties;
-		this.topicSummaries = topicSummaries;
+		this.records = records;
 	}
 
 	PreparedTurn prepare(AuthenticatedUser user, QueryRequest request, @Nullable String mcpHeaders) {
-		if (request.mediaType() != null) {
-			logger.warn("media_type is accepted for compatibility and ignored");
+		if (request.mediaType() != null && this.mediaTypeNoticed.compareAndSet(false, true)) {
+			// RHDH sends it with every question: say it once
+			logger.info("media_type is accepted for compatibility and ignored (logged once)");
 		}
 		ConversationRecord existing = request.continuesConversation() ? owned(request.conversationId(), user) : null;
 		try {
@@ -72,9 +76,11 @@ class QueryService {
 					this.configuration.inference(), this.llamaStack.models());
 			String instructions = SystemPrompts.resolve(request.systemPrompt(), this.configuration.customization());
 			List<TurnInput.Document> documents = Attachments.validate(request.attachmentList());
-			Conversation conversation = (existing != null) ? resume(existing)
-					: this.llamaStack.createConversation(spec(selection, instructions));
-			TurnInput input = new TurnInput(request.query(), documents, tools(request, user, mcpHeaders));
+			TurnInput.Shields shields = shields();
+			Conversation conversation = (existing != null) ? resume(existing) : this.llamaStack
+				.createConversation(new ConversationSpec(selection.llamaStackModelId(), instructions, shields));
+			TurnInput input = new TurnInput(selection.llamaStackModelId(), instructions, request.query(), documents,
+					tools(request, user, mcpHeaders), shields);
 			return new PreparedTurn(user, request, conversation, selection, input);
 		}
 		catch (LlamaStackUnavailableException ex) {
@@ -83,78 +89,83 @@ class QueryService {
 		}
 	}
 
-	TurnStream startTurn(PreparedTurn turn) {
+	/**
+	 * Starts the turn upstream and records the conversation; a failure here is an
+	 * ordinary error answer, nothing having been sent yet.
+	 */
+	OpenTurn open(PreparedTurn turn) {
+		TurnStream upstream;
 		try {
-			return this.llamaStack.streamTurn(turn.conversation(), turn.input());
+			upstream = this.llamaStack.streamTurn(turn.conversation(), turn.input());
 		}
 		catch (LlamaStackUnavailableException ex) {
 			this.metrics.failed();
 			throw ex;
 		}
-	}
-
-	QueryResponse answer(PreparedTurn turn) {
-		TurnAccumulator outcome = new TurnAccumulator();
-		TurnStream stream = startTurn(turn);
-		try (stream) {
-			for (var event = stream.next(); event != null; event = stream.next()) {
-				outcome.accept(event);
-			}
-		}
-		catch (LlamaStackUnavailableException ex) {
-			// the connection broke while the answer was read: for /v1/query that is a
-			// failed call too (0.2.0 counts every connection error of the query)
-			this.metrics.failed();
-			throw ex;
-		}
-		for (int i = 0; i < outcome.violations(); i++) {
-			this.metrics.validationError();
-		}
-		if (outcome.failure() != null || !outcome.completed()) {
-			String cause = (outcome.failure() != null) ? outcome.failure() : "the turn ended without an answer";
-			throw ApiException.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unable to get an answer from Llama Stack", cause);
-		}
-		recordTurn(turn);
-		storeTranscript(turn, outcome);
-		summarizeIfNew(turn);
-		return new QueryResponse(turn.conversation().id(), outcome.answer());
+		this.records.recordConversation(turn);
+		return new OpenTurn(turn, upstream);
 	}
 
 	/**
-	 * Starts the topic summary of a conversation that this turn opened; it runs in the
-	 * background.
+	 * Relays the turn's events to the sink until it is over, then keeps what outlives it.
+	 * @return the outcome; {@code null} when the client left before the end
 	 */
-	void summarizeIfNew(PreparedTurn turn) {
-		if (!turn.request().continuesConversation()) {
-			this.topicSummaries.summarizeLater(turn.conversation().id(), turn.selection().llamaStackModelId(),
-					turn.request().query());
+	@Nullable TurnAccumulator run(OpenTurn open, TurnSink sink) {
+		PreparedTurn turn = open.turn();
+		TurnAccumulator outcome = new TurnAccumulator();
+		try (TurnStream upstream = open.upstream()) {
+			sink.start(turn.conversation().id());
+			relay(turn, upstream, outcome, sink);
+			sink.end(outcome);
+		}
+		catch (SseWriter.ClientGoneException ex) {
+			logger.debug("Client left conversation {} before the end of the answer", turn.conversation().id());
+			return null;
+		}
+		finally {
+			// after the answer, whatever became of it: the conversation is recorded
+			this.records.summarizeIfNew(turn);
+		}
+		this.records.keep(turn, outcome);
+		return outcome;
+	}
+
+	private void relay(PreparedTurn turn, TurnStream upstream, TurnAccumulator outcome, TurnSink sink) {
+		try {
+			for (TurnEvent event = upstream.next(); event != null; event = upstream.next()) {
+				outcome.accept(event);
+				if (event instanceof TurnEvent.ShieldChecked checked && checked.violation() != null) {
+					this.metrics.validationError();
+				}
+				sink.event(event);
+				if (event instanceof TurnEvent.StreamFailed) {
+					return;
+				}
+			}
+		}
+		catch (LlamaStackUnavailableException ex) {
+			// the connection broke or went silent mid-answer (0.2.0 counts every
+			// connection error of a query as a failed call)
+			this.metrics.failed();
+			logger.warn("The answer in conversation {} broke off: {}", turn.conversation().id(), ex.getMessage());
+			outcome.brokeOff(ex);
+			fail(outcome, sink, String.valueOf(ex.getMessage()));
+		}
+		catch (SseWriter.ClientGoneException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// a bug of ours, e.g. an event we cannot map: the client still gets a clean
+			// end
+			logger.error("Relaying the answer in conversation {} failed", turn.conversation().id(), ex);
+			fail(outcome, sink, UNEXPECTED_FAILURE);
 		}
 	}
 
-	void recordTurn(PreparedTurn turn) {
-		ModelSelection selection = turn.selection();
-		this.metrics.called(selection.providerId(), selection.modelId());
-		this.metrics.sent(selection.providerId(), selection.modelId(), turn.request().query());
-		this.conversations.recordTurn(turn.conversation().id(), turn.user().userId(), selection.modelId(),
-				selection.providerId(), turn.conversation().sessionId());
-	}
-
-	void storeTranscript(PreparedTurn turn, TurnAccumulator outcome) {
-		// Both the plain and the streamed turn end here.
-		this.metrics.received(turn.selection().providerId(), turn.selection().modelId(), outcome.answer());
-		QueryRequest request = turn.request();
-		List<Transcript.Attachment> attachments = request.attachmentList()
-			.stream()
-			.map((a) -> new Transcript.Attachment(a.attachmentType(), a.contentType(), a.content()))
-			.toList();
-		this.transcripts.store(new Transcript(turn.user().userId(), turn.conversation().id(),
-				turn.selection().providerId(), turn.selection().modelId(), request.provider(), request.model(),
-				request.query(), outcome.completed() ? outcome.answer() : "No response from the model", attachments,
-				outcome.toolCalls()));
-	}
-
-	void countViolation() {
-		this.metrics.validationError();
+	private static void fail(TurnAccumulator outcome, TurnSink sink, String message) {
+		TurnEvent.StreamFailed failed = new TurnEvent.StreamFailed(message);
+		outcome.accept(failed);
+		sink.event(failed);
 	}
 
 	private ConversationRecord owned(@Nullable String requestedId, AuthenticatedUser user) {
@@ -169,17 +180,15 @@ class QueryService {
 	}
 
 	private Conversation resume(ConversationRecord record) {
-		if (record.sessionId() != null) {
-			return new Conversation(record.id(), record.sessionId());
-		}
-		return this.llamaStack.findConversation(record.id()).orElseThrow(() -> notFound(record.id()));
+		return this.llamaStack.findConversation(new Conversation(record.id(), record.sessionId()))
+			.orElseThrow(() -> notFound(record.id()));
 	}
 
-	private ConversationSpec spec(ModelSelection selection, String instructions) {
+	// the shield's name prefix says what it checks (LCS 0.2.0 §5.6)
+	private TurnInput.Shields shields() {
 		List<Shield> shields = this.llamaStack.shields();
-		return new ConversationSpec(selection.llamaStackModelId(), instructions,
-				shields.stream().filter(Shield::checksInput).map(Shield::identifier).toList(),
-				shields.stream().filter(Shield::checksOutput).map(Shield::identifier).toList());
+		return new TurnInput.Shields(shields.stream().filter(Shield::checksInput).toList(),
+				shields.stream().filter(Shield::checksOutput).toList());
 	}
 
 	private TurnInput.@Nullable Tools tools(QueryRequest request, AuthenticatedUser user, @Nullable String mcpHeaders) {
@@ -190,12 +199,22 @@ class QueryService {
 		var headers = McpHeaders.resolve(McpHeaders.parse(mcpHeaders), servers, user.token(),
 				this.properties.forwardCallerToken());
 		return new TurnInput.Tools(this.llamaStack.vectorStoreIds(),
-				servers.stream().map((server) -> server.name()).toList(), headers);
+				servers.stream().map((server) -> new TurnInput.McpServer(server.name(), server.url())).toList(),
+				headers);
 	}
 
 	private static ApiException notFound(String id) {
 		return ApiException.of(HttpStatus.NOT_FOUND, "Conversation not found",
 				"Conversation " + id + " could not be retrieved.");
+	}
+
+	/**
+	 * A turn running upstream.
+	 *
+	 * @param turn the prepared turn
+	 * @param upstream its events
+	 */
+	record OpenTurn(PreparedTurn turn, TurnStream upstream) {
 	}
 
 }

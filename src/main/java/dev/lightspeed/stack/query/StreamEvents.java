@@ -7,6 +7,8 @@ import java.util.Map;
 
 import dev.lightspeed.stack.json.PythonRepr;
 import dev.lightspeed.stack.llamastack.InterleavedContent;
+import dev.lightspeed.stack.llamastack.KnowledgeSearch;
+import dev.lightspeed.stack.llamastack.TokenUsage;
 import dev.lightspeed.stack.llamastack.TurnEvent;
 import org.jspecify.annotations.Nullable;
 
@@ -32,12 +34,13 @@ final class StreamEvents {
 		return envelope("start", Map.of("conversation_id", conversationId));
 	}
 
-	static Map<String, Object> end(List<Map<String, String>> referencedDocuments) {
+	static Map<String, Object> end(List<Map<String, @Nullable String>> referencedDocuments,
+			@Nullable TokenUsage usage) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("referenced_documents", referencedDocuments);
 		data.put("truncated", null);
-		data.put("input_tokens", 0);
-		data.put("output_tokens", 0);
+		data.put("input_tokens", (usage != null) ? usage.inputTokens() : 0);
+		data.put("output_tokens", (usage != null) ? usage.outputTokens() : 0);
 		Map<String, Object> end = envelope("end", data);
 		end.put("available_quotas", Map.of());
 		return end;
@@ -69,6 +72,9 @@ final class StreamEvents {
 			case TurnEvent.ToolCallDelta delta -> events.add(event(TOOL_CALL, INFERENCE, delta.text()));
 			case TurnEvent.ToolExecuted executed -> toolExecution(executed, events);
 			case TurnEvent.Other other -> events.add(heartbeat());
+			case TurnEvent.DocumentsReferenced referenced -> {
+				// shown once, in the end event
+			}
 		}
 		return events;
 	}

@@ -2,37 +2,46 @@ package dev.lightspeed.stack.query;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.lightspeed.stack.llamastack.InterleavedContent;
+import dev.lightspeed.stack.llamastack.LlamaStackUnavailableException;
+import dev.lightspeed.stack.llamastack.ReferencedDocument;
+import dev.lightspeed.stack.llamastack.TokenUsage;
 import dev.lightspeed.stack.llamastack.TurnEvent;
 import dev.lightspeed.stack.transcripts.Transcript;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
- * Folds a turn's events into what outlives the stream: the answer, the tool calls, the
- * referenced documents, the shield violations and a failure, if any.
+ * Folds a turn's events into what outlives the stream: the answer and what it cost, the
+ * tool calls, the referenced documents, and a failure, if any.
  */
 final class TurnAccumulator {
 
 	private @Nullable String answer;
 
+	private @Nullable TokenUsage usage;
+
 	private @Nullable String failure;
 
-	private int violations;
+	private @Nullable LlamaStackUnavailableException brokenOff;
 
 	private final Map<String, Transcript.ToolCall> toolCalls = new LinkedHashMap<>();
 
-	private final Map<String, JsonNode> documentMetadata = new LinkedHashMap<>();
+	private final Set<ReferencedDocument> documents = new LinkedHashSet<>();
 
 	void accept(TurnEvent event) {
 		switch (event) {
-			case TurnEvent.TurnCompleted completed -> this.answer = completed.outputText();
+			case TurnEvent.TurnCompleted completed -> {
+				this.answer = completed.outputText();
+				this.usage = completed.usage();
+			}
 			case TurnEvent.StreamFailed failed -> this.failure = failed.message();
-			case TurnEvent.ShieldChecked checked when checked.violation() != null -> this.violations++;
 			case TurnEvent.ToolExecuted executed -> collect(executed);
+			case TurnEvent.DocumentsReferenced referenced -> this.documents.addAll(referenced.documents());
 			default -> {
 			}
 		}
@@ -42,11 +51,6 @@ final class TurnAccumulator {
 		for (TurnEvent.ToolCall call : executed.calls()) {
 			this.toolCalls.put(call.callId(), new Transcript.ToolCall(call.callId(), call.toolName(), call.arguments(),
 					responseTo(call.callId(), executed.responses())));
-		}
-		for (TurnEvent.ToolResponse response : executed.responses()) {
-			if (KnowledgeSearch.TOOL.equals(response.toolName())) {
-				KnowledgeSearch.collectMetadata(response.content(), this.documentMetadata);
-			}
 		}
 	}
 
@@ -59,28 +63,56 @@ final class TurnAccumulator {
 		return null;
 	}
 
+	/**
+	 * Records that the answer broke off because Llama Stack could not be read.
+	 * @param failure what happened
+	 */
+	void brokeOff(LlamaStackUnavailableException failure) {
+		this.brokenOff = failure;
+	}
+
+	/**
+	 * Why the answer broke off, when the connection to Llama Stack failed mid-answer.
+	 * @return the failure, null when it did not
+	 */
+	@Nullable LlamaStackUnavailableException brokenOff() {
+		return this.brokenOff;
+	}
+
+	/**
+	 * Whether the turn was answered: it completed and nothing failed after.
+	 * @return true when answered
+	 */
 	boolean completed() {
-		return this.answer != null;
+		return this.answer != null && this.failure == null;
 	}
 
 	String answer() {
 		return (this.answer != null) ? this.answer : "";
 	}
 
-	@Nullable String failure() {
-		return this.failure;
+	@Nullable TokenUsage usage() {
+		return this.usage;
 	}
 
-	int violations() {
-		return this.violations;
+	@Nullable String failure() {
+		return this.failure;
 	}
 
 	List<Transcript.ToolCall> toolCalls() {
 		return new ArrayList<>(this.toolCalls.values());
 	}
 
-	List<Map<String, String>> referencedDocuments() {
-		return KnowledgeSearch.referencedDocuments(this.documentMetadata);
+	/**
+	 * The documents in LCS's shape, {@code doc_url} and {@code doc_title}.
+	 */
+	List<Map<String, @Nullable String>> referencedDocuments() {
+		return this.documents.stream().map((document) -> {
+			Map<String, @Nullable String> shown = new LinkedHashMap<>();
+			shown.put("doc_url", document.url());
+			shown.put("doc_title", document.title());
+			return shown;
+		}).toList();
 	}
 
 }

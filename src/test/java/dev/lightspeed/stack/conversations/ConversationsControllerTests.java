@@ -44,7 +44,7 @@ class ConversationsControllerTests extends ConversationsSlice {
 	@Test
 	void getShowsTheHistory() {
 		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
-		given(this.backend.history(ID)).willReturn(Optional.of(history()));
+		given(this.backend.history(upstream(ID))).willReturn(Optional.of(history()));
 		assertThat(this.mvc.get().uri("/v1/conversations/" + ID).with(user("alice"))).hasStatusOk()
 			.bodyText()
 			.isEqualTo("{\"conversation_id\":\"" + ID + "\",\"chat_history\":[{\"messages\":[{\"content\":\"Hello\","
@@ -56,7 +56,7 @@ class ConversationsControllerTests extends ConversationsSlice {
 	void getLooksUpTheCanonicalIdAndEchoesTheOneGiven() {
 		String upper = ID.toUpperCase();
 		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
-		given(this.backend.history(ID)).willReturn(Optional.of(List.of()));
+		given(this.backend.history(upstream(ID))).willReturn(Optional.of(List.of()));
 		assertThat(this.mvc.get().uri("/v1/conversations/" + upper).with(user("alice"))).hasStatusOk()
 			.bodyJson()
 			.isStrictlyEqualTo("{\"conversation_id\":\"" + upper + "\",\"chat_history\":[]}");
@@ -65,7 +65,7 @@ class ConversationsControllerTests extends ConversationsSlice {
 	@Test
 	void aConversationLlamaStackForgotIsA404() {
 		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
-		given(this.backend.history(ID)).willReturn(Optional.empty());
+		given(this.backend.history(upstream(ID))).willReturn(Optional.empty());
 		assertThat(this.mvc.get().uri("/v1/conversations/" + ID).with(user("alice"))).hasStatus(HttpStatus.NOT_FOUND)
 			.bodyJson()
 			.isStrictlyEqualTo(NOT_FOUND);
@@ -74,7 +74,7 @@ class ConversationsControllerTests extends ConversationsSlice {
 	@Test
 	void anUnreachableLlamaStackIsA503() {
 		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
-		given(this.backend.history(ID)).willThrow(LlamaStackFailures.connectionError());
+		given(this.backend.history(upstream(ID))).willThrow(LlamaStackFailures.connectionError());
 		assertThat(this.mvc.get().uri("/v1/conversations/" + ID).with(user("alice")))
 			.hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
 			.bodyJson()
@@ -84,7 +84,7 @@ class ConversationsControllerTests extends ConversationsSlice {
 	@Test
 	void anotherLlamaStackErrorIsA500() {
 		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
-		given(this.backend.history(ID)).willThrow(new LlamaStackApiException(500, "boom"));
+		given(this.backend.history(upstream(ID))).willThrow(new LlamaStackApiException(500, "boom"));
 		assertThat(this.mvc.get().uri("/v1/conversations/" + ID).with(user("alice")))
 			.hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
 			.bodyJson()
@@ -95,19 +95,19 @@ class ConversationsControllerTests extends ConversationsSlice {
 	@Test
 	void deleteRemovesTheConversationInLlamaStackAndTheRecord() {
 		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
-		given(this.backend.deleteConversation(ID)).willReturn(true);
+		given(this.backend.deleteConversation(upstream(ID))).willReturn(true);
 		assertThat(this.mvc.delete().uri("/v1/conversations/" + ID).with(user("alice"))).hasStatusOk()
 			.bodyText()
 			.isEqualTo("{\"conversation_id\":\"" + ID
 					+ "\",\"success\":true,\"response\":\"Conversation deleted successfully\"}");
-		verify(this.backend).deleteConversation(ID);
+		verify(this.backend).deleteConversation(upstream(ID));
 		verify(this.store).delete(ID);
 	}
 
 	@Test
 	void deleteOfAConversationLlamaStackNoLongerKnowsStillRemovesTheRecord() {
 		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
-		given(this.backend.deleteConversation(ID)).willThrow(new LlamaStackApiException(404, "not found"));
+		given(this.backend.deleteConversation(upstream(ID))).willThrow(new LlamaStackApiException(404, "not found"));
 		assertThat(this.mvc.delete().uri("/v1/conversations/" + ID).with(user("alice"))).hasStatusOk();
 		verify(this.store).delete(ID);
 	}
@@ -115,7 +115,7 @@ class ConversationsControllerTests extends ConversationsSlice {
 	@Test
 	void deleteWhileLlamaStackIsUnreachableIsA503AndKeepsTheRecord() {
 		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
-		given(this.backend.deleteConversation(ID)).willThrow(LlamaStackFailures.connectionError());
+		given(this.backend.deleteConversation(upstream(ID))).willThrow(LlamaStackFailures.connectionError());
 		assertThat(this.mvc.delete().uri("/v1/conversations/" + ID).with(user("alice")))
 			.hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
 			.bodyJson()

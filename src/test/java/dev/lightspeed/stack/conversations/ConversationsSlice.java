@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.lightspeed.stack.errors.ErrorResponses;
 import dev.lightspeed.stack.llamastack.ChatTurn;
+import dev.lightspeed.stack.llamastack.Conversation;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -34,6 +35,11 @@ abstract class ConversationsSlice {
 	static ConversationRecord record(String id, String owner) {
 		return new ConversationRecord(id, owner, "gpt-4o-mini", "openai", OffsetDateTime.parse("2025-08-20T10:11:12Z"),
 				OffsetDateTime.parse("2025-08-20T10:15:00.123456Z"), 2, "Pods", "s1");
+	}
+
+	/** What Llama Stack is asked about for a record of {@link #record}. */
+	static Conversation upstream(String id) {
+		return new Conversation(id, "s1");
 	}
 
 	static List<ChatTurn> history() {

@@ -36,7 +36,7 @@ class ConversationsV2ControllerTests extends ConversationsSlice {
 	@Test
 	void getShowsTheHistoryWithProviderAndModel() {
 		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
-		given(this.backend.history(ID)).willReturn(Optional.of(history()));
+		given(this.backend.history(upstream(ID))).willReturn(Optional.of(history()));
 		assertThat(this.mvc.get().uri("/v2/conversations/" + ID).with(user("alice"))).hasStatusOk()
 			.bodyText()
 			.isEqualTo("{\"conversation_id\":\"" + ID + "\",\"chat_history\":[{\"provider\":\"openai\","
@@ -48,7 +48,7 @@ class ConversationsV2ControllerTests extends ConversationsSlice {
 	@Test
 	void getWhileLlamaStackIsUnreachableIsA503() {
 		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
-		given(this.backend.history(ID)).willThrow(LlamaStackFailures.connectionError());
+		given(this.backend.history(upstream(ID))).willThrow(LlamaStackFailures.connectionError());
 		assertThat(this.mvc.get().uri("/v2/conversations/" + ID).with(user("alice")))
 			.hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
 			.bodyJson()
@@ -89,7 +89,7 @@ class ConversationsV2ControllerTests extends ConversationsSlice {
 			.bodyText()
 			.isEqualTo("{\"conversation_id\":\"" + ID
 					+ "\",\"success\":true,\"response\":\"Conversation deleted successfully\"}");
-		verify(this.backend).deleteConversation(ID);
+		verify(this.backend).deleteConversation(upstream(ID));
 		verify(this.store).delete(ID);
 	}
 

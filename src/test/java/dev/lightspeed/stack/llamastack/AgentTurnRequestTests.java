@@ -47,7 +47,7 @@ class AgentTurnRequestTests {
 
 	@Test
 	void noToolsShouldSendNullToolgroupsAndNoProviderData() {
-		LoggedRequest request = send(new TurnInput("How do I scale?", List.of(), null));
+		LoggedRequest request = send(TurnInputs.of("How do I scale?"));
 
 		assertThat(request.getBodyAsString()).isEqualTo("{\"messages\":[{\"role\":\"user\",\"content\":"
 				+ "\"How do I scale?\"}],\"stream\":true,\"documents\":[],\"toolgroups\":null}");
@@ -61,7 +61,7 @@ class AgentTurnRequestTests {
 		llamaStack.stubFor(post(TURN).willReturn(aResponse().withBody("data: {\"error\": {\"message\": \"x\"}}\n\n")));
 
 		try (TurnStream stream = TestClients.agents(llamaStack.baseUrl(), "")
-			.streamTurn(new Conversation("agent-1", "session-1"), new TurnInput("q", List.of(), null))) {
+			.streamTurn(new Conversation("agent-1", "session-1"), TurnInputs.of("q"))) {
 			assertThat(stream.next()).isEqualTo(new TurnEvent.StreamFailed("x"));
 		}
 
@@ -73,8 +73,8 @@ class AgentTurnRequestTests {
 	void ragAndMcpToolsShouldBeToolgroupsWithTheVectorStoresFirst() {
 		Map<String, Map<String, String>> headers = new LinkedHashMap<>();
 		headers.put("http://localhost:3000", Map.of("Authorization", "Bearer t1"));
-		LoggedRequest request = send(new TurnInput("q", List.of(),
-				new TurnInput.Tools(List.of("vs_1", "vs_2"), List.of("filesystem-server", "git-server"), headers)));
+		LoggedRequest request = send(TurnInputs.withTools("q", new TurnInput.Tools(List.of("vs_1", "vs_2"),
+				TurnInputs.servers("filesystem-server", "git-server"), headers)));
 
 		assertThat(request.getBodyAsString()).contains("\"toolgroups\":[{\"name\":\"builtin::rag/knowledge_search\","
 				+ "\"args\":{\"vector_db_ids\":[\"vs_1\",\"vs_2\"]}},\"filesystem-server\",\"git-server\"]");
@@ -85,7 +85,7 @@ class AgentTurnRequestTests {
 	@Test
 	void mcpServersAloneShouldBePlainNames() {
 		LoggedRequest request = send(
-				new TurnInput("q", List.of(), new TurnInput.Tools(List.of(), List.of("mcp-a"), Map.of())));
+				TurnInputs.withTools("q", new TurnInput.Tools(List.of(), TurnInputs.servers("mcp-a"), Map.of())));
 
 		assertThat(request.getBodyAsString()).endsWith("\"toolgroups\":[\"mcp-a\"]}");
 	}
@@ -93,7 +93,7 @@ class AgentTurnRequestTests {
 	@Test
 	void offeredButEmptyToolsShouldSendNullToolgroupsAndAnEmptyProviderData() {
 		LoggedRequest request = send(
-				new TurnInput("q", List.of(), new TurnInput.Tools(List.of(), List.of(), Map.of())));
+				TurnInputs.withTools("q", new TurnInput.Tools(List.of(), TurnInputs.servers(), Map.of())));
 
 		assertThat(request.getBodyAsString()).endsWith("\"toolgroups\":null}");
 		assertThat(request.getHeader("X-LlamaStack-Provider-Data")).isEqualTo("{\"mcp_headers\": {}}");
@@ -101,12 +101,11 @@ class AgentTurnRequestTests {
 
 	@Test
 	void jsonAndXmlDocumentsShouldBeSentAsPlainText() {
-		send(new TurnInput("q",
-				List.of(new TurnInput.Document("{\"a\": 1}", "application/json"),
-						new TurnInput.Document("<a/>", "application/xml"),
-						new TurnInput.Document("kind: Pod", "application/yaml"),
-						new TurnInput.Document("log line", "text/plain")),
-				null));
+		send(TurnInputs.withDocuments("q",
+				List.of(new TurnInput.Document("log", "{\"a\": 1}", "application/json"),
+						new TurnInput.Document("log", "<a/>", "application/xml"),
+						new TurnInput.Document("log", "kind: Pod", "application/yaml"),
+						new TurnInput.Document("log", "log line", "text/plain"))));
 
 		llamaStack.verify(postRequestedFor(urlEqualTo(TURN)).withHeader("Accept", equalTo("text/event-stream"))
 			.withRequestBody(equalToJson("""
@@ -119,8 +118,8 @@ class AgentTurnRequestTests {
 
 	@Test
 	void nonAsciiMcpHeaderValuesShouldBeEscapedAsPythonDoes() {
-		LoggedRequest request = send(new TurnInput("q", List.of(),
-				new TurnInput.Tools(List.of(), List.of("m"), Map.of("http://m/mcp", Map.of("X-Name", "café")))));
+		LoggedRequest request = send(TurnInputs.withTools("q", new TurnInput.Tools(List.of(), TurnInputs.servers("m"),
+				Map.of("http://m/mcp", Map.of("X-Name", "café")))));
 
 		assertThat(request.getHeader("X-LlamaStack-Provider-Data"))
 			.isEqualTo("{\"mcp_headers\": {\"http://m/mcp\": {\"X-Name\": \"caf\\u00e9\"}}}");
@@ -133,7 +132,7 @@ class AgentTurnRequestTests {
 
 		assertThatExceptionOfType(LlamaStackApiException.class)
 			.isThrownBy(() -> TestClients.agents(llamaStack.baseUrl(), null)
-				.streamTurn(new Conversation("agent-1", "session-1"), new TurnInput("q", List.of(), null)))
+				.streamTurn(new Conversation("agent-1", "session-1"), TurnInputs.of("q")))
 			.satisfies((ex) -> assertThat(ex.getMessage())
 				.isEqualTo("Error code: 501 - Not implemented: Non-streaming agent turns not yet implemented"));
 	}
@@ -144,7 +143,7 @@ class AgentTurnRequestTests {
 			.willReturn(aResponse().withBody("data: {\"error\": {\"message\": \"nope\"}}\n\n")));
 
 		try (TurnStream stream = TestClients.agents(llamaStack.baseUrl(), null)
-			.streamTurn(new Conversation("a/b", "../x"), new TurnInput("q", List.of(), null))) {
+			.streamTurn(new Conversation("a/b", "../x"), TurnInputs.of("q"))) {
 			assertThat(stream.next()).isEqualTo(new TurnEvent.StreamFailed("nope"));
 		}
 	}

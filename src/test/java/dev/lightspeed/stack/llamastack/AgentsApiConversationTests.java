@@ -41,8 +41,9 @@ class AgentsApiConversationTests {
 		llamaStack.stubFor(post("/v1/agents").willReturn(okJson("{\"agent_id\": \"agent-1\"}")));
 		llamaStack.stubFor(post("/v1/agents/agent-1/session").willReturn(okJson("{\"session_id\": \"session-1\"}")));
 
-		Conversation conversation = backend("k").createConversation(new ConversationSpec("vllm/fake-model",
-				"You are a helpful assistant", List.of("llama-guard", "inout_x"), List.of("inout_x")));
+		Conversation conversation = backend("k")
+			.createConversation(new ConversationSpec("vllm/fake-model", "You are a helpful assistant",
+					TurnInputs.shields(List.of("llama-guard", "inout_x"), List.of("inout_x"))));
 
 		assertThat(conversation).isEqualTo(new Conversation("agent-1", "session-1"));
 		llamaStack.verify(postRequestedFor(urlEqualTo("/v1/agents")).withRequestBody(equalToJson("""
@@ -66,7 +67,8 @@ class AgentsApiConversationTests {
 						 {"session_id": "s-2", "session_name": "m", "turns": []}], "has_more": false,
 						 "url": "/v1/agents/{agent_id}/sessions"}""")));
 
-		assertThat(backend(null).findConversation("agent-1")).contains(new Conversation("agent-1", "s-1"));
+		assertThat(backend(null).findConversation(new Conversation("agent-1", null)))
+			.contains(new Conversation("agent-1", "s-1"));
 	}
 
 	@Test
@@ -78,9 +80,9 @@ class AgentsApiConversationTests {
 			.willReturn(aResponse().withStatus(404).withBody("{\"detail\":\"Agent gone not found\"}")));
 		llamaStack.stubFor(get("/v1/agents/empty/sessions").willReturn(okJson("{\"data\": [], \"has_more\": false}")));
 
-		assertThat(backend(null).findConversation("nope")).isEmpty();
-		assertThat(backend(null).findConversation("gone")).isEmpty();
-		assertThat(backend(null).findConversation("empty")).isEmpty();
+		assertThat(backend(null).findConversation(new Conversation("nope", null))).isEmpty();
+		assertThat(backend(null).findConversation(new Conversation("gone", null))).isEmpty();
+		assertThat(backend(null).findConversation(new Conversation("empty", null))).isEmpty();
 	}
 
 	@Test
@@ -99,7 +101,7 @@ class AgentsApiConversationTests {
 				   "started_at": "2025-09-20T10:01:00.000000Z", "completed_at": "2025-09-20T10:01:01.000000Z"}
 				]}""")));
 
-		List<ChatTurn> turns = backend(null).history("a").orElseThrow();
+		List<ChatTurn> turns = backend(null).history(new Conversation("a", null)).orElseThrow();
 
 		assertThat(turns).hasSize(2);
 		assertThat(turns.get(0).messages()).extracting((m) -> m.content().toString(), ChatTurn.Message::type)
@@ -117,8 +119,8 @@ class AgentsApiConversationTests {
 			.withBody("{\"detail\":\"Invalid value: Could not find agent info for nope\"}")));
 		llamaStack.stubFor(get("/v1/agents/bare/sessions").willReturn(okJson("{\"data\": []}")));
 
-		assertThat(backend(null).history("nope")).isEmpty();
-		assertThat(backend(null).history("bare")).isEmpty();
+		assertThat(backend(null).history(new Conversation("nope", null))).isEmpty();
+		assertThat(backend(null).history(new Conversation("bare", null))).isEmpty();
 	}
 
 	@Test
@@ -127,7 +129,7 @@ class AgentsApiConversationTests {
 		llamaStack.stubFor(delete("/v1/agents/a/session/s").willReturn(aResponse().withStatus(204)));
 		llamaStack.stubFor(delete("/v1/agents/a").willReturn(aResponse().withStatus(204)));
 
-		assertThat(backend(null).deleteConversation("a")).isTrue();
+		assertThat(backend(null).deleteConversation(new Conversation("a", null))).isTrue();
 
 		List<String> deleted = llamaStack
 			.findAll(deleteRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()))
@@ -142,7 +144,7 @@ class AgentsApiConversationTests {
 		llamaStack.stubFor(get("/v1/agents/nope/sessions").willReturn(aResponse().withStatus(400)
 			.withBody("{\"detail\":\"Invalid value: Could not find agent info for nope\"}")));
 
-		assertThat(backend(null).deleteConversation("nope")).isFalse();
+		assertThat(backend(null).deleteConversation(new Conversation("nope", null))).isFalse();
 		assertThat(llamaStack.findAll(deleteRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())))
 			.isEmpty();
 	}
@@ -151,7 +153,7 @@ class AgentsApiConversationTests {
 	void idsShouldBeEncodedAsOnePathSegment() {
 		llamaStack.stubFor(get(urlEqualTo("/v1/agents/..%2Fmodels/sessions")).willReturn(okJson("{\"data\": []}")));
 
-		assertThat(backend(null).findConversation("../models")).isEmpty();
+		assertThat(backend(null).findConversation(new Conversation("../models", null))).isEmpty();
 		llamaStack.verify(getRequestedFor(urlEqualTo("/v1/agents/..%2Fmodels/sessions")));
 	}
 

@@ -11,62 +11,79 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.Mockito.mock;
 
 /**
- * Choosing the backend from the version Llama Stack reports, with LCS's refusal texts.
+ * Choosing the API generation from the version Llama Stack (or OGX) reports, with refusal
+ * texts that name both versions.
  */
 class BackendRegistryTests {
 
-	private final LlamaStackBackend agents = mock();
-
-	private final BackendRegistry registry = new BackendRegistry(List.of(new BackendRegistry.Entry(
-			SemanticVersion.of("0.2.17"), SemanticVersion.of("0.2.22"), "Agents API", () -> this.agents)));
+	private final BackendRegistry registry = LlamaStackConfiguration.registry(mock(LlamaStackHttp.class));
 
 	@ParameterizedTest
-	@ValueSource(strings = { "0.2.17", "0.2.20", "0.2.22", "0.2.22+build.5", "0.2.22-rc1" })
-	void versionsInRangeShouldGetTheAgentsBackend(String version) {
+	@ValueSource(strings = { "0.2.17", "0.2.20", "0.2.22", "0.2.22+build.5", "0.2.23", "0.2.30" })
+	void llamaStack02ShouldGetTheAgentsApi(String version) {
 		BackendRegistry.Selected selected = this.registry.select(version);
 
-		assertThat(selected.backend()).isSameAs(this.agents);
+		assertThat(selected.backend()).isInstanceOf(AgentsApiBackend.class);
 		assertThat(selected.name()).isEqualTo("Agents API");
 		assertThat(selected.version().text()).isEqualTo(version);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0.3.0", "0.3.5", "0.4.3", "0.5.4", "0.6.1", "0.7.3", "0.8.0", "1.0.2", "1.2.5", "1.5.0",
+			"1.9.0" })
+	void llamaStack03AndLaterAndOgx1ShouldGetTheResponsesApi(String version) {
+		BackendRegistry.Selected selected = this.registry.select(version);
+
+		assertThat(selected.backend()).isInstanceOf(ResponsesApiBackend.class);
+		assertThat(selected.name()).isEqualTo("Responses API");
 	}
 
 	@Test
 	void olderVersionShouldBeRefusedNamingBothVersions() {
 		assertThatExceptionOfType(LlamaStackStartupException.class).isThrownBy(() -> this.registry.select("0.2.16"))
-			.withMessage("Llama Stack version >= 0.2.17 is required, but 0.2.16 is used");
+			.withMessage("Llama Stack version >= 0.2.17 is required, but 0.2.16 is used")
+			.satisfies((ex) -> assertThat(ex.action()).contains(">= 0.2.17 and < 2.0.0"));
 		assertThatExceptionOfType(LlamaStackStartupException.class).isThrownBy(() -> this.registry.select("0.2.17-rc1"))
 			.withMessage("Llama Stack version >= 0.2.17 is required, but 0.2.17-rc1 is used");
 	}
 
 	@Test
-	void newerVersionShouldBeRefusedNamingBothVersions() {
-		assertThatExceptionOfType(LlamaStackStartupException.class).isThrownBy(() -> this.registry.select("0.3.0"))
-			.withMessage("Llama Stack version <= 0.2.22 is required, but 0.3.0 is used")
-			.satisfies((ex) -> assertThat(ex.action()).contains("0.2.17 to 0.2.22"));
-		assertThatExceptionOfType(LlamaStackStartupException.class).isThrownBy(() -> this.registry.select("0.2.23"))
-			.withMessage("Llama Stack version <= 0.2.22 is required, but 0.2.23 is used");
+	void aMajorVersionNeverTestedShouldBeRefused() {
+		assertThatExceptionOfType(LlamaStackStartupException.class).isThrownBy(() -> this.registry.select("2.0.0"))
+			.withMessage("Llama Stack version < 2.0.0 is required, but 2.0.0 is used");
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "0.2", "v0.2.22", "0.2.22rc1", "0.02.22", "", "0.2.22.1", "latest" })
 	void nonSemanticVersionsShouldBeRefused(String version) {
 		assertThatExceptionOfType(LlamaStackStartupException.class).isThrownBy(() -> this.registry.select(version))
-			.withMessage("Llama Stack version " + version + " is not a semantic version, but 0.2.17 to 0.2.22 is "
-					+ "required");
+			.withMessage("Llama Stack version " + version + " is not a semantic version, but >= 0.2.17 and < 2.0.0 "
+					+ "is required");
+	}
+
+	@Test
+	void onlyANewerMinorOrMajorThanTestedShouldBeWarnedAbout() {
+		BackendRegistry.Entry responses = new BackendRegistry.Entry(SemanticVersion.of("0.3.0"),
+				SemanticVersion.of("2.0.0"), SemanticVersion.of("1.5.0"), "Responses API", (version) -> mock());
+
+		assertThat(responses.newerThanTested(SemanticVersion.of("1.5.0"))).isFalse();
+		assertThat(responses.newerThanTested(SemanticVersion.of("1.5.3"))).isFalse();
+		assertThat(responses.newerThanTested(SemanticVersion.of("0.7.3"))).isFalse();
+		assertThat(responses.newerThanTested(SemanticVersion.of("1.6.0"))).isTrue();
 	}
 
 	@Test
 	void versionInAGapBetweenBackendsShouldBeRefused() {
 		BackendRegistry twoRanges = new BackendRegistry(List.of(
-				new BackendRegistry.Entry(SemanticVersion.of("0.3.0"), SemanticVersion.of("0.7.0"), "Responses API",
-						() -> this.agents),
-				new BackendRegistry.Entry(SemanticVersion.of("0.2.17"), SemanticVersion.of("0.2.22"), "Agents API",
-						() -> this.agents)));
+				new BackendRegistry.Entry(SemanticVersion.of("0.3.0"), SemanticVersion.of("0.8.0"),
+						SemanticVersion.of("0.7.0"), "Responses API", (version) -> mock()),
+				new BackendRegistry.Entry(SemanticVersion.of("0.2.17"), SemanticVersion.of("0.2.23"),
+						SemanticVersion.of("0.2.22"), "Agents API", (version) -> mock())));
 
 		assertThat(twoRanges.select("0.5.2").name()).isEqualTo("Responses API");
 		assertThatExceptionOfType(LlamaStackStartupException.class).isThrownBy(() -> twoRanges.select("0.2.30"))
-			.withMessage("Llama Stack version 0.2.30 is not supported, but 0.2.17 to 0.2.22 or 0.3.0 to 0.7.0 is "
-					+ "required");
+			.withMessage("Llama Stack version 0.2.30 is not supported, but >= 0.2.17 and < 0.2.23 or >= 0.3.0 and "
+					+ "< 0.8.0 is required");
 	}
 
 }

@@ -44,7 +44,7 @@ class CapturedTurnStreamsTests {
 			.withChunkedDribbleDelay(7, 70)));
 		List<TurnEvent> events = new ArrayList<>();
 		try (TurnStream stream = TestClients.agents(llamaStack.baseUrl(), null)
-			.streamTurn(new Conversation("a", "s"), new TurnInput("q", List.of(), null))) {
+			.streamTurn(new Conversation("a", "s"), TurnInputs.of("q"))) {
 			for (TurnEvent event = stream.next(); event != null; event = stream.next()) {
 				events.add(event);
 			}
@@ -113,7 +113,9 @@ class CapturedTurnStreamsTests {
 				.contains("Metadata: {'chunk_id': 'c-1', 'document_id': 'doc-1', 'source': None, "
 						+ "'docs_url': 'https://docs.example/scale', 'title': 'Scaling'}");
 		});
-		assertThat(events.get(5)).isEqualTo(new StepStarted("inference"));
+		assertThat(events.get(5)).isEqualTo(new TurnEvent.DocumentsReferenced(
+				List.of(new ReferencedDocument("https://docs.example/scale", "Scaling"))));
+		assertThat(events.get(6)).isEqualTo(new StepStarted("inference"));
 		assertThat(events.getLast()).isInstanceOf(TurnCompleted.class);
 	}
 

@@ -83,20 +83,20 @@ class LlamaStackBackendFacadeTests {
 
 		assertThatExceptionOfType(LlamaStackUnavailableException.class).isThrownBy(notConnected::models);
 		assertThatExceptionOfType(LlamaStackUnavailableException.class)
-			.isThrownBy(() -> notConnected.findConversation("x"));
-		assertThatExceptionOfType(LlamaStackUnavailableException.class)
-			.isThrownBy(() -> notConnected.createConversation(new ConversationSpec("m", "", List.of(), List.of())));
+			.isThrownBy(() -> notConnected.findConversation(new Conversation("x", null)));
+		assertThatExceptionOfType(LlamaStackUnavailableException.class).isThrownBy(() -> notConnected
+			.createConversation(new ConversationSpec("m", "", TurnInputs.shields(List.of(), List.of()))));
 	}
 
 	@Test
 	void conversationCallsShouldGoToTheBackend() {
 		Conversation conversation = new Conversation("a", "s");
-		given(this.backend.deleteConversation("a")).willReturn(true);
+		given(this.backend.deleteConversation(new Conversation("a", null))).willReturn(true);
 
-		assertThat(this.facade.deleteConversation("a")).isTrue();
-		this.facade.streamTurn(conversation, new TurnInput("q", List.of(), null));
+		assertThat(this.facade.deleteConversation(new Conversation("a", null))).isTrue();
+		this.facade.streamTurn(conversation, TurnInputs.of("q"));
 
-		verify(this.backend).streamTurn(conversation, new TurnInput("q", List.of(), null));
+		verify(this.backend).streamTurn(conversation, TurnInputs.of("q"));
 	}
 
 }

@@ -1,19 +1,14 @@
 package dev.lightspeed.stack.llamastack;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-
-import javax.net.ssl.SSLContext;
-
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.lightspeed.stack.support.TestConfigurations;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.UnsatisfiedDependencyException;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -88,21 +83,27 @@ class LlamaStackConfigurationTests {
 		runner().run((context) -> {
 			AutowireCapableBeanFactory beans = context.getAutowireCapableBeanFactory();
 			assertThatExceptionOfType(UnsatisfiedDependencyException.class)
-				.isThrownBy(() -> beans.createBean(WantsRestClient.class));
-			assertThatExceptionOfType(UnsatisfiedDependencyException.class)
 				.isThrownBy(() -> beans.createBean(WantsHttpClient.class));
-			assertThat(context.getBean("llamaStackRestClient")).isInstanceOf(RestClient.class);
+			assertThat(context.getBean("llamaStackHttpClient")).isInstanceOf(CloseableHttpClient.class);
 		});
 	}
 
 	@Test
 	void unsupportedLlamaStackShouldFailTheStart() {
-		llamaStack.stubFor(get("/v1/version").willReturn(okJson("{\"version\": \"0.3.0\"}")));
+		llamaStack.stubFor(get("/v1/version").willReturn(okJson("{\"version\": \"2.0.0\"}")));
 
 		runner().run((context) -> assertThat(context).hasFailed()
 			.getFailure()
 			.isInstanceOf(LlamaStackStartupException.class)
-			.hasMessage("Llama Stack version <= 0.2.22 is required, but 0.3.0 is used"));
+			.hasMessage("Llama Stack version < 2.0.0 is required, but 2.0.0 is used"));
+	}
+
+	@Test
+	void llamaStack05ShouldBeSpokenToThroughTheResponsesApi() {
+		llamaStack.stubFor(get("/v1/version").willReturn(okJson("{\"version\": \"0.5.4\"}")));
+
+		runner().run((context) -> assertThat(context.getBean(LlamaStackStatus.class).generation())
+			.contains("Responses API"));
 	}
 
 	@Test
@@ -113,23 +114,7 @@ class LlamaStackConfigurationTests {
 		});
 	}
 
-	// Loading the JDK's trust store takes 50-70 ms of start-up: only a client that may
-	// speak TLS pays for it
-	@Test
-	void onlyAnHttpsLlamaStackShouldGetTheJdksTrustStore() throws Exception {
-		LlamaStackProperties properties = LlamaStackProperties.defaults();
-
-		assertThat(
-				LlamaStackConfiguration.httpClient(properties, URI.create("https://llama.example:8321")).sslContext())
-			.isSameAs(SSLContext.getDefault());
-		assertThat(LlamaStackConfiguration.httpClient(properties, URI.create("http://llama.example:8321")).sslContext())
-			.isNotSameAs(SSLContext.getDefault());
-	}
-
-	record WantsRestClient(RestClient restClient) {
-	}
-
-	record WantsHttpClient(HttpClient httpClient) {
+	record WantsHttpClient(CloseableHttpClient httpClient) {
 	}
 
 }

@@ -46,11 +46,9 @@ class LlamaStackConnectorTests {
 	}
 
 	private LlamaStackConnector connector(String url, List<McpServerConfig> mcpServers) {
-		LlamaStackApi api = TestClients.api(url, null);
-		BackendRegistry registry = new BackendRegistry(
-				List.of(new BackendRegistry.Entry(SemanticVersion.of("0.2.17"), SemanticVersion.of("0.2.22"),
-						"Agents API", () -> new AgentsApiBackend(api, TestClients.streams(url, null)))));
-		this.connector = new LlamaStackConnector(api, registry, mcpServers, url, Duration.ofMillis(50),
+		LlamaStackHttp http = TestClients.http(url, null);
+		BackendRegistry registry = LlamaStackConfiguration.registry(http);
+		this.connector = new LlamaStackConnector(http, registry, mcpServers, url, Duration.ofMillis(50),
 				Duration.ofMillis(200), this.exitStatus::complete);
 		return this.connector;
 	}
@@ -105,11 +103,11 @@ class LlamaStackConnectorTests {
 
 	@Test
 	void newerVersionShouldStopTheStart() {
-		version("0.3.0");
+		version("2.0.0");
 
 		assertThatExceptionOfType(LlamaStackStartupException.class)
 			.isThrownBy(connector(List.of())::afterSingletonsInstantiated)
-			.withMessage("Llama Stack version <= 0.2.22 is required, but 0.3.0 is used");
+			.withMessage("Llama Stack version < 2.0.0 is required, but 2.0.0 is used");
 	}
 
 	@Test
@@ -203,7 +201,7 @@ class LlamaStackConnectorTests {
 			.willSetStateTo("up"));
 		llamaStack.stubFor(get("/v1/version").inScenario("late")
 			.whenScenarioStateIs("up")
-			.willReturn(okJson("{\"version\": \"0.3.1\"}")));
+			.willReturn(okJson("{\"version\": \"2.0.0\"}")));
 		LlamaStackConnector connector = connector(List.of());
 
 		connector.afterSingletonsInstantiated();

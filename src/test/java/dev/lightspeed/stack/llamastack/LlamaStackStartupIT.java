@@ -45,7 +45,7 @@ class LlamaStackStartupIT {
 
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Llama Stack version >= 0.2.17 is required, but 0.2.16 is used")
-			.contains("Point llama_stack.url at a Llama Stack server of version 0.2.17 to 0.2.22.")
+			.contains("Point llama_stack.url at a Llama Stack or OGX server of version >= 0.2.17 and < 2.0.0.")
 			.doesNotContain("\tat ");
 	}
 

@@ -45,12 +45,10 @@ class RealLlamaStackE2E {
 
 	@BeforeAll
 	static void connect() {
-		LlamaStackApi api = TestClients.api(URL, null);
-		BackendRegistry registry = new BackendRegistry(
-				List.of(new BackendRegistry.Entry(SemanticVersion.of("0.2.17"), SemanticVersion.of("0.2.22"),
-						"Agents API", () -> new AgentsApiBackend(api, TestClients.streams(URL, null)))));
-		connector = new LlamaStackConnector(api, registry, List.of(new McpServerConfig("it-mcp", null, MCP_URL)), URL,
-				Duration.ofSeconds(1), Duration.ofSeconds(10), (status) -> {
+		LlamaStackHttp http = TestClients.http(URL, null);
+		connector = new LlamaStackConnector(http, LlamaStackConfiguration.registry(http),
+				List.of(new McpServerConfig("it-mcp", null, MCP_URL)), URL, Duration.ofSeconds(1),
+				Duration.ofSeconds(10), (status) -> {
 				});
 		connector.afterSingletonsInstantiated();
 		backend = new LlamaStackBackendFacade(connector::backend, Duration.ofSeconds(30), System::nanoTime);
@@ -83,44 +81,44 @@ class RealLlamaStackE2E {
 	@Test
 	@Order(1)
 	void conversationShouldLiveThroughTurnsHistoryAndDeletion() {
-		Conversation conversation = backend.createConversation(new ConversationSpec("vllm/fake-model",
-				"You are a helpful assistant", List.of("inout_llama_guard"), List.of("inout_llama_guard")));
+		Conversation conversation = backend
+			.createConversation(new ConversationSpec("vllm/fake-model", "You are a helpful assistant",
+					TurnInputs.shields(List.of("inout_llama_guard"), List.of("inout_llama_guard"))));
 
-		List<TurnEvent> first = turn(conversation, new TurnInput("What is Kubernetes?", List.of(), null));
+		List<TurnEvent> first = turn(conversation, TurnInputs.of("What is Kubernetes?"));
 		assertThat(first.getFirst()).isEqualTo(new ShieldChecked(null));
 		assertThat(first.getLast()).isInstanceOfSatisfying(TurnCompleted.class,
 				(completed) -> assertThat(completed.outputText()).startsWith("Kubernetes is").contains("café"));
 
-		List<TurnEvent> tool = turn(backend.findConversation(conversation.id()).orElseThrow(),
-				new TurnInput("Please use the tool list_pods in namespace demo", List.of(), new TurnInput.Tools(
-						List.of(), List.of("it-mcp"), Map.of(MCP_URL, Map.of("Authorization", "Bearer it-token")))));
+		List<TurnEvent> tool = turn(backend.findConversation(conversation).orElseThrow(),
+				TurnInputs.withTools("Please use the tool list_pods in namespace demo", new TurnInput.Tools(List.of(),
+						TurnInputs.servers("it-mcp"), Map.of(MCP_URL, Map.of("Authorization", "Bearer it-token")))));
 		assertThat(tool).filteredOn(ToolExecuted.class::isInstance)
 			.singleElement()
 			.satisfies((executed) -> assertThat(
 					InterleavedContent.flatten(((ToolExecuted) executed).responses().getFirst().content()))
 				.isEqualTo("pod-a, pod-b in demo"));
 
-		List<TurnEvent> blocked = turn(conversation, new TurnInput("Tell me about UNSAFE-CONTENT",
-				List.of(new TurnInput.Document("{\"a\": 1}", "application/json")), null));
+		List<TurnEvent> blocked = turn(conversation, TurnInputs.withDocuments("Tell me about UNSAFE-CONTENT",
+				List.of(new TurnInput.Document("log", "{\"a\": 1}", "application/json"))));
 		assertThat(blocked).first()
 			.isInstanceOfSatisfying(ShieldChecked.class, (checked) -> assertThat(checked.violation()).isNotNull());
 
-		List<ChatTurn> history = backend.history(conversation.id()).orElseThrow();
+		List<ChatTurn> history = backend.history(conversation).orElseThrow();
 		assertThat(history).hasSize(3);
 		assertThat(history.getFirst().messages()).extracting(ChatTurn.Message::type)
 			.containsExactly("user", "assistant");
 		assertThat(history.getFirst().messages().getFirst().content().stringValue()).isEqualTo("What is Kubernetes?");
 
-		assertThat(backend.deleteConversation(conversation.id())).isTrue();
-		assertThat(backend.findConversation(conversation.id())).isEmpty();
-		assertThat(backend.history(conversation.id())).isEmpty();
-		assertThat(backend.deleteConversation(conversation.id())).isFalse();
+		assertThat(backend.deleteConversation(conversation)).isTrue();
+		assertThat(backend.findConversation(new Conversation(conversation.id(), null))).isEmpty();
+		assertThat(backend.history(conversation)).isEmpty();
+		assertThat(backend.deleteConversation(conversation)).isFalse();
 	}
 
 	@Test
 	void unknownConversationShouldFailInsideTheStream() {
-		assertThat(turn(new Conversation("00000000-0000-0000-0000-000000000000", "nope"),
-				new TurnInput("hi", List.of(), null)))
+		assertThat(turn(new Conversation("00000000-0000-0000-0000-000000000000", "nope"), TurnInputs.of("hi")))
 			.containsExactly(new TurnEvent.StreamFailed(
 					"400: Invalid value: Could not find agent info for 00000000-0000-0000-0000-000000000000"));
 	}
@@ -128,9 +126,9 @@ class RealLlamaStackE2E {
 	@Test
 	void closingASlowTurnShouldCloseItsConnectionPromptly() throws InterruptedException {
 		Conversation conversation = backend
-			.createConversation(new ConversationSpec("vllm/fake-model", "", List.of(), List.of()));
+			.createConversation(new ConversationSpec("vllm/fake-model", "", TurnInputs.shields(List.of(), List.of())));
 		// 20 pieces 0.5 s apart: the answer would take 10 s
-		TurnStream stream = backend.streamTurn(conversation, new TurnInput("slow-answer please", List.of(), null));
+		TurnStream stream = backend.streamTurn(conversation, TurnInputs.of("slow-answer please"));
 		assertThat(stream.next()).isNotNull();
 		Set<TcpConnections.Connection> open = TcpConnections.receiving(ProcessHandle.current().pid(),
 				URI.create(URL).getPort(), Duration.ofSeconds(5));
@@ -143,7 +141,7 @@ class RealLlamaStackE2E {
 		// the turn's connection is gone at both ends, Llama Stack's too, long before the
 		// answer would have ended
 		await().atMost(Duration.ofSeconds(2)).until(() -> open.stream().noneMatch(TcpConnections::open));
-		assertThat(backend.deleteConversation(conversation.id())).isTrue();
+		assertThat(backend.deleteConversation(conversation)).isTrue();
 	}
 
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
 import dev.lightspeed.stack.llamastack.TurnEvent.TextDelta;
 import dev.lightspeed.stack.support.Captures;
 import org.junit.jupiter.api.Test;
@@ -33,8 +35,13 @@ class SseTurnStreamTests {
 		.options(wireMockConfig().dynamicPort())
 		.build();
 
+	static LlamaStackHttp.EventStream exchange(String body) {
+		return new LlamaStackHttp.EventStream(new HttpPost("/"), new BasicClassicHttpResponse(200),
+				new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+	}
+
 	private static List<TurnEvent> read(String body) {
-		SseTurnStream stream = new SseTurnStream(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
+		SseTurnStream stream = new SseTurnStream(exchange(body),
 				(data) -> List.of(new TextDelta(new String(data, StandardCharsets.UTF_8))));
 		List<TurnEvent> events = new ArrayList<>();
 		for (TurnEvent event = stream.next(); event != null; event = stream.next()) {
@@ -57,10 +64,9 @@ class SseTurnStreamTests {
 
 	@Test
 	void dataThatIsNotJsonShouldBeSkipped() {
-		SseTurnStream stream = new SseTurnStream(new ByteArrayInputStream(
-				("data: [DONE\n\ndata: {\"event\":{\"payload\":{\"event_type\":\"turn_complete\","
-						+ "\"turn\":{\"output_message\":{\"content\":\"x\"}}}}}\n\n")
-					.getBytes(StandardCharsets.UTF_8)),
+		SseTurnStream stream = new SseTurnStream(
+				exchange("data: [DONE\n\ndata: {\"event\":{\"payload\":{\"event_type\":\"turn_complete\","
+						+ "\"turn\":{\"output_message\":{\"content\":\"x\"}}}}}\n\n"),
 				AgentTurnEvents::map);
 
 		assertThat(stream.next()).isEqualTo(new TurnEvent.TurnCompleted("x"));
@@ -69,24 +75,23 @@ class SseTurnStreamTests {
 
 	@Test
 	void nothingShouldFollowAStreamFailure() {
-		SseTurnStream stream = new SseTurnStream(
-				new ByteArrayInputStream("data: x\n\ndata: y\n\n".getBytes(StandardCharsets.UTF_8)), (data) -> List
-					.of(new TurnEvent.StreamFailed(new String(data, StandardCharsets.UTF_8)), new TextDelta("after")));
+		SseTurnStream stream = new SseTurnStream(exchange("data: x\n\ndata: y\n\n"), (data) -> List
+			.of(new TurnEvent.StreamFailed(new String(data, StandardCharsets.UTF_8)), new TextDelta("after")));
 
 		assertThat(stream.next()).isEqualTo(new TurnEvent.StreamFailed("x"));
 		assertThat(stream.next()).isNull();
 	}
 
 	@Test
-	void brokenConnectionMidStreamShouldBeUnavailable() {
+	void aBrokenChunkMidStreamShouldBeAnInvalidReply() {
 		llamaStack.stubFor(
 				post("/v1/agents/a/session/s/turn").willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
 
 		TurnStream stream = TestClients.agents(llamaStack.baseUrl(), null)
-			.streamTurn(new Conversation("a", "s"), new TurnInput("q", List.of(), null));
+			.streamTurn(new Conversation("a", "s"), TurnInputs.of("q"));
 
 		assertThatExceptionOfType(LlamaStackUnavailableException.class).isThrownBy(stream::next)
-			.satisfies((ex) -> assertThat(ex.getMessage()).endsWith("Connection error."));
+			.satisfies((ex) -> assertThat(ex.getMessage()).startsWith("Invalid reply from Llama Stack"));
 		stream.close();
 	}
 
@@ -95,7 +100,7 @@ class SseTurnStreamTests {
 		stubSlowTurn();
 		llamaStack.stubFor(get("/v1/shields").willReturn(okJson("{\"data\": [{\"identifier\": \"g\"}]}")));
 		AgentsApiBackend backend = TestClients.agents(llamaStack.baseUrl(), null);
-		TurnStream stream = backend.streamTurn(new Conversation("a", "s"), new TurnInput("q", List.of(), null));
+		TurnStream stream = backend.streamTurn(new Conversation("a", "s"), TurnInputs.of("q"));
 		assertThat(stream.next()).isNotNull();
 
 		long started = System.nanoTime();
@@ -110,7 +115,7 @@ class SseTurnStreamTests {
 	void closeFromAnotherThreadShouldReleaseAReaderBlockedInNext() throws Exception {
 		stubSlowTurn();
 		TurnStream stream = TestClients.agents(llamaStack.baseUrl(), null)
-			.streamTurn(new Conversation("a", "s"), new TurnInput("q", List.of(), null));
+			.streamTurn(new Conversation("a", "s"), TurnInputs.of("q"));
 		CompletableFuture<Integer> reader = CompletableFuture.supplyAsync(() -> {
 			int count = 0;
 			while (stream.next() != null) {

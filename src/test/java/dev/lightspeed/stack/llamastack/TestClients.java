@@ -1,7 +1,5 @@
 package dev.lightspeed.stack.llamastack;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 
 import dev.lightspeed.stack.config.LlamaStackConfig;
@@ -17,26 +15,24 @@ final class TestClients {
 	}
 
 	static LlamaStackProperties properties(Duration readTimeout) {
-		return new LlamaStackProperties(Duration.ofSeconds(30), Duration.ofSeconds(5), readTimeout);
+		return new LlamaStackProperties(Duration.ofSeconds(30), Duration.ofSeconds(5), readTimeout, 100);
 	}
 
-	static LlamaStackApi api(String url, @Nullable String apiKey) {
-		return api(url, apiKey, LlamaStackProperties.defaults());
+	static LlamaStackHttp http(String url, @Nullable String apiKey) {
+		return http(url, apiKey, LlamaStackProperties.defaults());
 	}
 
-	static LlamaStackApi api(String url, @Nullable String apiKey, LlamaStackProperties properties) {
-		HttpClient httpClient = LlamaStackConfiguration.httpClient(properties, URI.create(url));
-		return LlamaStackConfiguration.api(LlamaStackConfiguration.restClient(httpClient,
-				new LlamaStackConfig(url, apiKey, null, null), properties));
-	}
-
-	static EventStreamClient streams(String url, @Nullable String apiKey) {
-		LlamaStackProperties properties = LlamaStackProperties.defaults();
-		return LlamaStackConfiguration.eventStreams(new LlamaStackConfig(url, apiKey, null, null), properties);
+	static LlamaStackHttp http(String url, @Nullable String apiKey, LlamaStackProperties properties) {
+		return LlamaStackConfiguration.http(LlamaStackHttpClients.create(properties),
+				new LlamaStackConfig(url, apiKey, null, null));
 	}
 
 	static AgentsApiBackend agents(String url, @Nullable String apiKey) {
-		return new AgentsApiBackend(api(url, apiKey), streams(url, apiKey));
+		return new AgentsApiBackend(http(url, apiKey));
+	}
+
+	static ResponsesApiBackend responses(String url, String version) {
+		return new ResponsesApiBackend(http(url, null), SemanticVersion.of(version));
 	}
 
 }

@@ -9,6 +9,7 @@ import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.conversations.ConversationStore;
 import dev.lightspeed.stack.errors.ErrorResponses;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.llamastack.Shield;
 import dev.lightspeed.stack.llamastack.TurnEvent;
 import dev.lightspeed.stack.metrics.LlmMetrics;
 import dev.lightspeed.stack.support.InMemoryConversationStore;
@@ -39,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @WebMvcTest(QueryController.class)
-@Import({ QueryService.class, TurnStreamer.class, QueryConfiguration.class, LlmMetrics.class,
+@Import({ QueryService.class, QueryStreams.class, TurnRecords.class, QueryConfiguration.class, LlmMetrics.class,
 		SecurityConfiguration.class, ErrorResponses.class, TopicSummaries.class, QueryControllerTests.Fakes.class })
 class QueryControllerTests {
 
@@ -116,8 +117,9 @@ class QueryControllerTests {
 			.answering(new TurnEvent.TurnCompleted("ok"));
 		assertThat(post(ALICE, "/v1/query", "{\"query\":\"q\"}")).hasStatusOk();
 		var spec = this.llamaStack.createdConversations().getLast();
-		assertThat(spec.inputShields()).containsExactly("plain", "input_a", "inout_c");
-		assertThat(spec.outputShields()).containsExactly("output_b", "inout_c");
+		assertThat(spec.shields().input()).extracting(Shield::identifier)
+			.containsExactly("plain", "input_a", "inout_c");
+		assertThat(spec.shields().output()).extracting(Shield::identifier).containsExactly("output_b", "inout_c");
 		assertThat(spec.instructions()).isEqualTo("You are a helpful assistant");
 		assertThat(spec.modelId()).isEqualTo("vllm/fake-model");
 	}
@@ -184,7 +186,7 @@ class QueryControllerTests {
 						+ "\"input_tokens\": 0, \"output_tokens\": 0}, \"available_quotas\": {}}\n\n");
 		assertThat(this.llamaStack.lastStreamClosed()).isTrue();
 		assertThat(output.getAll().split("IllegalStateException: a bug reading the stream", -1)).hasSize(2);
-		assertThat(output.getAll()).contains("Streaming conversation ");
+		assertThat(output.getAll()).contains("Relaying the answer in conversation ");
 	}
 
 	@Test

@@ -39,7 +39,7 @@ class QueryRulesTests {
 	@Test
 	void attachmentsBecomeDocumentsAndBadTypesAreRefusedInOrder() {
 		assertThat(Attachments.validate(List.of(new Attachment("log", "text/plain", "x"))))
-			.containsExactly(new Document("x", "text/plain"));
+			.containsExactly(new Document("log", "x", "text/plain"));
 		assertThatExceptionOfType(ApiException.class)
 			.isThrownBy(() -> Attachments.validate(List.of(new Attachment("Log", "text/html", "x"))))
 			.satisfies((ex) -> assertThat(ex.detail()).isEqualTo(

@@ -97,7 +97,7 @@ class StreamEventsTests {
 		for (TurnEvent event : turn) {
 			payloads.addAll(events.map(event));
 		}
-		payloads.add(StreamEvents.end(List.of()));
+		payloads.add(StreamEvents.end(List.of(), null));
 		StringBuilder out = new StringBuilder();
 		payloads.forEach((payload) -> out.append("data: ").append(PythonJson.write(payload)).append("\n\n"));
 		return out.toString();

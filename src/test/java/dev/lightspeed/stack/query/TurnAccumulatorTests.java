@@ -1,8 +1,10 @@
 package dev.lightspeed.stack.query;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.lightspeed.stack.llamastack.ReferencedDocument;
 import dev.lightspeed.stack.llamastack.TurnEvent;
 import dev.lightspeed.stack.transcripts.Transcript;
 import org.junit.jupiter.api.Test;
@@ -16,21 +18,16 @@ class TurnAccumulatorTests {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Test
-	void referencedDocumentsComeFromKnowledgeSearchMetadataWithUrlAndTitle() {
-		JsonNode content = JSON.readTree(
-				"""
-						[{"type":"text","text":"knowledge_search tool found 3 chunks:\\nBEGIN of knowledge_search tool results.\\n"},
-						 {"type":"text","text":"Result 1\\nContent: ABC\\nMetadata: {'docs_url': 'https://example.com/doc1', 'title': 'Doc1', 'document_id': 'doc-1', 'source': None}\\n"},
-						 {"type":"text","text":"Result 2\\nContent: DEF\\nMetadata: {'docs_url': 'https://example.com/doc2', 'Title': 'Doc2', 'document_id': 'doc-2'}\\n"},
-						 {"type":"text","text":"Result 3\\nContent: GHI\\nMetadata: {'docs_url': 'https://example.com/doc3', 'title': 'It\\\\'s Doc3', 'document_id': 'doc-3'}\\n"},
-						 {"type":"text","text":"Result 4\\nContent: dup\\nMetadata: {'docs_url': 'https://example.com/doc1b', 'title': 'Doc1b', 'document_id': 'doc-1'}\\n"}]""");
+	void referencedDocumentsAreShownOnceEachInLcsShape() {
 		TurnAccumulator outcome = new TurnAccumulator();
-		outcome.accept(new TurnEvent.ToolExecuted(
-				List.of(new TurnEvent.ToolCall("c1", "knowledge_search", JSON.readTree("{\"query\":\"q\"}"))),
-				List.of(new TurnEvent.ToolResponse("c1", "knowledge_search", content))));
-		assertThat(outcome.referencedDocuments()).containsExactly(
-				Map.of("doc_url", "https://example.com/doc1b", "doc_title", "Doc1b"),
-				Map.of("doc_url", "https://example.com/doc3", "doc_title", "It's Doc3"));
+		outcome.accept(new TurnEvent.DocumentsReferenced(
+				List.of(new ReferencedDocument("https://a", "A"), new ReferencedDocument(null, "No link"))));
+		outcome.accept(new TurnEvent.DocumentsReferenced(List.of(new ReferencedDocument("https://a", "A"))));
+		Map<String, String> noLink = new LinkedHashMap<>();
+		noLink.put("doc_url", null);
+		noLink.put("doc_title", "No link");
+		assertThat(outcome.referencedDocuments()).containsExactly(Map.of("doc_url", "https://a", "doc_title", "A"),
+				noLink);
 	}
 
 	@Test
@@ -50,12 +47,10 @@ class TurnAccumulatorTests {
 	}
 
 	@Test
-	void violationsAndFailuresAreCounted() {
+	void aFailureAfterTheAnswerLeavesTheTurnUnanswered() {
 		TurnAccumulator outcome = new TurnAccumulator();
-		outcome.accept(new TurnEvent.ShieldChecked(null));
-		outcome.accept(new TurnEvent.ShieldChecked(new TurnEvent.Violation("no", JSON.readTree("{}"))));
+		outcome.accept(new TurnEvent.TurnCompleted("partial"));
 		outcome.accept(new TurnEvent.StreamFailed("boom"));
-		assertThat(outcome.violations()).isEqualTo(1);
 		assertThat(outcome.failure()).isEqualTo("boom");
 		assertThat(outcome.completed()).isFalse();
 	}

@@ -81,7 +81,7 @@ class StorageIT {
 	@Test
 	void conversationsAreListedForTheirOwnerOnly() {
 		this.conversations.recordTurn(ID, "alice", "gpt-4o-mini", "openai", "s1");
-		given(this.backend.history(ID)).willReturn(Optional.empty());
+		given(this.backend.history(org.mockito.ArgumentMatchers.any())).willReturn(Optional.empty());
 		assertThat(this.mvc.get().uri("/v2/conversations?user_id=alice")).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.conversations[0].conversation_id")

@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.lightspeed.stack.config.McpServerConfig;
 import dev.lightspeed.stack.llamastack.ChatTurn;
 import dev.lightspeed.stack.llamastack.Conversation;
 import dev.lightspeed.stack.llamastack.ConversationSpec;
@@ -126,10 +125,6 @@ public class ScriptedLlamaStack implements LlamaStackBackend {
 	}
 
 	@Override
-	public void registerMcpServers(List<McpServerConfig> servers) {
-	}
-
-	@Override
 	public Conversation createConversation(ConversationSpec spec) {
 		this.specs.add(spec);
 		Conversation conversation = new Conversation(UUID.randomUUID().toString(), UUID.randomUUID().toString());
@@ -138,8 +133,8 @@ public class ScriptedLlamaStack implements LlamaStackBackend {
 	}
 
 	@Override
-	public Optional<Conversation> findConversation(String conversationId) {
-		return Optional.ofNullable(this.conversations.get(conversationId));
+	public Optional<Conversation> findConversation(Conversation recorded) {
+		return Optional.ofNullable(this.conversations.get(recorded.id()));
 	}
 
 	@Override
@@ -185,13 +180,13 @@ public class ScriptedLlamaStack implements LlamaStackBackend {
 	}
 
 	@Override
-	public Optional<List<ChatTurn>> history(String conversationId) {
-		return this.conversations.containsKey(conversationId) ? Optional.of(List.of()) : Optional.empty();
+	public Optional<List<ChatTurn>> history(Conversation conversation) {
+		return this.conversations.containsKey(conversation.id()) ? Optional.of(List.of()) : Optional.empty();
 	}
 
 	@Override
-	public boolean deleteConversation(String conversationId) {
-		return this.conversations.remove(conversationId) != null;
+	public boolean deleteConversation(Conversation conversation) {
+		return this.conversations.remove(conversation.id()) != null;
 	}
 
 	@Override

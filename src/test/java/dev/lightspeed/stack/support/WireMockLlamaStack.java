@@ -51,6 +51,8 @@ public final class WireMockLlamaStack {
 		server.stubFor(post("/v1/toolgroups").willReturn(okJson("null")));
 		server.stubFor(post("/v1/agents").willReturn(okJson("{\"agent_id\":\"" + AGENT + "\"}")));
 		server.stubFor(post(urlPathMatching("/v1/agents/[^/]+/session")).willReturn(okJson("{\"session_id\":\"s\"}")));
+		server.stubFor(post("/v1/openai/v1/chat/completions").willReturn(okJson("{\"choices\":[{\"index\":0,"
+				+ "\"message\":{\"role\":\"assistant\",\"content\":\"Kubernetes\"},\"finish_reason\":\"stop\"}]}")));
 		server.stubFor(post(urlPathMatching("/v1/agents/[^/]+/session/s/turn")).willReturn(
 				aResponse().withHeader("Content-Type", "text/event-stream").withBody(Captures.of("plain.sse"))));
 	}

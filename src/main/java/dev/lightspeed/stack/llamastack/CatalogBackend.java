@@ -1,0 +1,89 @@
+package dev.lightspeed.stack.llamastack;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What both API generations do alike: the catalogue calls, whose paths they share
+ * (models, shields and providers, protocol §A.10, §B.9). Models come in two shapes: Llama
+ * Stack's own up to 0.3.x, the OpenAI list with {@code custom_metadata} from 0.4; both
+ * are read into Llama Stack's own shape, which is what LCS shows on {@code /v1/models}.
+ */
+abstract class CatalogBackend implements LlamaStackBackend {
+
+	private static final List<String> MODEL_FIELDS = List.of("model_type", "provider_id", "provider_resource_id");
+
+	protected final LlamaStackHttp http;
+
+	CatalogBackend(LlamaStackHttp http) {
+		this.http = http;
+	}
+
+	@Override
+	public List<Model> models() {
+		List<Model> models = new ArrayList<>();
+		for (JsonNode item : this.http.get("/v1/models", JsonNode.class).path("data")) {
+			if (item.isObject()) {
+				ObjectNode model = item.has("identifier") ? (ObjectNode) item : fromOpenAi((ObjectNode) item);
+				models.add(new Model(model.path("identifier").stringValue(""),
+						model.path("provider_id").stringValue(""), model.path("model_type").stringValue(null), model));
+			}
+		}
+		return models;
+	}
+
+	// {"id", "object", "created", "owned_by", "custom_metadata": {...}} -> Llama Stack's
+	// Model
+	private static ObjectNode fromOpenAi(ObjectNode openAi) {
+		JsonNode custom = openAi.path("custom_metadata");
+		ObjectNode model = JsonNodeFactory.instance.objectNode();
+		model.put("identifier", openAi.path("id").stringValue(""));
+		ObjectNode metadata = model.putObject("metadata");
+		custom.properties().forEach((entry) -> {
+			if (!MODEL_FIELDS.contains(entry.getKey())) {
+				metadata.set(entry.getKey(), entry.getValue());
+			}
+		});
+		model.set("provider_id", custom.path("provider_id").isString() ? custom.get("provider_id")
+				: JsonNodeFactory.instance.stringNode(providerOf(openAi.path("id").stringValue(""))));
+		model.put("type", "model");
+		model.set("provider_resource_id", custom.path("provider_resource_id").isString()
+				? custom.get("provider_resource_id") : JsonNodeFactory.instance.nullNode());
+		model.set("model_type", custom.path("model_type").isString() ? custom.get("model_type")
+				: JsonNodeFactory.instance.stringNode("llm"));
+		return model;
+	}
+
+	private static String providerOf(String identifier) {
+		int slash = identifier.indexOf('/');
+		return (slash > 0) ? identifier.substring(0, slash) : "";
+	}
+
+	@Override
+	public List<Shield> shields() {
+		List<Shield> shields = new ArrayList<>();
+		for (JsonNode item : this.http.get("/v1/shields", JsonNode.class).path("data")) {
+			if (item.isObject()) {
+				shields.add(new Shield(item.path("identifier").stringValue(""), (ObjectNode) item));
+			}
+		}
+		return shields;
+	}
+
+	@Override
+	public List<ProviderHealth> providers() {
+		List<ProviderHealth> providers = new ArrayList<>();
+		for (JsonNode item : this.http.get("/v1/providers", JsonNode.class).path("data")) {
+			JsonNode health = item.path("health");
+			providers.add(new ProviderHealth(item.path("provider_id").stringValue(""),
+					health.path("status").isString() ? health.get("status").stringValue() : "unknown",
+					health.path("message").isString() ? health.get("message").stringValue() : ""));
+		}
+		return providers;
+	}
+
+}
