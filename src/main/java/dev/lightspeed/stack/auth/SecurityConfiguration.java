@@ -94,10 +94,9 @@ public class SecurityConfiguration {
 	}
 
 	/**
-	 * The routes that run the authentication dependency in LCS 0.2.0 (plus the 0.3.x
-	 * {@code /v2/conversations} and {@code /v1/shields} routes), by method: a wrong
-	 * method or an unknown sub-path gets its 405 or 404 before any credential is looked
-	 * at, as in FastAPI.
+	 * The routes that run the authentication dependency in LCS 0.2.0 (plus the routes of
+	 * LCS 0.3-0.5 this service serves), by method: a wrong method or an unknown sub-path
+	 * gets its 405 or 404 before any credential is looked at, as in FastAPI.
 	 */
 	static RequestMatcher protectedEndpoints() {
 		PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
@@ -110,7 +109,9 @@ public class SecurityConfiguration {
 				path.matcher(HttpMethod.GET, "/v2/conversations/{conversationId}"),
 				path.matcher(HttpMethod.PUT, "/v2/conversations/{conversationId}"),
 				path.matcher(HttpMethod.DELETE, "/v2/conversations/{conversationId}"),
-				path.matcher(HttpMethod.GET, "/v1/shields"), path.matcher(HttpMethod.POST, "/authorized"));
+				path.matcher(HttpMethod.GET, "/v1/shields"), path.matcher(HttpMethod.POST, "/authorized"),
+				path.matcher(HttpMethod.POST, "/v1/streaming_query/interrupt"),
+				path.matcher(HttpMethod.GET, "/v1/vector-stores"));
 	}
 
 	/**

@@ -11,22 +11,28 @@ import org.jspecify.annotations.Nullable;
  * @param disableQuerySystemPrompt whether requests may not bring their own system prompt
  * @param systemPromptPath file holding the system prompt
  * @param systemPrompt the system prompt
+ * @param disableShieldIdsOverride whether requests may not choose their shields
+ * ({@code shield_ids}, LCS 0.4.2)
  */
 public record CustomizationConfig(@JsonProperty("disable_query_system_prompt") Boolean disableQuerySystemPrompt,
 		@JsonProperty("system_prompt_path") @Nullable String systemPromptPath,
-		@JsonProperty("system_prompt") @Nullable String systemPrompt) {
+		@JsonProperty("system_prompt") @Nullable String systemPrompt,
+		@JsonProperty("disable_shield_ids_override") Boolean disableShieldIdsOverride) {
 
 	public CustomizationConfig {
 		disableQuerySystemPrompt = (disableQuerySystemPrompt != null) ? disableQuerySystemPrompt : false;
+		disableShieldIdsOverride = (disableShieldIdsOverride != null) ? disableShieldIdsOverride : false;
 	}
 
 	static CustomizationConfig read(Section section) {
 		return new CustomizationConfig(section.bool("disable_query_system_prompt"),
-				section.existingFile("system_prompt_path"), section.string("system_prompt"));
+				section.existingFile("system_prompt_path"), section.string("system_prompt"),
+				section.bool("disable_shield_ids_override"));
 	}
 
 	CustomizationConfig withSystemPrompt(String prompt) {
-		return new CustomizationConfig(this.disableQuerySystemPrompt, this.systemPromptPath, prompt);
+		return new CustomizationConfig(this.disableQuerySystemPrompt, this.systemPromptPath, prompt,
+				this.disableShieldIdsOverride);
 	}
 
 }

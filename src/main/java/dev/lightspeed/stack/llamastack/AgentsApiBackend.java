@@ -46,6 +46,11 @@ class AgentsApiBackend extends CatalogBackend {
 	}
 
 	@Override
+	String vectorStoresPath() {
+		return "/v1/openai/v1/vector_stores";
+	}
+
+	@Override
 	public List<String> vectorStoreIds() {
 		return this.http.get("/v1/vector-dbs", new TypeReference<Listing<Identified>>() {
 		}).items().stream().map(Identified::identifier).toList();
@@ -117,6 +122,12 @@ class AgentsApiBackend extends CatalogBackend {
 				this.http.openStream("/v1/agents/{agentId}/session/{sessionId}/turn", AgentTurnRequests.body(input),
 						AgentTurnRequests.headers(input), conversation.id(), conversation.upstreamId()),
 				AgentTurnEvents::map);
+	}
+
+	// a session's turns are Llama Stack's own: a stopped turn is not kept
+	@Override
+	public boolean keepInterruptedTurn(Conversation conversation, TurnInput input, String partialAnswer) {
+		return false;
 	}
 
 	@Override

@@ -63,16 +63,46 @@ abstract class CatalogBackend implements LlamaStackBackend {
 		return (slash > 0) ? identifier.substring(0, slash) : "";
 	}
 
+	/**
+	 * The shields; none on a Llama Stack without a safety API (OGX has none: its
+	 * guardrails are configured in the server and need no shield).
+	 */
 	@Override
 	public List<Shield> shields() {
+		JsonNode listed;
+		try {
+			listed = this.http.get("/v1/shields", JsonNode.class);
+		}
+		catch (LlamaStackApiException ex) {
+			if (ex.status() == 404) {
+				return List.of();
+			}
+			throw ex;
+		}
 		List<Shield> shields = new ArrayList<>();
-		for (JsonNode item : this.http.get("/v1/shields", JsonNode.class).path("data")) {
+		for (JsonNode item : listed.path("data")) {
 			if (item.isObject()) {
 				shields.add(new Shield(item.path("identifier").stringValue(""), (ObjectNode) item));
 			}
 		}
 		return shields;
 	}
+
+	@Override
+	public List<VectorStore> vectorStores() {
+		return this.http.get(vectorStoresPath(), JsonNode.class)
+			.path("data")
+			.valueStream()
+			.filter(JsonNode::isObject)
+			.map(VectorStore::of)
+			.toList();
+	}
+
+	/**
+	 * Where this generation serves the Vector Stores API.
+	 * @return the path of the store list
+	 */
+	abstract String vectorStoresPath();
 
 	@Override
 	public List<ProviderHealth> providers() {

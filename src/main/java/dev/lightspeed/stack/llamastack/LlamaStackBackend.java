@@ -24,6 +24,13 @@ public interface LlamaStackBackend {
 	List<Shield> shields();
 
 	/**
+	 * The vector stores ({@code GET /v1/vector_stores}; under {@code /v1/openai/v1} in
+	 * 0.2.x).
+	 * @return the stores, in Llama Stack's order
+	 */
+	List<VectorStore> vectorStores();
+
+	/**
 	 * Identifiers of the vector stores usable for knowledge search.
 	 * @return the identifiers, possibly empty
 	 */
@@ -57,6 +64,16 @@ public interface LlamaStackBackend {
 	 * @return the turn's events
 	 */
 	TurnStream streamTurn(Conversation conversation, TurnInput input);
+
+	/**
+	 * Keeps a turn the user stopped mid-answer in the conversation's history, with the
+	 * answer as far as it came: Llama Stack keeps only turns that complete.
+	 * @param conversation the conversation
+	 * @param input the turn
+	 * @param partialAnswer the answer so far
+	 * @return false when this API has no way to add to a conversation's history
+	 */
+	boolean keepInterruptedTurn(Conversation conversation, TurnInput input, String partialAnswer);
 
 	/**
 	 * The turns of a conversation.

@@ -21,11 +21,14 @@ class LlamaStackBackendFacade implements LlamaStackBackend {
 
 	private final CatalogCache<List<String>> vectorStoreIds;
 
+	private final CatalogCache<List<VectorStore>> vectorStores;
+
 	LlamaStackBackendFacade(Supplier<LlamaStackBackend> backend, Duration catalogTtl, LongSupplier nanoClock) {
 		this.backend = backend;
 		this.models = new CatalogCache<>(() -> backend.get().models(), catalogTtl, nanoClock);
 		this.shields = new CatalogCache<>(() -> backend.get().shields(), catalogTtl, nanoClock);
 		this.vectorStoreIds = new CatalogCache<>(() -> backend.get().vectorStoreIds(), catalogTtl, nanoClock);
+		this.vectorStores = new CatalogCache<>(() -> backend.get().vectorStores(), catalogTtl, nanoClock);
 	}
 
 	@Override
@@ -41,6 +44,11 @@ class LlamaStackBackendFacade implements LlamaStackBackend {
 	@Override
 	public List<String> vectorStoreIds() {
 		return this.vectorStoreIds.get();
+	}
+
+	@Override
+	public List<VectorStore> vectorStores() {
+		return this.vectorStores.get();
 	}
 
 	@Override
@@ -62,6 +70,11 @@ class LlamaStackBackendFacade implements LlamaStackBackend {
 	@Override
 	public TurnStream streamTurn(Conversation conversation, TurnInput input) {
 		return this.backend.get().streamTurn(conversation, input);
+	}
+
+	@Override
+	public boolean keepInterruptedTurn(Conversation conversation, TurnInput input, String partialAnswer) {
+		return this.backend.get().keepInterruptedTurn(conversation, input, partialAnswer);
 	}
 
 	@Override

@@ -46,7 +46,8 @@ final class OutputShieldedTurnStream implements TurnStream {
 		if (event instanceof TurnEvent.TurnCompleted completed) {
 			Optional<TurnEvent.Violation> violation = this.check.apply(completed.outputText());
 			if (violation.isPresent()) {
-				this.pending.add(new TurnEvent.TurnCompleted(this.refuse.apply(violation.get()), completed.usage()));
+				this.pending.add(new TurnEvent.TurnCompleted(this.refuse.apply(violation.get()), completed.usage(),
+						completed.truncated()));
 				return new TurnEvent.ShieldChecked(violation.get());
 			}
 		}

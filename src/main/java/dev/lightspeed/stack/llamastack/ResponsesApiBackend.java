@@ -36,13 +36,13 @@ class ResponsesApiBackend extends CatalogBackend {
 	}
 
 	@Override
+	String vectorStoresPath() {
+		return "/v1/vector_stores";
+	}
+
+	@Override
 	public List<String> vectorStoreIds() {
-		return this.http.get("/v1/vector_stores", JsonNode.class)
-			.path("data")
-			.valueStream()
-			.map((store) -> store.path("id").stringValue(""))
-			.filter((id) -> !id.isEmpty())
-			.toList();
+		return vectorStores().stream().map(VectorStore::id).filter((id) -> !id.isEmpty()).toList();
 	}
 
 	@Override
@@ -111,6 +111,13 @@ class ResponsesApiBackend extends CatalogBackend {
 	}
 
 	@Override
+	public boolean keepInterruptedTurn(Conversation conversation, TurnInput input, String partialAnswer) {
+		addItems(upstreamId(conversation),
+				List.of(message("user", ResponsesRequests.input(input)), message("assistant", partialAnswer)));
+		return true;
+	}
+
+	@Override
 	public Optional<List<ChatTurn>> history(Conversation conversation) {
 		if (findConversation(conversation).isEmpty()) {
 			return Optional.empty();
@@ -121,7 +128,8 @@ class ResponsesApiBackend extends CatalogBackend {
 			return Optional.of(ResponsesItems.turns(items.path("data")));
 		}
 		catch (LlamaStackApiException ex) {
-			if (ex.status() == 404) {
+			// 0.5 answers 400 "Conversation … not found", 0.7 and OGX 404
+			if (ex.isNotFound()) {
 				return Optional.empty();
 			}
 			throw ex;
@@ -138,7 +146,8 @@ class ResponsesApiBackend extends CatalogBackend {
 			return true;
 		}
 		catch (LlamaStackApiException ex) {
-			if (ex.status() == 404) {
+			// 0.5 answers 400 "Conversation … not found", 0.7 and OGX 404
+			if (ex.isNotFound()) {
 				return false;
 			}
 			throw ex;

@@ -24,6 +24,8 @@ final class ResponsesEvents {
 
 	private final List<String> answerItemIds = new ArrayList<>();
 
+	private boolean ended;
+
 	/**
 	 * The ids of the message items of the completed response, which the conversation
 	 * keeps as the answer.
@@ -40,7 +42,17 @@ final class ResponsesEvents {
 	 * @throws JacksonException when the event is not JSON
 	 */
 	List<TurnEvent> map(byte[] data) {
-		JsonNode event = JSON.readTree(data);
+		if (this.ended) {
+			// OGX's output guardrail sends a second response.completed; the first counts
+			return List.of();
+		}
+		List<TurnEvent> events = events(JSON.readTree(data));
+		this.ended = !events.isEmpty() && (events.getLast() instanceof TurnEvent.TurnCompleted
+				|| events.getLast() instanceof TurnEvent.StreamFailed);
+		return events;
+	}
+
+	private List<TurnEvent> events(JsonNode event) {
 		String type = event.path("type").stringValue("");
 		return switch (type) {
 			case "response.created" -> List.of(new TurnEvent.TurnStarted());
@@ -56,8 +68,8 @@ final class ResponsesEvents {
 				}
 				yield List.of(completed(event.path("response")));
 			}
-			case "response.incomplete" -> List.of(new TurnEvent.StreamFailed("The answer is incomplete: "
-					+ event.path("response").path("incomplete_details").path("reason").stringValue("unknown reason")));
+			// a token limit cut the answer: what came is the answer, marked truncated
+			case "response.incomplete" -> List.of(truncated(completed(event.path("response"))));
 			case "response.failed" ->
 				List.of(new TurnEvent.StreamFailed(failure(event.path("response").path("error"))));
 			case "error" -> List.of(new TurnEvent.StreamFailed(failure(event)));
@@ -82,10 +94,11 @@ final class ResponsesEvents {
 			case "mcp_call" -> {
 				String name = item.path("name").stringValue("");
 				JsonNode error = item.path("error");
-				JsonNode output = (error.isString() && !error.stringValue().isEmpty()) ? error : item.path("output");
+				boolean failed = error.isString() && !error.stringValue().isEmpty();
 				yield List.of(new TurnEvent.ToolExecuted(
 						List.of(new TurnEvent.ToolCall(id, name, arguments(item.path("arguments")))),
-						List.of(new TurnEvent.ToolResponse(id, name, orNull(output)))));
+						List.of(new TurnEvent.ToolResponse(id, name, orNull(failed ? error : item.path("output")),
+								failed))));
 			}
 			case "file_search_call" -> fileSearch(id, item);
 			default -> List.of();
@@ -98,12 +111,17 @@ final class ResponsesEvents {
 				item.path("queries").isArray() ? item.get("queries") : JsonNodeFactory.instance.arrayNode());
 		List<TurnEvent> events = new ArrayList<>();
 		events.add(new TurnEvent.ToolExecuted(List.of(new TurnEvent.ToolCall(id, "file_search", arguments)),
-				List.of(new TurnEvent.ToolResponse(id, "file_search", orNull(item.path("results"))))));
+				List.of(new TurnEvent.ToolResponse(id, "file_search", orNull(item.path("results")),
+						"failed".equals(item.path("status").stringValue(""))))));
 		List<ReferencedDocument> documents = FileSearchResults.documents(item.path("results"));
 		if (!documents.isEmpty()) {
 			events.add(new TurnEvent.DocumentsReferenced(documents));
 		}
 		return events;
+	}
+
+	private static TurnEvent.TurnCompleted truncated(TurnEvent.TurnCompleted completed) {
+		return new TurnEvent.TurnCompleted(completed.outputText(), completed.usage(), true);
 	}
 
 	static TurnEvent.TurnCompleted completed(JsonNode response) {

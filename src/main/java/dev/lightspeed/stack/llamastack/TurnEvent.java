@@ -92,15 +92,26 @@ public sealed interface TurnEvent {
 	 *
 	 * @param outputText the final answer text
 	 * @param usage the tokens it cost, null when Llama Stack does not say
+	 * @param truncated whether the model stopped before the end of its answer (a token
+	 * limit)
 	 */
-	record TurnCompleted(String outputText, @Nullable TokenUsage usage) implements TurnEvent {
+	record TurnCompleted(String outputText, @Nullable TokenUsage usage, boolean truncated) implements TurnEvent {
 
 		/**
 		 * A complete turn whose cost Llama Stack does not report.
 		 * @param outputText the final answer text
 		 */
 		public TurnCompleted(String outputText) {
-			this(outputText, null);
+			this(outputText, null, false);
+		}
+
+		/**
+		 * A complete turn.
+		 * @param outputText the final answer text
+		 * @param usage the tokens it cost, null when Llama Stack does not say
+		 */
+		public TurnCompleted(String outputText, @Nullable TokenUsage usage) {
+			this(outputText, usage, false);
 		}
 
 	}
@@ -109,8 +120,18 @@ public sealed interface TurnEvent {
 	 * Llama Stack reported a failure inside the stream; nothing follows.
 	 *
 	 * @param message what failed
+	 * @param status the HTTP status a client would have got before the stream started
 	 */
-	record StreamFailed(String message) implements TurnEvent {
+	record StreamFailed(String message, int status) implements TurnEvent {
+
+		/**
+		 * A failure Llama Stack reported (the turn could not be answered: 500).
+		 * @param message what failed
+		 */
+		public StreamFailed(String message) {
+			this(message, 500);
+		}
+
 	}
 
 	/**
@@ -138,8 +159,20 @@ public sealed interface TurnEvent {
 	 * @param callId call id it answers
 	 * @param toolName tool name
 	 * @param content a string or a list of content items
+	 * @param failed whether the tool reported a failure
 	 */
-	record ToolResponse(String callId, String toolName, JsonNode content) {
+	record ToolResponse(String callId, String toolName, JsonNode content, boolean failed) {
+
+		/**
+		 * A tool's answer, not known to be a failure.
+		 * @param callId call id it answers
+		 * @param toolName tool name
+		 * @param content a string or a list of content items
+		 */
+		public ToolResponse(String callId, String toolName, JsonNode content) {
+			this(callId, toolName, content, false);
+		}
+
 	}
 
 }

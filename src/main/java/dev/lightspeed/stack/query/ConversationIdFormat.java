@@ -44,7 +44,7 @@ import jakarta.validation.Payload;
 			return false;
 		}
 
-		private static String escape(String text) {
+		static String escape(String text) {
 			return text.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
 		}
 

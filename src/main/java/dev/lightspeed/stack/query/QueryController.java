@@ -38,7 +38,7 @@ class QueryController {
 	@PostMapping("/v1/query")
 	QueryResponse query(@AuthenticationPrincipal AuthenticatedUser user, @RequestBody QueryRequest request,
 			@RequestHeader(name = McpHeaders.HEADER, required = false) @Nullable String mcpHeaders) {
-		QueryService.OpenTurn open = this.service.open(this.service.prepare(user, request, mcpHeaders));
+		OpenTurn open = this.service.open(this.service.prepare(user, request, mcpHeaders));
 		TurnAccumulator outcome = this.service.run(open, TurnSink.NONE);
 		if (outcome != null && outcome.brokenOff() != null) {
 			// the answer's connection failed: the same 502/503/504 as before any answer
@@ -47,7 +47,7 @@ class QueryController {
 		if (outcome == null || !outcome.completed()) {
 			throw unanswered((outcome != null) ? outcome.failure() : null);
 		}
-		return new QueryResponse(open.turn().conversation().id(), outcome.answer());
+		return QueryResponse.of(open.turn().conversation().id(), outcome);
 	}
 
 	@PostMapping("/v1/streaming_query")
@@ -58,7 +58,7 @@ class QueryController {
 	ResponseEntity<ResponseBodyEmitter> streamingQuery(@AuthenticationPrincipal AuthenticatedUser user,
 			@RequestBody QueryRequest request,
 			@RequestHeader(name = McpHeaders.HEADER, required = false) @Nullable String mcpHeaders) {
-		QueryService.OpenTurn open = this.service.open(this.service.prepare(user, request, mcpHeaders));
+		OpenTurn open = this.service.open(this.service.prepare(user, request, mcpHeaders));
 		return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(this.streams.stream(open));
 	}
 

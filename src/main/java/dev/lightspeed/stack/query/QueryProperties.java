@@ -13,7 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param forwardCallerToken send the caller's bearer token to every MCP server when the
  * request brings no {@code MCP-HEADERS} (LCS 0.2.0 does)
  * @param streamTimeout longest a streamed answer may take
+ * @param streamDialect the SSE events {@code /v1/streaming_query} writes
  */
 @ConfigurationProperties("lightspeed.query")
-record QueryProperties(@DefaultValue("true") boolean forwardCallerToken, @DefaultValue("10m") Duration streamTimeout) {
+record QueryProperties(@DefaultValue("true") boolean forwardCallerToken, @DefaultValue("10m") Duration streamTimeout,
+		@DefaultValue("compatible") StreamDialect streamDialect) {
 }

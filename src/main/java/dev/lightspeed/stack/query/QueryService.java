@@ -13,7 +13,6 @@ import dev.lightspeed.stack.llamastack.Conversation;
 import dev.lightspeed.stack.llamastack.ConversationSpec;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.LlamaStackUnavailableException;
-import dev.lightspeed.stack.llamastack.Shield;
 import dev.lightspeed.stack.llamastack.TurnEvent;
 import dev.lightspeed.stack.llamastack.TurnInput;
 import dev.lightspeed.stack.llamastack.TurnStream;
@@ -41,6 +40,8 @@ class QueryService {
 
 	static final String UNEXPECTED_FAILURE = "Internal server error: the answer could not be streamed";
 
+	static final String STOPPED_BY_USER = "\n\n*Response stopped by the user.*";
+
 	private final LightspeedConfiguration configuration;
 
 	private final LlamaStackBackend llamaStack;
@@ -49,19 +50,19 @@ class QueryService {
 
 	private final LlmMetrics metrics;
 
-	private final QueryProperties properties;
+	private final TurnSetup setup;
 
 	private final TurnRecords records;
 
 	private final AtomicBoolean mediaTypeNoticed = new AtomicBoolean();
 
 	QueryService(LightspeedConfiguration configuration, LlamaStackBackend llamaStack, ConversationStore conversations,
-			LlmMetrics metrics, QueryProperties properties, TurnRecords records) {
+			LlmMetrics metrics, TurnSetup setup, TurnRecords records) {
 		this.configuration = configuration;
 		this.llamaStack = llamaStack;
 		this.conversations = conversations;
 		this.metrics = metrics;
-		this.properties = properties;
+		this.setup = setup;
 		this.records = records;
 	}
 
@@ -76,11 +77,11 @@ class QueryService {
 					this.configuration.inference(), this.llamaStack.models());
 			String instructions = SystemPrompts.resolve(request.systemPrompt(), this.configuration.customization());
 			List<TurnInput.Document> documents = Attachments.validate(request.attachmentList());
-			TurnInput.Shields shields = shields();
+			TurnInput.Shields shields = this.setup.shields(request);
 			Conversation conversation = (existing != null) ? resume(existing) : this.llamaStack
 				.createConversation(new ConversationSpec(selection.llamaStackModelId(), instructions, shields));
 			TurnInput input = new TurnInput(selection.llamaStackModelId(), instructions, request.query(), documents,
-					tools(request, user, mcpHeaders), shields);
+					this.setup.tools(request, user, mcpHeaders), shields);
 			return new PreparedTurn(user, request, conversation, selection, input);
 		}
 		catch (LlamaStackUnavailableException ex) {
@@ -115,7 +116,10 @@ class QueryService {
 		TurnAccumulator outcome = new TurnAccumulator();
 		try (TurnStream upstream = open.upstream()) {
 			sink.start(turn.conversation().id());
-			relay(turn, upstream, outcome, sink);
+			relay(open, outcome, sink);
+			if (open.interrupted()) {
+				stopped(turn, outcome, sink);
+			}
 			sink.end(outcome);
 		}
 		catch (SseWriter.ClientGoneException ex) {
@@ -130,7 +134,27 @@ class QueryService {
 		return outcome;
 	}
 
-	private void relay(PreparedTurn turn, TurnStream upstream, TurnAccumulator outcome, TurnSink sink) {
+	// The answer so far, with LCS's note, is kept in history (where the API allows) and
+	// in the transcript, as LCS 0.4.2 keeps it.
+	private void stopped(PreparedTurn turn, TurnAccumulator outcome, TurnSink sink) {
+		sink.event(new TurnEvent.TextDelta(STOPPED_BY_USER));
+		outcome.interrupted(STOPPED_BY_USER);
+		sink.interrupted();
+		try {
+			if (!this.llamaStack.keepInterruptedTurn(turn.conversation(), turn.input(), outcome.answer())) {
+				logger.debug("The stopped turn of conversation {} is not kept in its history (the Agents API keeps "
+						+ "only complete turns)", turn.conversation().id());
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("The stopped turn of conversation {} could not be kept in its history: {}",
+					turn.conversation().id(), ex.getMessage());
+		}
+	}
+
+	private void relay(OpenTurn open, TurnAccumulator outcome, TurnSink sink) {
+		PreparedTurn turn = open.turn();
+		TurnStream upstream = open.upstream();
 		try {
 			for (TurnEvent event = upstream.next(); event != null; event = upstream.next()) {
 				outcome.accept(event);
@@ -144,12 +168,16 @@ class QueryService {
 			}
 		}
 		catch (LlamaStackUnavailableException ex) {
+			if (open.interrupted()) {
+				// the user stopped it: the end of the answer is expected
+				return;
+			}
 			// the connection broke or went silent mid-answer (0.2.0 counts every
 			// connection error of a query as a failed call)
 			this.metrics.failed();
 			logger.warn("The answer in conversation {} broke off: {}", turn.conversation().id(), ex.getMessage());
 			outcome.brokeOff(ex);
-			fail(outcome, sink, String.valueOf(ex.getMessage()));
+			fail(outcome, sink, String.valueOf(ex.getMessage()), ex.status().value());
 		}
 		catch (SseWriter.ClientGoneException ex) {
 			throw ex;
@@ -158,12 +186,12 @@ class QueryService {
 			// a bug of ours, e.g. an event we cannot map: the client still gets a clean
 			// end
 			logger.error("Relaying the answer in conversation {} failed", turn.conversation().id(), ex);
-			fail(outcome, sink, UNEXPECTED_FAILURE);
+			fail(outcome, sink, UNEXPECTED_FAILURE, 500);
 		}
 	}
 
-	private static void fail(TurnAccumulator outcome, TurnSink sink, String message) {
-		TurnEvent.StreamFailed failed = new TurnEvent.StreamFailed(message);
+	private static void fail(TurnAccumulator outcome, TurnSink sink, String message, int status) {
+		TurnEvent.StreamFailed failed = new TurnEvent.StreamFailed(message, status);
 		outcome.accept(failed);
 		sink.event(failed);
 	}
@@ -184,37 +212,9 @@ class QueryService {
 			.orElseThrow(() -> notFound(record.id()));
 	}
 
-	// the shield's name prefix says what it checks (LCS 0.2.0 §5.6)
-	private TurnInput.Shields shields() {
-		List<Shield> shields = this.llamaStack.shields();
-		return new TurnInput.Shields(shields.stream().filter(Shield::checksInput).toList(),
-				shields.stream().filter(Shield::checksOutput).toList());
-	}
-
-	private TurnInput.@Nullable Tools tools(QueryRequest request, AuthenticatedUser user, @Nullable String mcpHeaders) {
-		if (request.toolsDisabled()) {
-			return null;
-		}
-		var servers = this.configuration.mcpServers();
-		var headers = McpHeaders.resolve(McpHeaders.parse(mcpHeaders), servers, user.token(),
-				this.properties.forwardCallerToken());
-		return new TurnInput.Tools(this.llamaStack.vectorStoreIds(),
-				servers.stream().map((server) -> new TurnInput.McpServer(server.name(), server.url())).toList(),
-				headers);
-	}
-
 	private static ApiException notFound(String id) {
 		return ApiException.of(HttpStatus.NOT_FOUND, "Conversation not found",
 				"Conversation " + id + " could not be retrieved.");
-	}
-
-	/**
-	 * A turn running upstream.
-	 *
-	 * @param turn the prepared turn
-	 * @param upstream its events
-	 */
-	record OpenTurn(PreparedTurn turn, TurnStream upstream) {
 	}
 
 }

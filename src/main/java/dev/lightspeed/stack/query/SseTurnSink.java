@@ -3,22 +3,27 @@ package dev.lightspeed.stack.query;
 import dev.lightspeed.stack.llamastack.TurnEvent;
 
 /**
- * Streams a turn to the client in LCS's SSE dialect: {@code start}, the events of the
- * turn as {@link StreamEvents} maps them, {@code end}, then the response ends.
+ * Streams a turn to the client in LCS's SSE events: {@code start} (with the stream's
+ * {@code request_id}), the events of the turn as {@link StreamEvents} maps them,
+ * {@code interrupted} when the user stopped it, {@code end}, then the response ends.
  */
 final class SseTurnSink implements TurnSink {
 
 	private final SseWriter out;
 
-	private final StreamEvents events = new StreamEvents();
+	private final StreamEvents events;
 
-	SseTurnSink(SseWriter out) {
+	private final String requestId;
+
+	SseTurnSink(SseWriter out, StreamDialect dialect, String requestId) {
 		this.out = out;
+		this.events = new StreamEvents(dialect);
+		this.requestId = requestId;
 	}
 
 	@Override
 	public void start(String conversationId) {
-		this.out.send(StreamEvents.start(conversationId));
+		this.out.send(this.events.start(conversationId, this.requestId));
 	}
 
 	@Override
@@ -27,8 +32,13 @@ final class SseTurnSink implements TurnSink {
 	}
 
 	@Override
+	public void interrupted() {
+		this.out.send(StreamEvents.interrupted(this.requestId));
+	}
+
+	@Override
 	public void end(TurnAccumulator outcome) {
-		this.out.send(StreamEvents.end(outcome.referencedDocuments(), outcome.usage()));
+		this.out.send(StreamEvents.end(outcome.referencedDocuments(), outcome.usage(), outcome.truncated()));
 		this.out.complete();
 	}
 

@@ -13,10 +13,12 @@ import dev.lightspeed.stack.llamastack.TurnEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Maps turn events to LCS 0.2.0's SSE events (§8.3): {@code {"event": name, "data":
- * {...}}}, with a per-stream {@code id} on every event but {@code start} and {@code end}.
- * A shield that finds nothing emits no event (our fix: chat UIs printed 0.2.0's "No
- * Violation" token inside the answer).
+ * Maps turn events to LCS's SSE events (0.2.0 §8.3, in the {@link StreamDialect} of the
+ * deployment): {@code {"event": name, "data": {...}}}, with a per-stream {@code id} on
+ * every event but {@code start}, {@code end} and {@code interrupted}; tool events carry
+ * the tool call's id in the compatible dialect, so that a result finds its call. A shield
+ * that finds nothing emits no event (our fix: chat UIs printed 0.2.0's "No Violation"
+ * token inside the answer).
  */
 final class StreamEvents {
 
@@ -28,17 +30,30 @@ final class StreamEvents {
 
 	private static final String TOOL_EXECUTION = "tool_execution";
 
+	private final StreamDialect dialect;
+
 	private int nextId;
 
-	static Map<String, Object> start(String conversationId) {
-		return envelope("start", Map.of("conversation_id", conversationId));
+	private int round;
+
+	StreamEvents(StreamDialect dialect) {
+		this.dialect = dialect;
 	}
 
-	static Map<String, Object> end(List<Map<String, @Nullable String>> referencedDocuments,
-			@Nullable TokenUsage usage) {
+	Map<String, Object> start(String conversationId, String requestId) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("conversation_id", conversationId);
+		if (this.dialect == StreamDialect.COMPATIBLE) {
+			data.put("request_id", requestId);
+		}
+		return envelope("start", data);
+	}
+
+	static Map<String, Object> end(List<Map<String, @Nullable String>> referencedDocuments, @Nullable TokenUsage usage,
+			boolean truncated) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("referenced_documents", referencedDocuments);
-		data.put("truncated", null);
+		data.put("truncated", truncated ? Boolean.TRUE : null);
 		data.put("input_tokens", (usage != null) ? usage.inputTokens() : 0);
 		data.put("output_tokens", (usage != null) ? usage.outputTokens() : 0);
 		Map<String, Object> end = envelope("end", data);
@@ -46,12 +61,16 @@ final class StreamEvents {
 		return end;
 	}
 
+	static Map<String, Object> interrupted(String requestId) {
+		return envelope("interrupted", Map.of("request_id", requestId));
+	}
+
 	List<Map<String, Object>> map(TurnEvent event) {
 		List<Map<String, Object>> events = new ArrayList<>();
 		switch (event) {
 			case TurnEvent.TurnStarted started -> events.add(event(TOKEN, null, ""));
 			case TurnEvent.TurnCompleted completed -> events.add(event("turn_complete", null, completed.outputText()));
-			case TurnEvent.StreamFailed failed -> events.add(event("error", null, failed.message()));
+			case TurnEvent.StreamFailed failed -> events.add(error(failed));
 			case TurnEvent.ShieldChecked checked -> {
 				if (checked.violation() != null) {
 					events.add(event(TOKEN, "shield_call", violationText(checked.violation())));
@@ -79,19 +98,39 @@ final class StreamEvents {
 		return events;
 	}
 
+	private Map<String, Object> error(TurnEvent.StreamFailed failed) {
+		Map<String, Object> error = event("error", null, failed.message());
+		if (this.dialect == StreamDialect.COMPATIBLE) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> data = (Map<String, Object>) error.get("data");
+			data.put("status_code", failed.status());
+			data.put("response", "Unable to get an answer from Llama Stack");
+			data.put("cause", failed.message());
+		}
+		return error;
+	}
+
 	private void toolExecution(TurnEvent.ToolExecuted executed, List<Map<String, Object>> events) {
+		this.round++;
 		for (TurnEvent.ToolCall call : executed.calls()) {
 			Map<String, Object> token = new LinkedHashMap<>();
 			token.put("tool_name", call.toolName());
 			token.put("arguments", call.arguments());
-			events.add(event(TOOL_CALL, TOOL_EXECUTION, token));
+			Map<String, Object> shown = event(TOOL_CALL, TOOL_EXECUTION, token);
+			if (this.dialect == StreamDialect.COMPATIBLE) {
+				data(shown).put("id", call.callId());
+				data(shown).put("name", call.toolName());
+				data(shown).put("args", call.arguments());
+				data(shown).put("type", TOOL_CALL);
+			}
+			events.add(shown);
 		}
 		for (TurnEvent.ToolResponse response : executed.responses()) {
-			events.add(event(TOOL_CALL, TOOL_EXECUTION, toolResponseToken(response)));
+			events.add(toolResult(response));
 		}
 	}
 
-	private static Map<String, Object> toolResponseToken(TurnEvent.ToolResponse response) {
+	private Map<String, Object> toolResult(TurnEvent.ToolResponse response) {
 		Map<String, Object> token = new LinkedHashMap<>();
 		token.put("tool_name", response.toolName());
 		String flattened = InterleavedContent.flatten(response.content());
@@ -104,7 +143,16 @@ final class StreamEvents {
 		else {
 			token.put("response", flattened);
 		}
-		return token;
+		if (this.dialect == StreamDialect.LCS_0_2) {
+			return event(TOOL_CALL, TOOL_EXECUTION, token);
+		}
+		Map<String, Object> result = event("tool_result", TOOL_EXECUTION, token);
+		data(result).put("id", response.callId());
+		data(result).put("status", response.failed() ? "failure" : "success");
+		data(result).put("content", flattened);
+		data(result).put("type", "tool_result");
+		data(result).put("round", this.round);
+		return result;
 	}
 
 	private static String violationText(TurnEvent.Violation violation) {
@@ -124,6 +172,11 @@ final class StreamEvents {
 		}
 		data.put("token", token);
 		return envelope(name, data);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> data(Map<String, Object> event) {
+		return (Map<String, Object>) event.get("data");
 	}
 
 	private static Map<String, Object> envelope(String name, Object data) {

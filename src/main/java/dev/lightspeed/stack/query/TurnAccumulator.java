@@ -29,6 +29,12 @@ final class TurnAccumulator {
 
 	private @Nullable LlamaStackUnavailableException brokenOff;
 
+	private final StringBuilder streamedText = new StringBuilder();
+
+	private boolean truncated;
+
+	private boolean interrupted;
+
 	private final Map<String, Transcript.ToolCall> toolCalls = new LinkedHashMap<>();
 
 	private final Set<ReferencedDocument> documents = new LinkedHashSet<>();
@@ -38,7 +44,9 @@ final class TurnAccumulator {
 			case TurnEvent.TurnCompleted completed -> {
 				this.answer = completed.outputText();
 				this.usage = completed.usage();
+				this.truncated = completed.truncated();
 			}
+			case TurnEvent.TextDelta delta -> this.streamedText.append(delta.text());
 			case TurnEvent.StreamFailed failed -> this.failure = failed.message();
 			case TurnEvent.ToolExecuted executed -> collect(executed);
 			case TurnEvent.DocumentsReferenced referenced -> this.documents.addAll(referenced.documents());
@@ -61,6 +69,24 @@ final class TurnAccumulator {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Records that the user stopped the answer: what streamed so far, with a note, is the
+	 * answer.
+	 * @param note the note appended to the answer
+	 */
+	void interrupted(String note) {
+		this.interrupted = true;
+		this.answer = this.streamedText + note;
+	}
+
+	boolean wasInterrupted() {
+		return this.interrupted;
+	}
+
+	boolean truncated() {
+		return this.truncated;
 	}
 
 	/**

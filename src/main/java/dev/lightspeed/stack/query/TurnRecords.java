@@ -77,7 +77,7 @@ class TurnRecords {
 	 * background.
 	 */
 	void summarizeIfNew(PreparedTurn turn) {
-		if (!turn.request().continuesConversation()) {
+		if (!turn.request().continuesConversation() && turn.request().wantsTopicSummary()) {
 			this.topicSummaries.summarizeLater(turn.conversation().id(), turn.selection().llamaStackModelId(),
 					turn.request().query());
 		}

@@ -29,6 +29,12 @@ interface TurnSink {
 	}
 
 	/**
+	 * The user stopped the turn; nothing follows but the end.
+	 */
+	default void interrupted() {
+	}
+
+	/**
 	 * The turn is over, answered or not.
 	 * @param outcome what it came to
 	 */

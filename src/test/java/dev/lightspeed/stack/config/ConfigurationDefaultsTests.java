@@ -125,7 +125,7 @@ class ConfigurationDefaultsTests {
 	@Test
 	void customizationWhenEmptyShouldAllowQuerySystemPrompts() {
 		assertThat(Configs.load("customization: {}").customization())
-			.isEqualTo(new CustomizationConfig(false, null, null));
+			.isEqualTo(new CustomizationConfig(false, null, null, false));
 	}
 
 	@Test

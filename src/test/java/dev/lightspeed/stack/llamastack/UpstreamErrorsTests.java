@@ -30,9 +30,9 @@ class UpstreamErrorsTests {
 		.build();
 
 	private LlamaStackApiException apiErrorFor(int status, String body) {
-		llamaStack.stubFor(get("/v1/shields").willReturn(aResponse().withStatus(status).withBody(body)));
+		llamaStack.stubFor(get("/v1/models").willReturn(aResponse().withStatus(status).withBody(body)));
 		return org.assertj.core.api.Assertions.catchThrowableOfType(LlamaStackApiException.class,
-				() -> TestClients.agents(llamaStack.baseUrl(), null).shields());
+				() -> TestClients.agents(llamaStack.baseUrl(), null).models());
 	}
 
 	@Test

@@ -40,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @WebMvcTest(QueryController.class)
-@Import({ QueryService.class, QueryStreams.class, TurnRecords.class, QueryConfiguration.class, LlmMetrics.class,
-		SecurityConfiguration.class, ErrorResponses.class, TopicSummaries.class, QueryControllerTests.Fakes.class })
+@Import({ QueryService.class, QueryStreams.class, TurnRecords.class, TurnSetup.class, ActiveStreams.class,
+		QueryConfiguration.class, LlmMetrics.class, SecurityConfiguration.class, ErrorResponses.class,
+		TopicSummaries.class, QueryControllerTests.Fakes.class })
 class QueryControllerTests {
 
 	private static final String ALICE = "alice";
@@ -162,7 +163,9 @@ class QueryControllerTests {
 				new TurnEvent.TextDelta("never"));
 		String body = post(ALICE, "/v1/streaming_query", "{\"query\":\"hi\"}").getResponse().getContentAsString();
 		assertThat(body).contains(
-				"data: {\"event\": \"error\", \"data\": {\"id\": 2, \"token\": \"500: Internal server error: An unexpected error occurred.\"}}\n\n")
+				"data: {\"event\": \"error\", \"data\": {\"id\": 2, \"token\": \"500: Internal server error: An unexpected error occurred.\", "
+						+ "\"status_code\": 500, \"response\": \"Unable to get an answer from Llama Stack\", "
+						+ "\"cause\": \"500: Internal server error: An unexpected error occurred.\"}}\n\n")
 			.doesNotContain("never")
 			.contains("\"event\": \"end\"");
 	}
@@ -181,7 +184,9 @@ class QueryControllerTests {
 		assertThat(result.getResponse().getContentAsString()).endsWith(
 				"data: {\"event\": \"token\", \"data\": {\"id\": 1, \"role\": \"inference\", \"token\": \"Par\"}}\n\n"
 						+ "data: {\"event\": \"error\", \"data\": {\"id\": 2, \"token\": \"Internal server error: "
-						+ "the answer could not be streamed\"}}\n\n"
+						+ "the answer could not be streamed\", \"status_code\": 500, \"response\": \"Unable to get an "
+						+ "answer from Llama Stack\", \"cause\": \"Internal server error: the answer could not be "
+						+ "streamed\"}}\n\n"
 						+ "data: {\"event\": \"end\", \"data\": {\"referenced_documents\": [], \"truncated\": null, "
 						+ "\"input_tokens\": 0, \"output_tokens\": 0}, \"available_quotas\": {}}\n\n");
 		assertThat(this.llamaStack.lastStreamClosed()).isTrue();

@@ -17,17 +17,17 @@ class QueryRulesTests {
 
 	@Test
 	void systemPromptPrecedenceIsRequestThenConfigurationThenDefault() {
-		CustomizationConfig configured = new CustomizationConfig(false, null, "configured");
+		CustomizationConfig configured = new CustomizationConfig(false, null, "configured", false);
 		assertThat(SystemPrompts.resolve("mine", configured)).isEqualTo("mine");
 		assertThat(SystemPrompts.resolve("", configured)).isEqualTo("configured");
-		assertThat(SystemPrompts.resolve(null, new CustomizationConfig(false, null, ""))).isEmpty();
+		assertThat(SystemPrompts.resolve(null, new CustomizationConfig(false, null, "", false))).isEmpty();
 		assertThat(SystemPrompts.resolve(null, null)).isEqualTo("You are a helpful assistant");
 	}
 
 	@Test
 	void requestSystemPromptIsRefusedWhenDisabled() {
 		assertThatExceptionOfType(ApiException.class)
-			.isThrownBy(() -> SystemPrompts.resolve("mine", new CustomizationConfig(true, null, null)))
+			.isThrownBy(() -> SystemPrompts.resolve("mine", new CustomizationConfig(true, null, null, false)))
 			.satisfies((ex) -> {
 				assertThat(ex.status().value()).isEqualTo(422);
 				assertThat(((ErrorDetail) ex.detail()).cause()).isNull();

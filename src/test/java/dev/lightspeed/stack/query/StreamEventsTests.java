@@ -5,17 +5,23 @@ import java.util.List;
 import java.util.Map;
 
 import dev.lightspeed.stack.json.PythonJson;
+import dev.lightspeed.stack.llamastack.TokenUsage;
 import dev.lightspeed.stack.llamastack.TurnEvent;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The SSE events of each dialect, byte for byte.
+ */
 class StreamEventsTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final String ID = "6e3b1a4e-0f7c-4f7e-9d2a-3c5f2a1b9e10";
+
+	private static final String REQUEST = "1ee9ed56-4e88-43e5-bab4-a205225f08e8";
 
 	@Test
 	void plainAnswerIsWrittenExactlyAsLcsWritesIt() {
@@ -90,14 +96,66 @@ class StreamEventsTests {
 		assertThat(wire(new TurnEvent.TextDelta("caf\u00e9"))).contains("\"token\": \"caf\\u00e9\"");
 	}
 
+	@Test
+	void theCompatibleDialectAddsWhatLaterClientsReadToTheSameEvents() throws Exception {
+		var call = new TurnEvent.ToolCall("fc_1", "list_pods", JSON.readTree("{\"namespace\": \"demo\"}"));
+		var result = new TurnEvent.ToolResponse("fc_1", "list_pods", JSON.readTree("\"pod-a, pod-b\""));
+		var failed = new TurnEvent.ToolResponse("fc_2", "list_pods", JSON.readTree("\"Error (code 1)\""), true);
+		String wire = compatibleWire(new TurnEvent.ToolExecuted(List.of(call), List.of(result, failed)),
+				new TurnEvent.StreamFailed("Model gone", 502),
+				new TurnEvent.TurnCompleted("done", new TokenUsage(12, 3), true));
+		assertThat(wire)
+			.startsWith("data: {\"event\": \"start\", \"data\": {\"conversation_id\": \"" + ID
+					+ "\", \"request_id\": \"" + REQUEST + "\"}}\n\n")
+			.contains("data: {\"event\": \"tool_call\", \"data\": {\"id\": \"fc_1\", \"role\": \"tool_execution\", "
+					+ "\"token\": {\"tool_name\": \"list_pods\", \"arguments\": {\"namespace\": \"demo\"}}, "
+					+ "\"name\": \"list_pods\", \"args\": {\"namespace\": \"demo\"}, \"type\": \"tool_call\"}}\n\n")
+			.contains("data: {\"event\": \"tool_result\", \"data\": {\"id\": \"fc_1\", \"role\": \"tool_execution\", "
+					+ "\"token\": {\"tool_name\": \"list_pods\", \"response\": \"pod-a, pod-b\"}, \"status\": \"success\", "
+					+ "\"content\": \"pod-a, pod-b\", \"type\": \"tool_result\", \"round\": 1}}\n\n")
+			.contains("\"id\": \"fc_2\"", "\"status\": \"failure\"")
+			.contains(
+					"data: {\"event\": \"error\", \"data\": {\"id\": 3, \"token\": \"Model gone\", \"status_code\": 502, "
+							+ "\"response\": \"Unable to get an answer from Llama Stack\", \"cause\": \"Model gone\"}}\n\n")
+			.endsWith("data: {\"event\": \"end\", \"data\": {\"referenced_documents\": [], \"truncated\": true, "
+					+ "\"input_tokens\": 12, \"output_tokens\": 3}, \"available_quotas\": {}}\n\n");
+	}
+
+	@Test
+	void lcs02KeepsToolAnswersAsToolCallEventsAndNoRequestId() throws Exception {
+		var call = new TurnEvent.ToolCall("fc_1", "list_pods", JSON.readTree("{}"));
+		var result = new TurnEvent.ToolResponse("fc_1", "list_pods", JSON.readTree("\"pod-a\""));
+		String wire = wire(new TurnEvent.ToolExecuted(List.of(call), List.of(result)));
+		assertThat(wire).doesNotContain("request_id", "tool_result", "fc_1")
+			.contains("{\"event\": \"tool_call\", \"data\": {\"id\": 1, \"role\": \"tool_execution\", \"token\": "
+					+ "{\"tool_name\": \"list_pods\", \"response\": \"pod-a\"}}}");
+	}
+
+	@Test
+	void anInterruptedStreamSaysSoWithItsRequestId() {
+		assertThat(PythonJson.write(StreamEvents.interrupted(REQUEST)))
+			.isEqualTo("{\"event\": \"interrupted\", \"data\": {\"request_id\": \"" + REQUEST + "\"}}");
+	}
+
 	private static String wire(TurnEvent... turn) {
-		StreamEvents events = new StreamEvents();
+		return wire(StreamDialect.LCS_0_2, turn);
+	}
+
+	private static String compatibleWire(TurnEvent... turn) {
+		return wire(StreamDialect.COMPATIBLE, turn);
+	}
+
+	private static String wire(StreamDialect dialect, TurnEvent... turn) {
+		StreamEvents events = new StreamEvents(dialect);
 		List<Map<String, Object>> payloads = new ArrayList<>();
-		payloads.add(StreamEvents.start(ID));
+		payloads.add(events.start(ID, REQUEST));
+		TurnEvent.TurnCompleted completed = null;
 		for (TurnEvent event : turn) {
 			payloads.addAll(events.map(event));
+			completed = (event instanceof TurnEvent.TurnCompleted c) ? c : completed;
 		}
-		payloads.add(StreamEvents.end(List.of(), null));
+		payloads.add(StreamEvents.end(List.of(), (completed != null) ? completed.usage() : null,
+				completed != null && completed.truncated()));
 		StringBuilder out = new StringBuilder();
 		payloads.forEach((payload) -> out.append("data: ").append(PythonJson.write(payload)).append("\n\n"));
 		return out.toString();

@@ -20,6 +20,7 @@ import dev.lightspeed.stack.llamastack.Shield;
 import dev.lightspeed.stack.llamastack.TurnEvent;
 import dev.lightspeed.stack.llamastack.TurnInput;
 import dev.lightspeed.stack.llamastack.TurnStream;
+import dev.lightspeed.stack.llamastack.VectorStore;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -34,6 +35,10 @@ public class ScriptedLlamaStack implements LlamaStackBackend {
 			JsonNodeFactory.instance.objectNode().put("identifier", "vllm/fake-model"))));
 
 	private final List<Shield> shields = new CopyOnWriteArrayList<>();
+
+	private final List<VectorStore> vectorStores = new CopyOnWriteArrayList<>();
+
+	private final List<String> interruptedTurns = new CopyOnWriteArrayList<>();
 
 	private final Map<String, Conversation> conversations = new ConcurrentHashMap<>();
 
@@ -116,7 +121,27 @@ public class ScriptedLlamaStack implements LlamaStackBackend {
 
 	@Override
 	public List<String> vectorStoreIds() {
-		return List.of();
+		return this.vectorStores.stream().map(VectorStore::id).toList();
+	}
+
+	@Override
+	public List<VectorStore> vectorStores() {
+		return this.vectorStores;
+	}
+
+	@Override
+	public boolean keepInterruptedTurn(Conversation conversation, TurnInput input, String partialAnswer) {
+		this.interruptedTurns.add(partialAnswer);
+		return true;
+	}
+
+	public List<String> interruptedTurns() {
+		return this.interruptedTurns;
+	}
+
+	public ScriptedLlamaStack withVectorStores(VectorStore... stores) {
+		this.vectorStores.addAll(List.of(stores));
+		return this;
 	}
 
 	@Override
