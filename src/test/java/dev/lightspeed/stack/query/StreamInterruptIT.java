@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.lightspeed.stack.config.LightspeedConfiguration;
-import dev.lightspeed.stack.llamastack.TurnEvent;
 import dev.lightspeed.stack.support.ApplicationClient;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
 import dev.lightspeed.stack.support.TestConfigurations;
@@ -53,11 +52,7 @@ class StreamInterruptIT {
 
 	@Test
 	void theOwnerStopsAStreamWhichEndsWithInterruptedAndKeepsThePartialAnswer() throws Exception {
-		List<TurnEvent> events = new ArrayList<>(List.of(new TurnEvent.StepStarted("inference")));
-		for (int i = 0; i < 200; i++) {
-			events.add(new TurnEvent.TextDelta("tok" + i + " "));
-		}
-		this.llamaStack.withDelayPerEvent(50).answering(events.toArray(TurnEvent[]::new));
+		this.llamaStack.answeringSlowly(200, 50);
 		ApplicationClient app = ApplicationClient.http(this.port);
 		HttpResponse<Stream<String>> stream = HttpClient.newHttpClient()
 			.send(app.request("/v1/streaming_query?user_id=" + ALICE)

@@ -8,11 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import dev.lightspeed.stack.config.LightspeedConfiguration;
-import dev.lightspeed.stack.llamastack.TurnEvent;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
 import dev.lightspeed.stack.support.TestConfigurations;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
@@ -51,11 +48,7 @@ class StreamingDisconnectIT {
 
 	@Test
 	void disconnectingClientClosesTheUpstreamTurn() throws Exception {
-		List<TurnEvent> events = new ArrayList<>(List.of(new TurnEvent.StepStarted("inference")));
-		for (int i = 0; i < 200; i++) {
-			events.add(new TurnEvent.TextDelta("tok" + i + " "));
-		}
-		this.llamaStack.withDelayPerEvent(50).answering(events.toArray(TurnEvent[]::new));
+		this.llamaStack.answeringSlowly(200, 50);
 		String body = "{\"query\":\"slow\"}";
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
 			OutputStream out = socket.getOutputStream();

@@ -80,6 +80,18 @@ public class ScriptedLlamaStack implements LlamaStackBackend {
 		return this;
 	}
 
+	/**
+	 * Answers with an inference step of tokens {@code tok0 }, {@code tok1 }, ... one
+	 * every {@code delayMillis}: a slow model, and no end in sight for a test.
+	 */
+	public ScriptedLlamaStack answeringSlowly(int tokens, long delayMillis) {
+		List<TurnEvent> events = new ArrayList<>(List.of(new TurnEvent.StepStarted("inference")));
+		for (int i = 0; i < tokens; i++) {
+			events.add(new TurnEvent.TextDelta("tok" + i + " "));
+		}
+		return withDelayPerEvent(delayMillis).answering(events.toArray(TurnEvent[]::new));
+	}
+
 	public ScriptedLlamaStack withDelayPerEvent(long millis) {
 		this.delayPerEventMillis = millis;
 		return this;
