@@ -14,6 +14,7 @@
 #   LCS_E2E_LS_VERSION  Llama Stack generation (default 0.2.22; also 0.5.4, ogx-1.5.0): uses
 #                       llama-stack/<version>/{run.yaml,requirements.lock}
 #   LCS_E2E_START_TIMEOUT  seconds to wait for Llama Stack health (default 180)
+#   LCS_E2E_PORTS       "FAKE MCP LS": fixed ports instead of free ones (e2e/capture.sh, for stable request bodies)
 #   VLLM_URL, VLLM_MODEL, VLLM_API_TOKEN  serve a real vLLM model instead of the stand-in (make run; no shields)
 #
 # The env file ($STATE/env) holds shell KEY=VALUE lines (values shell-quoted with printf %q; plain here):
@@ -235,7 +236,8 @@ cmd_start() {
     [ -f "$E2E_DIR/llama-stack/$LS_VERSION/run.yaml" ] || die "no e2e/llama-stack/$LS_VERSION/run.yaml"
     lcs_py_ensure_generation "$LS_VERSION" || die "python/venv setup failed"
     local tp=$SECONDS
-    local ports; ports="$(free_ports 3)"
+    local ports="${LCS_E2E_PORTS:-}"
+    [ -n "$ports" ] || ports="$(free_ports 3)"
     read -r FAKE_PORT MCP_PORT LS_PORT <<<"$ports"
 
     rm -rf --one-file-system "$WORK"
