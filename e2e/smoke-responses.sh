@@ -18,9 +18,7 @@ set -uo pipefail
 
 E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=lib/smoke-common.sh
-. "$E2E_DIR/lib/smoke-common.sh"
-CAPTURE=0
-[ "${1:-}" = "--capture" ] && CAPTURE=1
+. "$E2E_DIR/lib/smoke-common.sh" "$@"
 SUMMARY="$PY $E2E_DIR/lib/responses_summary.py"
 smoke_ensure_stack
 

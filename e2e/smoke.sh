@@ -14,9 +14,7 @@ set -uo pipefail
 
 E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=lib/smoke-common.sh
-. "$E2E_DIR/lib/smoke-common.sh"
-CAPTURE=0
-[ "${1:-}" = "--capture" ] && CAPTURE=1
+. "$E2E_DIR/lib/smoke-common.sh" "$@"
 SSE="$PY $E2E_DIR/lib/sse_summary.py"
 check() {  # FILE EXPR MESSAGE
     if $SSE "$1" "$2" "$3"; then ok "$3"; else ko "$3"; fi

@@ -26,6 +26,8 @@ error body). Summary keys:
 import json
 import sys
 
+from sse_lines import data_objects, main
+
 TERMINAL = ("response.completed", "response.incomplete", "response.failed")
 
 
@@ -69,18 +71,7 @@ def summarise(path):
             summarise_response(s, body)
             s["text"] = s["output_text"]
         return s
-    for line in raw.split("\n"):
-        if not line.strip():
-            continue
-        if not line.startswith("data: "):
-            s["bad_lines"] += 1
-            continue
-        s["lines"] += 1
-        try:
-            obj = json.loads(line[6:])
-        except ValueError:
-            s["bad_lines"] += 1
-            continue
+    for obj in data_objects(raw, s):
         etype = obj.get("type") or ("error" if "error" in obj else "?")
         s["types"].append(etype)
         s["seq"].append(obj.get("sequence_number"))
@@ -95,24 +86,5 @@ def summarise(path):
     return s
 
 
-def main():
-    if len(sys.argv) < 2:
-        print(__doc__)
-        return 2
-    s = summarise(sys.argv[1])
-    if len(sys.argv) == 2:
-        print(json.dumps(s, indent=2, ensure_ascii=False))
-        return 0
-    try:
-        ok = bool(eval("(" + sys.argv[2] + ")", {}, {"s": s}))
-    except Exception as e:  # noqa: BLE001 - a failing expression is a failed check
-        print("    expression error: %r" % e, file=sys.stderr)
-        ok = False
-    if not ok:
-        brief = {k: s[k] for k in ("types", "text", "status", "output_types", "refusal", "error", "detail")}
-        print("    summary: %s" % json.dumps(brief, ensure_ascii=False)[:1500], file=sys.stderr)
-    return 0 if ok else 1
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(summarise, __doc__, hidden=("response", "items")))

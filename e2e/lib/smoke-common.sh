@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # e2e/lib/smoke-common.sh - shared by e2e/smoke.sh (Agents API, 0.2.x) and e2e/smoke-responses.sh (Responses API):
 # pass/fail counting, JSON checks, and "use the running stack, or start one for the duration of the script".
-# The caller sets E2E_DIR and sources this file; it sets STATE, PY, PASS, FAIL.
+# The caller sets E2E_DIR and sources this file with its own arguments; it sets STATE, PY, PASS, FAIL, and
+# CAPTURE (1 when the first argument is --capture).
 
 STATE="${LCS_E2E_STATE:-$E2E_DIR/.state}"
 PY="${LCS_E2E_HOST_PYTHON:-python3}"
 PASS=0
 FAIL=0
 SMOKE_STARTED=0
+CAPTURE=0
+[ "${1:-}" = "--capture" ] && CAPTURE=1
 
 ok() { PASS=$((PASS + 1)); echo "  ok   $*"; }
 ko() { FAIL=$((FAIL + 1)); echo "  FAIL $*"; }
