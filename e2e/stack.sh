@@ -181,6 +181,8 @@ start_ls() {  # PORT
             HTTP_PROXY=http://127.0.0.1:9 HTTPS_PROXY=http://127.0.0.1:9
             no_proxy=127.0.0.1,localhost,::1 NO_PROXY=127.0.0.1,localhost,::1)
     fi
+    [ -f "$E2E_DIR/llama-stack/$LS_VERSION/$run_file" ] ||
+        { log "no e2e/llama-stack/$LS_VERSION/$run_file (VLLM_URL works with 0.2.22 only)"; return 1; }
     cp "$E2E_DIR/llama-stack/$LS_VERSION/$run_file" "$WORK/run-$LS_VERSION.yaml"
     local config="$WORK_IN_ROOT/run-$LS_VERSION.yaml" server_cmd server_env
     # how each generation is started, and the names its own settings go by
