@@ -22,18 +22,20 @@ class ConversationsControllerTests extends ConversationsSlice {
 
 	@Test
 	void listShowsTheCallersConversations() {
-		given(this.store.listByUser("alice")).willReturn(List.of(record(ID, "alice")));
+		given(this.store.listByUser("alice", ConversationStore.Order.OLDEST_FIRST))
+			.willReturn(List.of(record(ID, "alice")));
 		assertThat(this.mvc.get().uri("/v1/conversations").with(user("alice"))).hasStatusOk()
 			.bodyText()
 			.isEqualTo("{\"conversations\":[{\"conversation_id\":\"" + ID + "\",\"created_at\":"
-					+ "\"2025-08-20T10:11:12+00:00\",\"last_message_at\":\"2025-08-20T10:15:00.123456+00:00\","
+					+ "\"2025-08-20T10:11:12\",\"last_message_at\":\"2025-08-20T10:15:00.123456\","
 					+ "\"message_count\":2,\"last_used_model\":\"gpt-4o-mini\",\"last_used_provider\":\"openai\"}]}");
 		verifyNoInteractions(this.backend);
 	}
 
 	@Test
 	void listFailureIsA500() {
-		given(this.store.listByUser("alice")).willThrow(new DataAccessResourceFailureException("locked"));
+		given(this.store.listByUser("alice", ConversationStore.Order.OLDEST_FIRST))
+			.willThrow(new DataAccessResourceFailureException("locked"));
 		assertThat(this.mvc.get().uri("/v1/conversations").with(user("alice")))
 			.hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
 			.bodyJson()
