@@ -3,6 +3,7 @@ package dev.lightspeed.stack.conversations;
 import java.util.List;
 import java.util.Optional;
 
+import dev.lightspeed.stack.llamastack.ChatTurn;
 import dev.lightspeed.stack.llamastack.LlamaStackApiException;
 import dev.lightspeed.stack.support.LlamaStackFailures;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,20 @@ class ConversationsControllerTests extends ConversationsSlice {
 			.isEqualTo("{\"conversation_id\":\"" + ID + "\",\"chat_history\":[{\"messages\":[{\"content\":\"Hello\","
 					+ "\"type\":\"user\"},{\"content\":\"Hi there!\",\"type\":\"assistant\"}],"
 					+ "\"started_at\":\"2024-01-01T00:01:00Z\",\"completed_at\":\"2024-01-01T00:01:05Z\"}]}");
+	}
+
+	@Test
+	void turnTimesAreShownAsLcsShowsThemWhateverFormLlamaStackUsed() {
+		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
+		given(this.backend.history(ID)).willReturn(Optional
+			.of(List.of(new ChatTurn(List.of(), "2026-11-21T13:08:47.000000Z", "2026-11-21T13:08:48.120000+00:00"),
+					new ChatTurn(List.of(), "2026-11-21T15:08:49.5+02:00", null))));
+		for (String path : List.of("/v1/conversations/", "/v2/conversations/")) {
+			assertThat(this.mvc.get().uri(path + ID).with(user("alice"))).hasStatusOk()
+				.bodyText()
+				.contains("\"started_at\":\"2026-11-21T13:08:47Z\",\"completed_at\":\"2026-11-21T13:08:48.120000Z\"",
+						"\"started_at\":\"2026-11-21T15:08:49.500000+02:00\",\"completed_at\":null");
+		}
 	}
 
 	@Test
