@@ -16,7 +16,7 @@ build: ## Build the service jar
 
 run: ## Build and start the service with $(CONFIG) (starts a local Llama Stack when none answers)
 	@scripts/run.sh --check $(CONFIG)
-	$(MVN) -q package -DskipTests
+	@$(MAKE) --no-print-directory build
 	scripts/run.sh $(CONFIG)
 
 test: verify test-e2e ## The whole suite: formatting, unit, integration and e2e tests
