@@ -14,7 +14,9 @@ help: ## Show the targets
 build: ## Build the service jar
 	$(MVN) -q package -DskipTests
 
-run: build ## Build and start the service with $(CONFIG) (starts a local Llama Stack when none answers)
+run: ## Build and start the service with $(CONFIG) (starts a local Llama Stack when none answers)
+	@scripts/run.sh --check $(CONFIG)
+	@$(MAKE) --no-print-directory build
 	scripts/run.sh $(CONFIG)
 
 test: verify test-e2e ## The whole suite: formatting, unit, integration and e2e tests
