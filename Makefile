@@ -6,7 +6,7 @@ MVN := ./mvnw -B -ntp
 CONFIG ?= lightspeed-stack.yaml
 JAR := target/lightspeed-stack-0.2.0.jar
 
-.PHONY: help run build test test-unit test-integration test-e2e bench bench-quick schema openapi-doc format verify clean
+.PHONY: help run build test test-unit test-integration test-e2e test-reliability bench bench-quick schema openapi-doc format verify clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -14,7 +14,9 @@ help: ## Show the targets
 build: ## Build the service jar
 	$(MVN) -q package -DskipTests
 
-run: build ## Build and start the service with $(CONFIG) (starts a local Llama Stack when none answers)
+run: ## Build and start the service with $(CONFIG) (starts a local Llama Stack when none answers)
+	@scripts/run.sh --check $(CONFIG)
+	@$(MAKE) --no-print-directory build
 	scripts/run.sh $(CONFIG)
 
 test: verify test-e2e ## The whole suite: formatting, unit, integration and e2e tests
@@ -27,6 +29,9 @@ test-integration: ## Integration tests (*IT) against WireMock and SQLite
 
 test-e2e: build ## End-to-end tests against a real Llama Stack (see docs/llama-stack-notes.md)
 	e2e/run-tests.sh
+
+test-reliability: ## Reliability scenarios (*Reliability): faults injected, deliveries counted (docs/reliability.md)
+	$(MVN) -Preliability verify -DskipUnitTests=true
 
 bench: build ## Benchmark side by side with upstream LCS 0.2.0 and nginx (about 45 minutes; see docs/performance.md)
 	bench/run.sh

@@ -2,6 +2,12 @@
 # make test-e2e: start a real Llama Stack, the LLM stand-in and a real MCP server (e2e/stack.sh) and a throw-away
 # PostgreSQL (scripts/with-postgres.sh), then run the JUnit *E2E suite, which starts the service jar against them.
 # Everything is stopped at the end, also on failure; watchdogs stop it too when this script is killed outright.
+#
+# LCS_E2E_GENERATIONS (space-separated, default 0.2.22) names the Llama Stack generations to run the suite against,
+# one after the other (e.g. "0.2.22 0.5.4 ogx-1.5.0"): each gets a fresh stack, the suite, and a stop. The tests see
+# the generation in LCS_E2E_LS_VERSION (the e2e/llama-stack/<dir> name, e.g. ogx-1.5.0) and LLAMA_STACK_VERSION
+# (what its /v1/version says, e.g. 1.5.0), with the rest of e2e/stack.sh's env file. A failing generation fails
+# the run but the others still run; target/failsafe-reports-<generation>/ keeps each one's reports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA_HOME="$(scripts/java-home.sh)"
@@ -27,13 +33,30 @@ trap 'exit 130' INT TERM
 setsid bash -c 'while kill -0 "$1" 2>/dev/null; do sleep 1; done; "$2" stop >/dev/null 2>&1' \
 	watchdog "$$" "$LCS_E2E_STACK_SCRIPT" </dev/null >/dev/null 2>&1 &
 
-started=$(date +%s)
-e2e/stack.sh start
-echo "e2e: stack up in $(($(date +%s) - started)) s"
-set -a
-# shellcheck disable=SC1091
-. "$LCS_E2E_STATE/env"
-set +a
+# run_generation GEN: stack, suite, stop; returns the suite's (or the start's) exit code
+run_generation() (
+	export LCS_E2E_LS_VERSION="$1"
+	e2e/stack.sh start || return 1
+	echo "e2e: $1 stack up in $(($(date +%s) - started)) s"
+	set -a
+	# shellcheck disable=SC1091
+	. "$LCS_E2E_STATE/env"
+	set +a
+	./mvnw -B -ntp -Pe2e verify -DskipUnitTests=true -Dspring-javaformat.skip=true
+)
 
-./mvnw -B -ntp -Pe2e verify -DskipUnitTests=true -Dspring-javaformat.skip=true
-echo "e2e: suite done in $(($(date +%s) - started)) s"
+rc=0
+report=()
+for gen in ${LCS_E2E_GENERATIONS:-0.2.22}; do
+	started=$(date +%s)
+	echo "e2e: ===== Llama Stack generation $gen"
+	result=passed
+	rm -rf target/failsafe-reports
+	run_generation "$gen" || { result=FAILED; rc=1; }
+	stop_stack
+	rm -rf "target/failsafe-reports-$gen"
+	[ ! -d target/failsafe-reports ] || cp -r target/failsafe-reports "target/failsafe-reports-$gen"
+	report+=("e2e: $gen $result in $(($(date +%s) - started)) s")
+done
+printf '%s\n' "${report[@]}"
+exit $rc

@@ -5,42 +5,27 @@
 #   e2e/smoke.sh [--capture]
 #
 # Uses the running stack described by $LCS_E2E_STATE/env (default e2e/.state/env); if none is running it
-# starts one with stack.sh and stops it again at the end.
+# starts one with stack.sh and stops it again at the end. A Responses generation (0.5.4, ogx-1.5.0: the running
+# one, or LCS_E2E_LS_VERSION when it starts one) is handed to e2e/smoke-responses.sh.
 # --capture  also copy the raw turn streams into e2e/captures/<version>/*.sse (committed fixtures for the
 #            Java unit tests); without it they are written to $STATE/captures/ only.
 # Ends with a line "smoke: N passed, M failed"; exit code 0 only if nothing failed.
 set -uo pipefail
 
 E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-STATE="${LCS_E2E_STATE:-$E2E_DIR/.state}"
-CAPTURE=0
-[ "${1:-}" = "--capture" ] && CAPTURE=1
-PY="${LCS_E2E_HOST_PYTHON:-python3}"
+# shellcheck source=lib/smoke-common.sh
+. "$E2E_DIR/lib/smoke-common.sh" "$@"
 SSE="$PY $E2E_DIR/lib/sse_summary.py"
-PASS=0
-FAIL=0
-STARTED=0
-
-ok() { PASS=$((PASS + 1)); echo "  ok   $*"; }
-ko() { FAIL=$((FAIL + 1)); echo "  FAIL $*"; }
 check() {  # FILE EXPR MESSAGE
     if $SSE "$1" "$2" "$3"; then ok "$3"; else ko "$3"; fi
 }
-jget() {  # JSON-on-stdin PYTHON-EXPR (d = parsed json)
-    "$PY" -c 'import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))' "$1"
-}
-jcheck() {  # FILE EXPR MESSAGE   (d = parsed JSON of FILE)
-    if "$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if eval("(" + sys.argv[2] + ")") else 1)' "$1" "$2" \
-        2>/dev/null; then ok "$3"; else ko "$3 ($(head -c 400 "$1"))"; fi
-}
 
-if ! { [ -f "$STATE/env" ] && (. "$STATE/env"; curl -sf --max-time 3 "$LLAMA_STACK_URL/v1/health" >/dev/null); }; then
-    echo "smoke: no running stack, starting one"
-    "$E2E_DIR/stack.sh" start >/dev/null || { echo "smoke: 0 passed, 1 failed"; exit 1; }
-    STARTED=1
-fi
-cleanup() { [ $STARTED = 1 ] && "$E2E_DIR/stack.sh" stop >/dev/null 2>&1; }
-trap cleanup EXIT
+smoke_ensure_stack
+# 0.3+ generations speak the Responses API: their smoke check is smoke-responses.sh
+case "$(. "$STATE/env"; echo "${LCS_E2E_LS_VERSION:-0.2.22}")" in
+    0.2.*) ;;
+    *) "$E2E_DIR/smoke-responses.sh" "$@"; exit $? ;;
+esac
 
 # shellcheck disable=SC1091
 . "$STATE/env"

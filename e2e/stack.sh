@@ -11,8 +11,10 @@
 # Environment:
 #   LCS_E2E_STATE       state dir (default e2e/.state): env file, pid files, process logs, fake LLM request log
 #   LCS_E2E_CACHE       cache dir of the chroot (default /var/cache/lightspeed-stack-e2e), see lib/python.sh
-#   LCS_E2E_LS_VERSION  Llama Stack version (default 0.2.22): uses llama-stack/<version>/{run.yaml,requirements.lock}
+#   LCS_E2E_LS_VERSION  Llama Stack generation (default 0.2.22; also 0.5.4, ogx-1.5.0): uses
+#                       llama-stack/<version>/{run.yaml,requirements.lock}
 #   LCS_E2E_START_TIMEOUT  seconds to wait for Llama Stack health (default 180)
+#   LCS_E2E_PORTS       "FAKE MCP LS": fixed ports instead of free ones (e2e/capture.sh, for stable request bodies)
 #   VLLM_URL, VLLM_MODEL, VLLM_API_TOKEN  serve a real vLLM model instead of the stand-in (make run; no shields)
 #
 # The env file ($STATE/env) holds shell KEY=VALUE lines (values shell-quoted with printf %q; plain here):
@@ -21,6 +23,7 @@
 #   FAKE_LLM_PROCESS_LOG MCP_SERVER_URL (register this one: .../mcp) MCP_SERVER_BASE_URL MCP_SERVER_PORT
 #   MCP_SERVER_PID MCP_HEADERS_URL (GET .../recorded-headers) MCP_HEADERS_LOG MCP_SERVER_PROCESS_LOG
 #   LS_DATA_DIR LCS_E2E_CHROOT LCS_E2E_TAG
+#   LCS_E2E_LS_VERSION (the generation started, e.g. ogx-1.5.0; LLAMA_STACK_VERSION is what /v1/version says)
 #
 # Every process is started in its own session (setsid) with LCS_E2E_TAG=<tag of this state dir> in its
 # environment; stop kills the process groups from the pid files and then any process still carrying the tag,
@@ -178,20 +181,38 @@ start_ls() {  # PORT
             HTTP_PROXY=http://127.0.0.1:9 HTTPS_PROXY=http://127.0.0.1:9
             no_proxy=127.0.0.1,localhost,::1 NO_PROXY=127.0.0.1,localhost,::1)
     fi
+    [ -f "$E2E_DIR/llama-stack/$LS_VERSION/$run_file" ] ||
+        { log "no e2e/llama-stack/$LS_VERSION/$run_file (VLLM_URL works with 0.2.22 only)"; return 1; }
     cp "$E2E_DIR/llama-stack/$LS_VERSION/$run_file" "$WORK/run-$LS_VERSION.yaml"
+    local config="$WORK_IN_ROOT/run-$LS_VERSION.yaml" server_cmd server_env
+    # how each generation is started, and the names its own settings go by
+    case "$LS_VERSION" in
+        0.2.*)  # the server module still has a __main__
+            server_cmd=("$venv/bin/python" -m llama_stack.core.server.server "$config" --port "$port")
+            server_env=(LLAMA_STACK_CONFIG_DIR="$LS_DIR_IN_ROOT/.llama" LLAMA_STACK_DISABLE_VERSION_CHECK=1
+                ${LLAMA_STACK_LOGGING:+LLAMA_STACK_LOGGING=$LLAMA_STACK_LOGGING}) ;;
+        ogx-*)  # renamed package and CLI; plain HTTP needs --insecure (else it demands TLS certificates)
+            server_cmd=("$venv/bin/python" -m ogx.cli.ogx run "$config" --port "$port" --insecure)
+            server_env=(OGX_CONFIG_DIR="$LS_DIR_IN_ROOT/.ogx" OGX_DISABLE_VERSION_CHECK=1
+                ${LLAMA_STACK_LOGGING:+OGX_LOGGING=$LLAMA_STACK_LOGGING}) ;;
+        *)      # 0.3+: no __main__ any more; the CLI runs uvicorn with the create_app factory in-process
+            server_cmd=("$venv/bin/python" -m llama_stack.cli.llama stack run "$config" --port "$port")
+            server_env=(LLAMA_STACK_CONFIG_DIR="$LS_DIR_IN_ROOT/.llama" LLAMA_STACK_DISABLE_VERSION_CHECK=1
+                ${LLAMA_STACK_LOGGING:+LLAMA_STACK_LOGGING=$LLAMA_STACK_LOGGING}) ;;
+    esac
     : >>"$STATE/llama-stack.log"
     echo "==== $(date -u +%FT%TZ) starting Llama Stack $LS_VERSION ($run_file) on $HOST:$port" >>"$STATE/llama-stack.log"
     spawn llama-stack "$STATE/llama-stack.log" \
         chroot "$ROOT" /usr/bin/env -i \
         "LCS_E2E_TAG=$TAG" HOME="$LS_DIR_IN_ROOT" LANG=C.UTF-8 LC_ALL=C.UTF-8 \
         PATH="$venv/bin:/usr/bin:/bin" VIRTUAL_ENV="$venv" \
-        LLAMA_STACK_CONFIG_DIR="$LS_DIR_IN_ROOT/.llama" LLAMA_STACK_DISABLE_VERSION_CHECK=1 \
-        ${LLAMA_STACK_LOGGING:+LLAMA_STACK_LOGGING=$LLAMA_STACK_LOGGING} \
+        "${server_env[@]}" \
         LS_DIR="$LS_DIR_IN_ROOT" LS_HOST="$HOST" "${provider_env[@]}" \
+        TIKTOKEN_CACHE_DIR="$LCS_E2E_TIKTOKEN_DIR" \
         HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 HF_HUB_DISABLE_TELEMETRY=1 DO_NOT_TRACK=1 \
         OTEL_SDK_DISABLED=true \
         COLUMNS=200 \
-        "$venv/bin/python" -m llama_stack.core.server.server "$WORK_IN_ROOT/run-$LS_VERSION.yaml" --port "$port"
+        "${server_cmd[@]}"
     if ! wait_http "Llama Stack" "http://$HOST:$port/v1/health" "$START_TIMEOUT" llama-stack; then
         tail -40 "$STATE/llama-stack.log" >&2
         return 1
@@ -214,9 +235,11 @@ cmd_start() {
     local t0=$SECONDS
     cmd_stop quiet
     rm -f "$ENV_FILE"
-    lcs_py_ensure_venv "$LS_VERSION" || die "python/venv setup failed"
+    [ -f "$E2E_DIR/llama-stack/$LS_VERSION/run.yaml" ] || die "no e2e/llama-stack/$LS_VERSION/run.yaml"
+    lcs_py_ensure_generation "$LS_VERSION" || die "python/venv setup failed"
     local tp=$SECONDS
-    local ports; ports="$(free_ports 3)"
+    local ports="${LCS_E2E_PORTS:-}"
+    [ -n "$ports" ] || ports="$(free_ports 3)"
     read -r FAKE_PORT MCP_PORT LS_PORT <<<"$ports"
 
     rm -rf --one-file-system "$WORK"
@@ -229,7 +252,7 @@ cmd_start() {
     spawn fake-llm "$STATE/fake-llm.log" env FAKE_LLM_LOG="$STATE/fake-llm-requests.jsonl" \
         "$HOST_PY" "$E2E_DIR/fake_llm/fake_llm.py" --host "$HOST" --port "$FAKE_PORT"
 
-    local venv; venv="$(lcs_py_venv "$LS_VERSION")"
+    local venv="$LCS_E2E_MCP_VENV"     # one MCP server venv for every generation (see lib/python.sh)
     spawn mcp-server "$STATE/mcp-server.log" \
         chroot "$ROOT" /usr/bin/env -i "LCS_E2E_TAG=$TAG" HOME="$WORK_IN_ROOT" LANG=C.UTF-8 \
         PATH="$venv/bin:/usr/bin:/bin" MCP_HEADERS_LOG="$WORK_IN_ROOT/mcp-headers.jsonl" \
@@ -248,7 +271,7 @@ cmd_start() {
 
     local version
     version="$(curl -sf "http://$HOST:$LS_PORT/v1/version" | "$HOST_PY" -c 'import json,sys; print(json.load(sys.stdin)["version"])')"
-    write_env STATUS=running \
+    write_env STATUS=running LCS_E2E_LS_VERSION="$LS_VERSION" \
         LLAMA_STACK_URL="http://$HOST:$LS_PORT" LLAMA_STACK_PORT="$LS_PORT" LLAMA_STACK_VERSION="$version" \
         LLAMA_STACK_PID="$(pid_of llama-stack)" LLAMA_STACK_PROCESS_LOG="$STATE/llama-stack.log" \
         LS_DATA_DIR="$ROOT$LS_DIR_IN_ROOT" \
@@ -275,6 +298,9 @@ cmd_ls_start() {
     FAKE_PORT="$(env_get FAKE_LLM_PORT)"
     [ -n "$port" ] && [ -n "$FAKE_PORT" ] || die "env file lacks LLAMA_STACK_PORT/FAKE_LLM_PORT"
     if is_ours "$(pid_of llama-stack)"; then log "Llama Stack already running"; return 0; fi
+    # the generation that `start` chose, whatever LCS_E2E_LS_VERSION says now
+    local v; v="$(env_get LCS_E2E_LS_VERSION)"
+    [ -z "$v" ] || { LS_VERSION="$v"; LS_DIR_IN_ROOT="$WORK_IN_ROOT/ls-$LS_VERSION"; }
     start_ls "$port" || { kill_pidfile "$PIDS/llama-stack.pid"; die "Llama Stack did not restart"; }
     write_env LLAMA_STACK_PID="$(pid_of llama-stack)" STATUS=running
 }

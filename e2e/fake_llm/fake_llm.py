@@ -15,6 +15,8 @@ POST /v1/chat/completions         -> streamed (SSE) or not, following the rules 
                                      chunk with an empty delta; a usage-only chunk (choices: []) follows only
                                      when stream_options.include_usage is true; then "data: [DONE]".
 POST /v1/embeddings               -> deterministic unit vectors (dimension from "dimensions" or 8)
+POST /v1/moderations              -> OpenAI moderation result, flagged (category "violence") when the input
+                                     contains UNSAFE-CONTENT: the external moderation endpoint of OGX guardrails
 GET  /v1/requests                 -> the recorded requests of this process (also see FAKE_LLM_LOG)
 
 Scripted behaviour (first rule that matches wins; "last user text" = text of the last message whose role is user)
@@ -28,9 +30,13 @@ Scripted behaviour (first rule that matches wins; "last user text" = text of the
    the echoed result is cut after 300 characters + "...", e.g. for long RAG results).
 3. Tool call: tools are offered AND the last user text contains "use the tool" (any case) or names an offered
    tool -> one tool call (finish_reason "tool_calls") to the first offered tool whose name occurs in the text,
-   else to the first offered tool. Arguments (a JSON object string) are built from the tool's JSON schema:
-   string params get the word following "namespace"/"in" in the text when the param is called "namespace"
-   (e.g. "... list_pods in namespace demo" -> {"namespace": "demo"}), otherwise "demo"; integers 1; booleans true.
+   else to the first offered tool. "search the docs" (any case) calls the document search tool
+   (knowledge_search up to Llama Stack 0.6, file_search from 0.7/OGX) even when MCP tools are offered too.
+   Arguments (a JSON object string) are built from the tool's JSON schema:
+   string params get the word following the param's name in the text, or the word following "namespace"/"in"
+   when the param is called "namespace" (e.g. "... list_pods in namespace demo" -> {"namespace": "demo"}), or for
+   a "query" param the words after "search the docs for|about" ("Search the docs for scaling" -> "scaling"),
+   otherwise "demo"; integers 1; booleans true.
 4. "fail-request" in the last user text: HTTP 500 {"error": {...}} before any streaming.
 5. "fail-midstream": 3 text chunks, then an SSE line data: {"error": {...}} (what vLLM does) and the body ends.
    "drop-midstream": 3 text chunks, then the connection is cut (chunked body never terminated).
@@ -42,6 +48,11 @@ Scripted behaviour (first rule that matches wins; "last user text" = text of the
    answer contains the non-ASCII word "café" (JSON escaping). If the request contains more than one user message
    (history), the answer ends with "You have asked N questions." (N = number of user messages seen).
    The text UNSAFE-CONTENT from the question is never echoed (rule 6 is the only way to get it in an answer).
+
+Token limits: when the request has max_completion_tokens (Llama Stack >= 0.5 sends it for max_output_tokens) or
+max_tokens smaller than the answer's word count, the answer is cut to that many words (one word = one token here)
+and ends with finish_reason "length". Usage counts words: prompt_tokens = words of all messages + 1,
+completion_tokens = words of the answer (5 for a tool call).
 
 Every request is recorded (path, model, stream, message count, roles, tool names, mode) in memory and, when env
 FAKE_LLM_LOG names a file, appended to it as one JSON line.
@@ -65,6 +76,11 @@ EMBED_MODEL = "fake-embedding"
 EMBED_DIM = int(os.environ.get("FAKE_LLM_EMBED_DIM", "8"))
 TRIGGER = "UNSAFE-CONTENT"
 GUARD_PREFIX = "Task: Check if there is unsafe content"
+DOC_SEARCH_TRIGGER = "search the docs"
+DOC_SEARCH_TOOLS = ("knowledge_search", "file_search")
+MODERATION_CATEGORIES = ("harassment", "harassment/threatening", "hate", "hate/threatening", "illicit",
+                         "illicit/violent", "self-harm", "self-harm/instructions", "self-harm/intent", "sexual",
+                         "sexual/minors", "violence", "violence/graphic")
 SLOW_DELAY = float(os.environ.get("FAKE_LLM_SLOW_DELAY", "0.5"))
 TOOL_ECHO_MAX = 300
 
@@ -195,6 +211,10 @@ def tool_name_of(tool):
 def pick_tool(tools, text):
     low = text.lower()
     names = [tool_name_of(t) for t in tools]
+    if DOC_SEARCH_TRIGGER in low:
+        for t, n in zip(tools, names):
+            if n in DOC_SEARCH_TOOLS:
+                return t
     for t, n in zip(tools, names):
         if n and n.lower() in low:
             return t
@@ -222,6 +242,8 @@ def build_arguments(tool, text):
             m = re.search(r"\b%s\s+([A-Za-z0-9_.-]+)" % re.escape(name), text, flags=re.I)
             if m is None and name == "namespace":
                 m = re.search(r"\bin\s+(?:namespace\s+)?([a-z0-9][a-z0-9-]*)", text)
+            if m is None and name == "query":
+                m = re.search(r"%s\s+(?:for|about)\s+([^?!.]+)" % DOC_SEARCH_TRIGGER, text, flags=re.I)
             if m:
                 value = m.group(1).strip(".")
             args[name] = value
@@ -321,6 +343,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.chat(body)
         if path == "/v1/embeddings":
             return self.embeddings(body)
+        if path == "/v1/moderations":
+            return self.moderations(body)
         self.send_json(404, {"error": {"message": "no route POST %s" % path, "type": "not_found"}})
 
     def embeddings(self, body):
@@ -334,6 +358,25 @@ class Handler(BaseHTTPRequestHandler):
         tokens = sum(len(str(t).split()) for t in inputs)
         self.send_json(200, {"object": "list", "data": data, "model": body.get("model") or EMBED_MODEL,
                              "usage": {"prompt_tokens": tokens, "total_tokens": tokens}})
+
+    def moderations(self, body):
+        inputs = body.get("input")
+        if not isinstance(inputs, list):
+            inputs = [inputs]
+        texts = [content_text(t) if not isinstance(t, dict) else content_text([t]) for t in inputs]
+        results = []
+        for t in texts:
+            flagged = TRIGGER in t
+            results.append({"flagged": flagged,
+                            "categories": {c: flagged and c == "violence" for c in MODERATION_CATEGORIES},
+                            "category_scores": {c: (0.99 if flagged and c == "violence" else 0.0)
+                                                for c in MODERATION_CATEGORIES},
+                            "category_applied_input_types": {c: ["text"] for c in MODERATION_CATEGORIES}})
+        record({"path": "/v1/moderations", "model": body.get("model"), "inputs": len(texts),
+                "flagged": [r["flagged"] for r in results], "checked": texts})
+        digest = hashlib.sha1(json.dumps(body, sort_keys=True).encode("utf-8")).hexdigest()[:12]
+        self.send_json(200, {"id": "modr-%s" % digest, "model": body.get("model") or "omni-moderation-latest",
+                             "results": results})
 
     def chat(self, body):
         model = body.get("model") or CHAT_MODEL
@@ -369,10 +412,17 @@ class Handler(BaseHTTPRequestHandler):
                         break
                 answer = plain_answer(messages, text)
 
+        finish = "tool_calls" if tool_call else "stop"
+        limit = body.get("max_completion_tokens") or body.get("max_tokens")
+        if mode != "guard" and answer and isinstance(limit, int) and 0 < limit < len(answer.split()):
+            answer = "".join(re.findall(r"\S+\s*", answer)[:limit]).rstrip()
+            finish = "length"
+
         record({"path": "/v1/chat/completions", "model": model, "stream": stream, "messages": len(messages),
                 "roles": [m.get("role") for m in messages], "tools": [tool_name_of(t) for t in tools],
                 "include_usage": include_usage, "max_tokens": body.get("max_tokens"),
-                "mode": mode, "tool_call": tool_call, "answer": answer,
+                "max_completion_tokens": body.get("max_completion_tokens"),
+                "mode": mode, "tool_call": tool_call, "answer": answer, "finish_reason": finish,
                 "checked": text if mode == "guard" else None})
 
         if mode == "fail-request":
@@ -384,7 +434,6 @@ class Handler(BaseHTTPRequestHandler):
         completion_tokens = max(1, len(answer.split())) if answer else 5
         usage = {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
                  "total_tokens": prompt_tokens + completion_tokens}
-        finish = "tool_calls" if tool_call else "stop"
         tool_calls = None
         if tool_call:
             tool_calls = [{"id": "call_%s" % cid[-8:], "type": "function",

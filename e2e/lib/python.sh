@@ -13,14 +13,23 @@
 #          e2e/llama-stack/<version>/requirements.lock (--no-deps, exact pins);
 #          /opt/ls-<version>/.lcs-e2e-lock-sha256 holds the hash of the lock it
 #          was installed from -> a changed lock file triggers a re-install.
+#          <version> is a Llama Stack version (0.2.22, 0.5.4) or ogx-<version> (ogx-1.5.0,
+#          the renamed project: Python module ogx instead of llama_stack).
 #          Other venvs from any lock file: lcs_py_ensure_lock_venv (bench/upstream/lcs.sh).
+#   mcp:   /opt/mcp-server inside the root, from e2e/mcp_server/requirements.lock: the e2e
+#          MCP server runs there for every generation (OGX needs mcp>=2, server.py the 1.x SDK).
+#   tiktoken: /opt/tiktoken inside the root holds tiktoken's cl100k_base file (Llama Stack
+#          >= 0.5 loads it at start-up and would download it); taken from a PyPI wheel
+#          (litellm ships it), checked against the sha256 tiktoken expects. Point
+#          TIKTOKEN_CACHE_DIR at it.
 #
 # Use as a script:
-#   e2e/lib/python.sh ensure [VERSION...]    build root + venv(s) (default 0.2.22)
+#   e2e/lib/python.sh ensure [VERSION...]    build root + venv(s) (default 0.2.22) + MCP venv + tiktoken file
 #   e2e/lib/python.sh root                   print the chroot path
 #   e2e/lib/python.sh run VERSION CMD...     run CMD in the chroot with the venv on PATH
 #   e2e/lib/python.sh rebuild                delete the root and build it again
-# or source it and call lcs_py_ensure_root / lcs_py_ensure_venv / lcs_py_ensure_lock_venv / lcs_py_run.
+# or source it and call lcs_py_ensure_root / lcs_py_ensure_venv / lcs_py_ensure_mcp_venv /
+# lcs_py_ensure_tiktoken / lcs_py_ensure_lock_venv / lcs_py_run.
 #
 # Environment: LCS_E2E_CACHE (cache dir), LCS_E2E_DEBIAN_MIRROR
 # (default http://deb.debian.org/debian), LCS_E2E_QUIET=1 (less output).
@@ -168,11 +177,63 @@ _lcs_build_lock_venv() {
     _lcs_log "venv $label ready in $((SECONDS - t0)) s"
 }
 
-_lcs_build_venv() { _lcs_build_lock_venv "$(lcs_py_venv "$1")" "$(lcs_py_lockfile "$1")" "$1" "llama_stack, mcp"; }
+# lcs_py_module VERSION: the server's Python package (OGX renamed llama_stack to ogx)
+lcs_py_module() { case "$1" in ogx-*) echo ogx ;; *) echo llama_stack ;; esac; }
+
+_lcs_build_venv() {
+    # the server module itself: importing only the package would miss a mismatched API package (0.5.4)
+    _lcs_build_lock_venv "$(lcs_py_venv "$1")" "$(lcs_py_lockfile "$1")" "$1" "$(lcs_py_module "$1").core.server.server, mcp"
+}
 
 lcs_py_ensure_venv() {
     lcs_py_ensure_root || return 1
     _lcs_with_lock _lcs_build_venv "$1"
+}
+
+LCS_E2E_MCP_VENV=/opt/mcp-server                # path inside the root
+lcs_py_ensure_mcp_venv() {
+    lcs_py_ensure_lock_venv "$LCS_E2E_MCP_VENV" "$LCS_E2E_DIR/mcp_server/requirements.lock" mcp-server \
+        "mcp.server.fastmcp, uvicorn"
+}
+
+# tiktoken's cl100k_base: file name = sha1 of its download URL, content checked by tiktoken against this sha256
+LCS_E2E_TIKTOKEN_DIR=/opt/tiktoken              # path inside the root
+LCS_E2E_TIKTOKEN_FILE=9b5ad71b2ce5302211f9c61530b329a4922fc6a4
+LCS_E2E_TIKTOKEN_SHA256=223921b76ee99bde995b7ff738513eef100fb51d18c93597a113bcffe865b2a7
+LCS_E2E_TIKTOKEN_WHEEL=litellm==1.93.0          # any wheel shipping the file would do
+_lcs_build_tiktoken() {
+    local dir="$LCS_E2E_ROOT$LCS_E2E_TIKTOKEN_DIR" tmp="$LCS_E2E_ROOT/tmp/lcs-e2e/tiktoken.$$"
+    [ "$(sha256sum "$dir/$LCS_E2E_TIKTOKEN_FILE" 2>/dev/null | cut -d' ' -f1)" = "$LCS_E2E_TIKTOKEN_SHA256" ] &&
+        return 0
+    _lcs_log "fetching tiktoken cl100k_base from the $LCS_E2E_TIKTOKEN_WHEEL wheel"
+    rm -rf "$tmp" && mkdir -p "$tmp" "$dir" || return 1
+    if ! lcs_py_chroot /usr/bin/python3 -m pip download --no-deps --only-binary=:all: --no-cache-dir -q \
+            -d "${tmp#"$LCS_E2E_ROOT"}" "$LCS_E2E_TIKTOKEN_WHEEL" >&2; then
+        rm -rf "$tmp"; _lcs_die "could not download $LCS_E2E_TIKTOKEN_WHEEL"; return 1
+    fi
+    lcs_py_chroot /usr/bin/python3 - "${tmp#"$LCS_E2E_ROOT"}" "$LCS_E2E_TIKTOKEN_FILE" <<'PY' || { rm -rf "$tmp"; return 1; }
+import glob, sys, zipfile
+tmp, name = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(glob.glob(tmp + "/*.whl")[0]) as z:
+    member = next(n for n in z.namelist() if n.endswith("/" + name))
+    with open(tmp + "/" + name, "wb") as out:
+        out.write(z.read(member))
+PY
+    if [ "$(sha256sum "$tmp/$LCS_E2E_TIKTOKEN_FILE" | cut -d' ' -f1)" != "$LCS_E2E_TIKTOKEN_SHA256" ]; then
+        rm -rf "$tmp"; _lcs_die "cl100k_base from $LCS_E2E_TIKTOKEN_WHEEL has an unexpected sha256"; return 1
+    fi
+    mv "$tmp/$LCS_E2E_TIKTOKEN_FILE" "$dir/$LCS_E2E_TIKTOKEN_FILE"
+    rm -rf "$tmp"
+}
+
+lcs_py_ensure_tiktoken() {
+    lcs_py_ensure_root || return 1
+    _lcs_with_lock _lcs_build_tiktoken
+}
+
+# lcs_py_ensure_generation VERSION: everything e2e/stack.sh needs for that Llama Stack generation
+lcs_py_ensure_generation() {
+    lcs_py_ensure_venv "$1" && lcs_py_ensure_mcp_venv && lcs_py_ensure_tiktoken
 }
 
 # lcs_py_ensure_lock_venv VENV LOCK LABEL IMPORTS: root + a venv at VENV (inside the root) from any exact lock
@@ -195,7 +256,7 @@ _lcs_py_main() {
         ensure)
             [ $# -gt 0 ] || set -- 0.2.22
             lcs_py_ensure_root
-            local v; for v in "$@"; do lcs_py_ensure_venv "$v"; done ;;
+            local v; for v in "$@"; do lcs_py_ensure_generation "$v"; done ;;
         root) echo "$LCS_E2E_ROOT" ;;
         run) lcs_py_run "$@" ;;
         rebuild) _lcs_with_lock _lcs_safe_rm "$LCS_E2E_ROOT"; lcs_py_ensure_root ;;

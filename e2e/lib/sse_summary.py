@@ -15,8 +15,9 @@ Summary keys:
   error         message of a {"error": {...}} line, else None
   turn          the full turn object (or None);  lines: number of data lines;  bad_lines: lines not parseable
 """
-import json
 import sys
+
+from sse_lines import data_objects, main
 
 
 def content_text(c):
@@ -37,18 +38,7 @@ def summarise(path):
     touch = {}
     with open(path, encoding="utf-8") as f:
         raw = f.read()
-    for line in raw.split("\n"):
-        if not line.strip():
-            continue
-        if not line.startswith("data: "):
-            s["bad_lines"] += 1
-            continue
-        s["lines"] += 1
-        try:
-            obj = json.loads(line[6:])
-        except ValueError:
-            s["bad_lines"] += 1
-            continue
+    for obj in data_objects(raw, s):
         if "error" in obj:
             err = obj["error"]
             s["error"] = err.get("message") if isinstance(err, dict) else str(err)
@@ -84,21 +74,5 @@ def summarise(path):
     return s
 
 
-def main():
-    if len(sys.argv) < 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    s = summarise(sys.argv[1])
-    if len(sys.argv) == 2:
-        print(json.dumps(s, indent=1, ensure_ascii=False))
-        return 0
-    ok = bool(eval("(" + sys.argv[2] + ")", {"s": s}))  # expressions come from the e2e scripts of this repo
-    if not ok:
-        brief = {k: v for k, v in s.items() if k != "turn"}
-        print("assertion failed: %s\n  %s\n  summary: %s" % (sys.argv[3] if len(sys.argv) > 3 else "",
-              sys.argv[2], json.dumps(brief, ensure_ascii=False)[:1500]), file=sys.stderr)
-    return 0 if ok else 1
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(summarise, __doc__, hidden=("turn",)))

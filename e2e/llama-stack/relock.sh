@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerate e2e/llama-stack/<VERSION>/requirements.lock (or DIR/requirements.lock, e.g. bench/upstream for
-# upstream LCS 0.2.0) from requirements.in with uv, resolving for the chroot's Python (3.13, linux x86_64) and
+# Regenerate e2e/llama-stack/<VERSION>/requirements.lock (VERSION e.g. 0.5.4 or ogx-1.5.0), or DIR/requirements.lock
+# (e.g. bench/upstream for upstream LCS 0.2.0, e2e/mcp_server) from requirements.in with uv, resolving for the
+# chroot's Python (3.13, linux x86_64) and
 # only with releases published before the date given in the "# exclude-newer: YYYY-MM-DD" line of
 # requirements.in (the release's era).
 # Needs network access to PyPI; uv is installed into a throw-away venv if not on PATH.
@@ -11,6 +12,7 @@ if [ -d "$v" ]; then
 	what="$(grep -m1 '==' "$dir/requirements.in")"
 else
 	dir="$(cd "$(dirname "$0")" && pwd)/$v" what="Llama Stack $v"
+	case "$v" in ogx-*) what="OGX ${v#ogx-} (the renamed Llama Stack)" ;; esac
 fi
 in="$dir/requirements.in"
 date="$(sed -n 's/^# exclude-newer: *//p' "$in" | head -1)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """A real MCP server for the e2e suite, built on the official `mcp` Python SDK (FastMCP).
 
-Runs in the Llama Stack venv of the chroot (the SDK is pinned in e2e/llama-stack/<version>/requirements.lock):
+Runs in its own venv of the chroot, the same for every Llama Stack generation (the SDK is pinned in
+e2e/mcp_server/requirements.lock):
 
     python server.py [--host 127.0.0.1] [--port 19000]          (or env MCP_PORT)
 
@@ -10,7 +11,7 @@ Transports (both on the same port):
   - SSE at GET /sse + POST /messages/          (fallback transport, kept for completeness)
 
 Tools:
-  - list_pods(namespace: str) -> "pod-a, pod-b in <namespace>"
+  - list_pods(namespace: str) -> "pod-a, pod-b in <namespace>"; namespace "fail-tool" -> tool error
   - cluster_version()         -> "fake-cluster 4.99.0"
 
 Header recording: the HTTP headers of EVERY request (any path) are recorded, header names lower-case:
@@ -37,6 +38,7 @@ from starlette.responses import JSONResponse
 _lock = threading.Lock()
 _recorded = []
 _UNRECORDED = ("/recorded-headers", "/health")
+FAILING_NAMESPACE = "fail-tool"
 
 mcp = FastMCP("lcs-e2e-mcp", stateless_http=True, log_level="WARNING")
 
@@ -44,6 +46,9 @@ mcp = FastMCP("lcs-e2e-mcp", stateless_http=True, log_level="WARNING")
 @mcp.tool()
 def list_pods(namespace: str) -> str:
     """List the pods of a Kubernetes namespace."""
+    if namespace == FAILING_NAMESPACE:
+        # a tool error (CallToolResult isError: true), what a failing MCP call looks like on the wire
+        raise ValueError("namespace %s is not reachable" % namespace)
     return "pod-a, pod-b in %s" % namespace
 
 

@@ -3,9 +3,7 @@ package dev.lightspeed.stack;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import dev.lightspeed.stack.support.PackagedJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -50,23 +49,8 @@ class PackagedJarIT {
 	}
 
 	private List<String> startUntilStarted(Map<String, String> environment) throws Exception {
-		Path config = this.directory.resolve("lightspeed-stack.yaml");
-		Files.writeString(config, """
-				name: packaged
-				service:
-				  host: 127.0.0.1
-				  port: %d
-				llama_stack:
-				  url: http://127.0.0.1:9
-				user_data_collection: {}
-				database:
-				  sqlite:
-				    db_path: %s/packaged.db
-				""".formatted(freePort(), this.directory));
-		String java = ProcessHandle.current().info().command().orElse("java");
-		ProcessBuilder builder = new ProcessBuilder(java, "-jar", System.getProperty("lightspeed.jar"), "-c",
-				config.toString())
-			.redirectErrorStream(true);
+		Path config = PackagedJar.writeConfiguration(this.directory, "packaged", "user_data_collection: {}\n");
+		ProcessBuilder builder = PackagedJar.command(config).redirectErrorStream(true);
 		builder.environment().putAll(environment);
 		Process process = builder.start();
 		List<String> lines = new CopyOnWriteArrayList<>();
@@ -97,12 +81,6 @@ class PackagedJarIT {
 		}
 		catch (IOException ex) {
 			throw new AssertionError(ex);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

@@ -192,9 +192,11 @@ class WebEndpointsIT {
 	void rootPageAndDocumentationAreServed() {
 		HttpResponse<String> root = this.app.send("GET", "/");
 		assertThat(root.statusCode()).isEqualTo(200);
-		assertThat(root.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type.replace(" ", "").toLowerCase()).isEqualTo("text/html;charset=utf-8"));
-		assertThat(root.body()).contains("<title>Lightspeed core service</title>");
+		// 0.2.0: "text/html; charset=utf-8", the same media type (README)
+		assertThat(root.headers().firstValue("Content-Type")).hasValue("text/html;charset=utf-8");
+		assertThat(root.body()).contains("<title>Lightspeed core service</title>", "<h1>Lightspeed core service</h1>");
+		// 0.2.0 links ReDoc, which is not served here (README)
+		assertThat(filesLoadedBy("/", root.body())).containsExactly("/docs", "/openapi.json");
 		HttpResponse<String> openApi = this.app.send("GET", "/openapi.json");
 		assertThat(openApi.statusCode()).isEqualTo(200);
 		assertThat(openApi.body()).contains("\"title\":\"it service - OpenAPI\"", "\"version\":\"0.2.0\"",
@@ -228,6 +230,24 @@ class WebEndpointsIT {
 			assertThat(file.body()).as(path).isNotEmpty();
 		}
 		return paths;
+	}
+
+	/**
+	 * Spring Security's headers, kept on purpose (README, Differences from LCS 0.2.0): no
+	 * cache keeps a user's answers, no browser sniffs a JSON answer into HTML, no page
+	 * frames the docs.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/", "/v1/info", "/v1/nothing", "/metrics", "/docs", "/webjars/swagger-ui/swagger-ui.css",
+			"/v1/conversations" })
+	void everyAnswerForbidsCachingSniffingAndFraming(String path) {
+		HttpResponse<String> response = this.app.send("GET", path);
+		assertThat(response.headers().map())
+			.containsEntry("Cache-Control", List.of("no-cache, no-store, max-age=0, must-revalidate"))
+			.containsEntry("Pragma", List.of("no-cache"))
+			.containsEntry("Expires", List.of("0"))
+			.containsEntry("X-Content-Type-Options", List.of("nosniff"))
+			.containsEntry("X-Frame-Options", List.of("DENY"));
 	}
 
 	@Test

@@ -63,8 +63,8 @@ final class CachedConversationStore implements ConversationStore {
 	}
 
 	@Override
-	public List<ConversationRecord> listByUser(String userId) {
-		return this.store.listByUser(userId);
+	public List<ConversationRecord> listByUser(String userId, Order order) {
+		return this.store.listByUser(userId, order);
 	}
 
 	@Override

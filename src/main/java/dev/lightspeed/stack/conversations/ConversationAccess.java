@@ -22,9 +22,9 @@ class ConversationAccess {
 		this.store = store;
 	}
 
-	List<ConversationRecord> listed(AuthenticatedUser user) {
+	List<ConversationRecord> listed(AuthenticatedUser user, ConversationStore.Order order) {
 		try {
-			return this.store.listByUser(user.userId());
+			return this.store.listByUser(user.userId(), order);
 		}
 		catch (DataAccessException | IllegalArgumentException ex) {
 			throw ApiException.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unknown error",

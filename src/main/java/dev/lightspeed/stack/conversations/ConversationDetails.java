@@ -1,15 +1,15 @@
 package dev.lightspeed.stack.conversations;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.lightspeed.stack.storage.PythonDateTimes;
+import dev.lightspeed.stack.storage.DatabaseVendor;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A conversation in {@code GET /v1/conversations} ({@code ConversationDetails}).
  *
  * @param conversationId the id
- * @param createdAt first turn, ISO-8601
- * @param lastMessageAt last turn, ISO-8601
+ * @param createdAt first turn, ISO-8601 as LCS shows the database's value
+ * @param lastMessageAt last turn, the same way
  * @param messageCount number of turns
  * @param lastUsedModel model of the last turn
  * @param lastUsedProvider provider of the last turn
@@ -21,9 +21,9 @@ record ConversationDetails(@JsonProperty("conversation_id") String conversationI
 		@JsonProperty("last_used_model") @Nullable String lastUsedModel,
 		@JsonProperty("last_used_provider") @Nullable String lastUsedProvider) {
 
-	static ConversationDetails of(ConversationRecord record) {
-		return new ConversationDetails(record.id(), PythonDateTimes.isoformat(record.createdAt()),
-				PythonDateTimes.isoformat(record.lastMessageAt()), record.messageCount(), record.lastUsedModel(),
+	static ConversationDetails of(ConversationRecord record, DatabaseVendor vendor) {
+		return new ConversationDetails(record.id(), vendor.isoformat(record.createdAt()),
+				vendor.isoformat(record.lastMessageAt()), record.messageCount(), record.lastUsedModel(),
 				record.lastUsedProvider());
 	}
 

@@ -1,5 +1,7 @@
 package dev.lightspeed.stack.conversations;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import dev.lightspeed.stack.errors.ApiException;
@@ -7,13 +9,18 @@ import dev.lightspeed.stack.llamastack.ChatTurn;
 import dev.lightspeed.stack.llamastack.Conversation;
 import dev.lightspeed.stack.llamastack.LlamaStackApiException;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.storage.PythonDateTimes;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads and deletes conversations in Llama Stack with LCS 0.2.0's error answers. An
- * unreachable Llama Stack surfaces as its own 503 exception.
+ * unreachable Llama Stack surfaces as its own 503 exception. A turn's times are shown as
+ * LCS shows them, read by its Llama Stack client and written again by pydantic
+ * ({@code 2024-01-01T00:01:47Z}, {@code 2024-01-01T00:01:47.120000Z}), whatever form
+ * Llama Stack gave them in.
  */
 @Component
 class ConversationHistory {
@@ -30,6 +37,7 @@ class ConversationHistory {
 	List<ChatTurn> turns(ConversationRecord record, String shownId) {
 		try {
 			return this.backend.history(upstream(record))
+				.map((turns) -> turns.stream().map(ConversationHistory::withLcsTimes).toList())
 				.orElseThrow(() -> ApiException.of(HttpStatus.NOT_FOUND, "Conversation not found",
 						"Conversation " + shownId + " could not be retrieved."));
 		}
@@ -40,6 +48,23 @@ class ConversationHistory {
 			}
 			throw ApiException.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unknown error",
 					"Unknown error while getting conversation " + shownId + " : " + ex.getMessage());
+		}
+	}
+
+	private static ChatTurn withLcsTimes(ChatTurn turn) {
+		return new ChatTurn(turn.messages(), lcsTime(turn.startedAt()), lcsTime(turn.completedAt()));
+	}
+
+	private static @Nullable String lcsTime(@Nullable String time) {
+		if (time == null) {
+			return null;
+		}
+		try {
+			return PythonDateTimes.json(OffsetDateTime.parse(time));
+		}
+		catch (DateTimeParseException ex) {
+			// not a time with an offset: shown as Llama Stack wrote it
+			return time;
 		}
 	}
 

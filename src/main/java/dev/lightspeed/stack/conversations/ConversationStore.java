@@ -32,11 +32,12 @@ public interface ConversationStore {
 			@Nullable String sessionId);
 
 	/**
-	 * Lists a user's conversations, newest message first.
+	 * Lists a user's conversations.
 	 * @param userId owner
+	 * @param order the order
 	 * @return the records
 	 */
-	List<ConversationRecord> listByUser(String userId);
+	List<ConversationRecord> listByUser(String userId, Order order);
 
 	/**
 	 * Sets the topic summary.
@@ -52,5 +53,18 @@ public interface ConversationStore {
 	 * @return false when it was unknown
 	 */
 	boolean delete(String id);
+
+	/**
+	 * The orders conversations are listed in.
+	 */
+	enum Order {
+
+		/** As created, oldest first: LCS 0.2.0's {@code /v1/conversations}. */
+		OLDEST_FIRST,
+
+		/** Most recent message first: LCS 0.3.x's {@code /v2/conversations}. */
+		NEWEST_MESSAGE_FIRST
+
+	}
 
 }

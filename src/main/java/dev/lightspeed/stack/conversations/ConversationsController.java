@@ -2,6 +2,7 @@ package dev.lightspeed.stack.conversations;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
 import dev.lightspeed.stack.llamastack.ChatTurn;
+import dev.lightspeed.stack.storage.DatabaseVendor;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -11,8 +12,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /v1/conversations}: the list comes from our database, a conversation's history
- * from Llama Stack. Responses keep the id as the caller wrote it, as LCS does.
+ * {@code /v1/conversations}: the list comes from our database, oldest first with its
+ * timestamps as LCS 0.2.0 shows them; a conversation's history from Llama Stack.
+ * Responses keep the id as the caller wrote it, as LCS does.
  */
 @RestController
 @RequestMapping("/v1/conversations")
@@ -22,14 +24,20 @@ class ConversationsController {
 
 	private final ConversationHistory history;
 
-	ConversationsController(ConversationAccess access, ConversationHistory history) {
+	private final DatabaseVendor vendor;
+
+	ConversationsController(ConversationAccess access, ConversationHistory history, DatabaseVendor vendor) {
 		this.access = access;
 		this.history = history;
+		this.vendor = vendor;
 	}
 
 	@GetMapping
 	ConversationsListResponse list(@AuthenticationPrincipal AuthenticatedUser user) {
-		return new ConversationsListResponse(this.access.listed(user).stream().map(ConversationDetails::of).toList());
+		return new ConversationsListResponse(this.access.listed(user, ConversationStore.Order.OLDEST_FIRST)
+			.stream()
+			.map((record) -> ConversationDetails.of(record, this.vendor))
+			.toList());
 	}
 
 	@GetMapping("/{conversation_id}")

@@ -33,7 +33,10 @@ class ConversationsV2Controller {
 
 	@GetMapping
 	ConversationsListResponseV2 list(@AuthenticationPrincipal AuthenticatedUser user) {
-		return new ConversationsListResponseV2(this.access.listed(user).stream().map(ConversationData::of).toList());
+		return new ConversationsListResponseV2(this.access.listed(user, ConversationStore.Order.NEWEST_MESSAGE_FIRST)
+			.stream()
+			.map(ConversationData::of)
+			.toList());
 	}
 
 	@GetMapping("/{conversation_id}")

@@ -25,13 +25,14 @@ class JdbcConversationStore implements ConversationStore {
 			+ "last_message_at, message_count, topic_summary, llama_session_id";
 
 	// One statement, so concurrent first turns cannot both insert. The WHERE keeps a row
-	// owned by someone else untouched.
+	// owned by someone else untouched. A new row's times are as LCS leaves them (whole
+	// seconds on SQLite), a later turn's precise.
 	private static final String UPSERT = """
 			INSERT INTO user_conversation (id, user_id, last_used_model, last_used_provider, created_at,
 				last_message_at, message_count, llama_session_id)
-			VALUES (:id, :userId, :model, :provider, :now, :now, 1, :sessionId)
+			VALUES (:id, :userId, :model, :provider, :created, :created, 1, :sessionId)
 			ON CONFLICT (id) DO UPDATE SET last_used_model = excluded.last_used_model,
-				last_used_provider = excluded.last_used_provider, last_message_at = excluded.last_message_at,
+				last_used_provider = excluded.last_used_provider, last_message_at = :now,
 				message_count = user_conversation.message_count + 1,
 				llama_session_id = COALESCE(excluded.llama_session_id, user_conversation.llama_session_id)
 			WHERE user_conversation.user_id = excluded.user_id
@@ -64,25 +65,36 @@ class JdbcConversationStore implements ConversationStore {
 	@Override
 	public Optional<ConversationRecord> recordTurn(String id, String userId, String model, String provider,
 			@Nullable String sessionId) {
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		return this.jdbc.sql(UPSERT)
 			.param("id", Identifiers.requireStorable("conversation id", id))
 			.param("userId", Identifiers.requireStorable("user id", userId))
 			.param("model", model)
 			.param("provider", provider)
-			.param("now", this.vendor.timestamp(OffsetDateTime.now(this.clock)))
+			.param("created", this.vendor.defaultTimestamp(now))
+			.param("now", this.vendor.timestamp(now))
 			.param("sessionId", sessionId)
 			.query(this::toRecord)
 			.optional();
 	}
 
 	@Override
-	public List<ConversationRecord> listByUser(String userId) {
+	public List<ConversationRecord> listByUser(String userId, Order order) {
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM user_conversation WHERE user_id = :userId"
-					+ " ORDER BY last_message_at DESC, created_at DESC, id")
+			.sql("SELECT " + COLUMNS + " FROM user_conversation WHERE user_id = :userId ORDER BY " + orderBy(order))
 			.param("userId", Identifiers.requireStorable("user id", userId))
 			.query(this::toRecord)
 			.list();
+	}
+
+	private String orderBy(Order order) {
+		return switch (order) {
+			case NEWEST_MESSAGE_FIRST -> "last_message_at DESC, created_at DESC, id";
+			// On SQLite, the order LCS 0.2.0 lists in (it names none: SQLite reads the
+			// user_id index, whose rows are in rowid order); elsewhere as near as it
+			// gets.
+			case OLDEST_FIRST -> (this.vendor == DatabaseVendor.SQLITE) ? "rowid" : "created_at, id";
+		};
 	}
 
 	@Override

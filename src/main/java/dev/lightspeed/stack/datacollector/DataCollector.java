@@ -3,6 +3,7 @@ package dev.lightspeed.stack.datacollector;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,8 +22,10 @@ import org.springframework.context.SmartLifecycle;
  * Runs a {@link CollectionCycle} at start-up and then every {@code collection_interval}
  * seconds on a thread of its own. A failed cycle is simply retried at the next interval.
  * On shutdown it runs one last cycle after the web server has stopped (so the transcripts
- * of the last requests go too), bounded by the connection timeout; an upload cut short
- * leaves its files on disk for the next start.
+ * of the last requests go too); from the stop signal, the cycle running then and the last
+ * one together get {@code connection_timeout_seconds} + 5 s, no upload runs past that,
+ * and what could not be sent in that time stays on disk for the next start, as the log
+ * says.
  */
 class DataCollector implements SmartLifecycle {
 
@@ -31,22 +34,30 @@ class DataCollector implements SmartLifecycle {
 	// after the web server (graceful shutdown and stop) in the stop order
 	private static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
+	private static final Duration SHUTDOWN_SLACK = Duration.ofSeconds(5);
+
 	private final DataCollectorConfig config;
 
 	private final CollectionCycle cycle;
 
 	private final IngressClient ingress;
 
+	private final Duration shutdownBudget;
+
 	private final CountDownLatch stopSignal = new CountDownLatch(1);
+
+	private volatile Instant stopBy = Instant.MAX;
 
 	private volatile @Nullable Thread thread;
 
 	DataCollector(UserDataCollectionConfig userData) {
 		this.config = userData.dataCollector();
+		Duration timeout = Duration.ofSeconds(this.config.connectionTimeoutSeconds());
 		this.ingress = new IngressClient(URI.create(Objects.requireNonNull(this.config.ingressServerUrl())),
 				this.config.ingressServerAuthToken(), Objects.requireNonNull(this.config.ingressContentServiceName()),
-				Duration.ofSeconds(this.config.connectionTimeoutSeconds()));
-		this.cycle = new CollectionCycle(sources(userData), this.config.cleanupAfterSend(), this.ingress);
+				timeout);
+		this.cycle = new CollectionCycle(sources(userData), this.config.cleanupAfterSend(), this.ingress, timeout);
+		this.shutdownBudget = timeout.plus(SHUTDOWN_SLACK);
 	}
 
 	static List<Source> sources(UserDataCollectionConfig userData) {
@@ -65,7 +76,7 @@ class DataCollector implements SmartLifecycle {
 	 * @return what it did
 	 */
 	synchronized CollectionCycle.Outcome collect() throws InterruptedException {
-		return this.cycle.run();
+		return this.cycle.run(() -> this.stopBy);
 	}
 
 	@Override
@@ -82,34 +93,48 @@ class DataCollector implements SmartLifecycle {
 			}
 			while (!this.stopSignal.await(this.config.collectionInterval(), TimeUnit.SECONDS));
 			logger.info("Data collector: last collection before shutdown");
-			collectQuietly();
+			CollectionCycle.Outcome last = collectQuietly();
+			if (last == null) {
+				logger.warn("Data collector stopped after a failed last collection; the files not uploaded stay on "
+						+ "disk for the next start");
+			}
+			else if (last.left() > 0) {
+				logger.warn("Data collector stopped with {} files not uploaded; they stay on disk for the next start",
+						last.left());
+			}
+			else {
+				logger.info("Data collector stopped with nothing left to upload");
+			}
 		}
 		catch (InterruptedException ex) {
+			logger.warn("Data collector stopped during an upload; its batch and the files not uploaded stay on disk "
+					+ "for the next start");
 			Thread.currentThread().interrupt();
 		}
 	}
 
-	private void collectQuietly() throws InterruptedException {
+	private CollectionCycle.@Nullable Outcome collectQuietly() throws InterruptedException {
 		try {
-			collect();
+			return collect();
 		}
 		catch (RuntimeException ex) {
 			// the next cycle may do better; the thread must not die
 			logger.error("Data collector cycle failed: {}", ex.toString(), ex);
+			return null;
 		}
 	}
 
 	@Override
 	public void stop() {
 		Thread running = this.thread;
+		this.stopBy = Instant.now().plus(this.shutdownBudget);
 		this.stopSignal.countDown();
 		if (running != null) {
 			try {
-				// one upload of the last cycle, and some slack
-				if (!running.join(Duration.ofSeconds(this.config.connectionTimeoutSeconds() + 5L))) {
-					logger.warn("Data collector did not finish its last upload in time; files stay for the next start");
+				// the cycles keep to the budget; this is for a scan that does not
+				if (!running.join(this.shutdownBudget.plus(SHUTDOWN_SLACK))) {
 					running.interrupt();
-					running.join(Duration.ofSeconds(5));
+					running.join(SHUTDOWN_SLACK);
 				}
 			}
 			catch (InterruptedException ex) {

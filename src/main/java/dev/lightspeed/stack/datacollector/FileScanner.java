@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Finds the files worth uploading under a storage root: regular {@code *.json} files (not
  * symbolic links, not hidden, so never the atomic writer's {@code .*.tmp} files) at the
- * layout's depth, that hold a complete JSON document (a file another writer is still
+ * layout's depths, that hold a complete JSON document (a file another writer is still
  * writing fails to parse and waits for the next cycle).
  */
 final class FileScanner {
@@ -59,10 +59,11 @@ final class FileScanner {
 			return List.of();
 		}
 		// the files carry the resolved root, so that deleting stays below it
-		Source resolved = new Source(source.prefix(), root, source.depth());
+		Source resolved = new Source(source.prefix(), root, source.minDepth(), source.maxDepth());
 		List<CollectedFile> files = new ArrayList<>();
-		try (Stream<Path> paths = Files.walk(root, source.depth())) {
-			paths.filter((path) -> root.relativize(path).getNameCount() == source.depth())
+		// Files.walk does not follow symbolic links, so a deep walk cannot loop
+		try (Stream<Path> paths = Files.walk(root, source.maxDepth())) {
+			paths.filter((path) -> source.holdsFilesAt(root.relativize(path).getNameCount()))
 				.sorted()
 				.forEach((path) -> read(resolved, root, path, skip).ifPresent(files::add));
 		}

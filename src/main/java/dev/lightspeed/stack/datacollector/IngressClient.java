@@ -1,7 +1,6 @@
 package dev.lightspeed.stack.datacollector;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,21 +8,34 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Posts an archive to the ingress server the way the dataverse exporter does: a
+ * Posts a batch to the ingress server the way the dataverse exporter does: a
  * {@code multipart/form-data} body whose part {@code file} carries the archive with the
  * content type {@code application/vnd.redhat.<service>.periodic+tar}, and the token as a
- * bearer credential. Only {@code 202 Accepted} is a success. Redirects are not followed:
- * the token must not travel to another host.
+ * bearer credential. The batch id is in the part's file name and in the header
+ * {@value #BATCH_ID_HEADER}. Redirects are not followed: the token must not travel to
+ * another host.
+ * <p>
+ * One deadline bounds the whole exchange (connecting, sending, the status line and the
+ * body): the JDK client's own request timeout stops at the response headers.
  */
 final class IngressClient implements AutoCloseable {
 
-	static final String FILE_NAME = "lightspeed-assistant.tgz";
-
 	static final String USER_AGENT = "lightspeed-stack/user-data-collection";
+
+	static final String BATCH_ID_HEADER = "X-Lightspeed-Batch-Id";
 
 	private final HttpClient http;
 
@@ -33,43 +45,66 @@ final class IngressClient implements AutoCloseable {
 
 	private final String contentType;
 
-	private final Duration timeout;
-
-	IngressClient(URI url, @Nullable String token, String serviceName, Duration timeout) {
-		this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+	IngressClient(URI url, @Nullable String token, String serviceName, Duration connectTimeout) {
+		this.http = HttpClient.newBuilder()
+			.connectTimeout(connectTimeout)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
 		this.url = url;
 		this.token = token;
 		this.contentType = "application/vnd.redhat." + serviceName + ".periodic+tar";
-		this.timeout = timeout;
 	}
 
 	/**
-	 * Uploads one archive.
-	 * @param archive the gzip tar
-	 * @return the ingress server's answer
-	 * @throws IOException when the server cannot be reached or does not answer in time
+	 * Uploads one batch.
+	 * @param batch the batch
+	 * @param deadline how long the whole exchange may take
+	 * @return the ingress server's answer; its body is {@code null} when the status came
+	 * in time and the body did not
+	 * @throws UploadFailure when the server cannot be reached or does not answer in time
 	 * @throws InterruptedException when the collector is being stopped
 	 */
-	Answer upload(byte[] archive) throws IOException, InterruptedException {
+	Answer upload(Batch batch, Duration deadline) throws UploadFailure, InterruptedException {
 		String boundary = "lightspeed-" + UUID.randomUUID();
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.url)
-			.timeout(this.timeout)
+			.timeout(deadline)
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.header("User-Agent", USER_AGENT)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, archive)));
+			.header(BATCH_ID_HEADER, batch.id())
+			.POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, batch)));
 		if (this.token != null) {
 			request.header("Authorization", "Bearer " + this.token);
 		}
-		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		return new Answer(response.statusCode(), response.body());
+		AtomicInteger status = new AtomicInteger();
+		CompletableFuture<HttpResponse<String>> exchange = this.http.sendAsync(request.build(), (response) -> {
+			status.set(response.statusCode());
+			return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
+		});
+		try {
+			HttpResponse<String> response = exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+			return new Answer(response.statusCode(), response.body());
+		}
+		catch (TimeoutException ex) {
+			if (status.get() != 0) {
+				return new Answer(status.get(), null);
+			}
+			throw new UploadFailure("no answer within " + UploadFailure.duration(deadline));
+		}
+		catch (ExecutionException ex) {
+			throw UploadFailure.of((ex.getCause() != null) ? ex.getCause() : ex, this.url, deadline);
+		}
+		finally {
+			// ends an exchange still running (a stalled body, an interrupted wait)
+			exchange.cancel(true);
+		}
 	}
 
-	private byte[] multipart(String boundary, byte[] archive) {
-		ByteArrayOutputStream body = new ByteArrayOutputStream(archive.length + 512);
+	private byte[] multipart(String boundary, Batch batch) {
+		ByteArrayOutputStream body = new ByteArrayOutputStream(batch.archive().length + 512);
 		body.writeBytes(("--" + boundary + "\r\n" + "Content-Disposition: form-data; name=\"file\"; filename=\""
-				+ FILE_NAME + "\"\r\n" + "Content-Type: " + this.contentType + "\r\n\r\n")
+				+ batch.fileName() + "\"\r\n" + "Content-Type: " + this.contentType + "\r\n\r\n")
 			.getBytes(StandardCharsets.UTF_8));
-		body.writeBytes(archive);
+		body.writeBytes(batch.archive());
 		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		return body.toByteArray();
 	}
@@ -86,19 +121,54 @@ final class IngressClient implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.http.close();
+		// not close(), which waits for exchanges still running
+		this.http.shutdownNow();
 	}
 
 	/**
 	 * The ingress server's answer.
 	 *
 	 * @param status HTTP status
-	 * @param body the body, for the log
+	 * @param body the body, or {@code null} when it did not arrive in time
 	 */
-	record Answer(int status, String body) {
+	record Answer(int status, @Nullable String body) {
 
+		private static final JsonMapper JSON = JsonMapper.builder().build();
+
+		// what an ingress request id looks like (a UUID or hex), so that a log line stays
+		// one line
+		private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+		/**
+		 * Only {@code 202 Accepted} is a success: the ingress server has stored the
+		 * payload when it sends that status, whether or not the body follows.
+		 * @return whether the batch was delivered
+		 */
 		boolean accepted() {
 			return this.status == 202;
+		}
+
+		@Nullable String requestId() {
+			try {
+				JsonNode id = (this.body != null) ? JSON.readTree(this.body).path("request_id") : null;
+				return (id != null && id.isString() && REQUEST_ID.matcher(id.asString()).matches()) ? id.asString()
+						: null;
+			}
+			catch (JacksonException ex) {
+				return null;
+			}
+		}
+
+		/**
+		 * The start of the body, on one line, for a log.
+		 * @return the excerpt
+		 */
+		String excerpt() {
+			if (this.body == null) {
+				return "(no body in time)";
+			}
+			String line = this.body.replaceAll("\\s+", " ").strip();
+			return (line.length() > 200) ? line.substring(0, 200) + "..." : line;
 		}
 
 	}

@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -14,6 +16,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * Packs files as a gzip-compressed tar, as the dataverse exporter does: one member per
  * file, named by {@link CollectedFile#memberName()}. Long or non-ASCII names get POSIX
  * (pax) headers, which Python's {@code tarfile} also writes.
+ * <p>
+ * The same files give the same bytes, so that a batch sent again after a timeout or a
+ * crash is the very same payload under the same id ({@link Batch}): members in the given
+ * order, each file's own modification time in whole seconds (not the time of packing), no
+ * owner names, and a gzip header without a timestamp (the JDK writes none).
  */
 final class Tarballs {
 
@@ -33,7 +40,11 @@ final class Tarballs {
 				TarArchiveEntry entry = new TarArchiveEntry(file.memberName());
 				entry.setSize(file.content().length);
 				entry.setMode(FILE_MODE);
-				entry.setLastModifiedTime(file.modified());
+				// the constructor fills in the name of the user running the service
+				entry.setUserName("");
+				entry.setGroupName("");
+				// whole seconds: a fraction would add a pax header per member
+				entry.setLastModifiedTime(FileTime.from(file.modified().to(TimeUnit.SECONDS), TimeUnit.SECONDS));
 				tar.putArchiveEntry(entry);
 				tar.write(file.content());
 				tar.closeArchiveEntry();

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.GroupSequence;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
@@ -37,13 +36,7 @@ record FeedbackRequest(
 		@Sentiment @Nullable Integer sentiment,
 		@JsonProperty("user_feedback") @Size(max = 4096,
 				message = "String should have at most 4096 characters") @Nullable String userFeedback,
-		@Nullable List<@NotNull(message = CATEGORY_MESSAGE) @Pattern(regexp = CATEGORIES,
-				message = CATEGORY_MESSAGE) String> categories) {
-
-	static final String CATEGORIES = "incorrect|not_relevant|incomplete|outdated_information|unsafe|other";
-
-	static final String CATEGORY_MESSAGE = "Input should be 'incorrect', 'not_relevant', 'incomplete', "
-			+ "'outdated_information', 'unsafe' or 'other'";
+		@Nullable List<FeedbackCategory> categories) {
 
 	FeedbackRequest {
 		if (categories != null) {

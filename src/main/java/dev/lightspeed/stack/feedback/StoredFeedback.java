@@ -23,5 +23,5 @@ import org.jspecify.annotations.Nullable;
 record StoredFeedback(@JsonProperty("user_id") String userId, String timestamp,
 		@JsonProperty("conversation_id") String conversationId, @JsonProperty("user_question") String userQuestion,
 		@JsonProperty("llm_response") String llmResponse, @Nullable Integer sentiment,
-		@JsonProperty("user_feedback") @Nullable String userFeedback, @Nullable List<String> categories) {
+		@JsonProperty("user_feedback") @Nullable String userFeedback, @Nullable List<FeedbackCategory> categories) {
 }

@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.json;
 
+import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -23,6 +24,43 @@ public final class PythonRepr {
 		StringBuilder out = new StringBuilder();
 		append(out, node);
 		return out.toString();
+	}
+
+	/**
+	 * Renders a float as Python's {@code repr} does: the shortest digits that read back
+	 * as the same value, positional from 1e-4 up to below 1e16 ({@code 8.0},
+	 * {@code 0.0001}, {@code 1000000.0}), otherwise with an exponent of at least two
+	 * digits ({@code 1e-05}, {@code 1.5e+16}); {@code inf}, {@code nan}.
+	 * @param value the value
+	 * @return its Python repr
+	 */
+	public static String of(double value) {
+		if (Double.isNaN(value)) {
+			return "nan";
+		}
+		if (Double.isInfinite(value)) {
+			return (value > 0) ? "inf" : "-inf";
+		}
+		String sign = (Double.doubleToRawLongBits(value) < 0) ? "-" : "";
+		if (value == 0) {
+			return sign + "0.0";
+		}
+		// Java's Double.toString has the same shortest digits, in another layout
+		BigDecimal decimal = new BigDecimal(Double.toString(Math.abs(value))).stripTrailingZeros();
+		String digits = decimal.unscaledValue().toString();
+		int point = digits.length() - decimal.scale();
+		if (point > -4 && point <= 16) {
+			if (point <= 0) {
+				return sign + "0." + "0".repeat(-point) + digits;
+			}
+			if (point >= digits.length()) {
+				return sign + digits + "0".repeat(point - digits.length()) + ".0";
+			}
+			return sign + digits.substring(0, point) + "." + digits.substring(point);
+		}
+		String mantissa = (digits.length() == 1) ? digits : digits.charAt(0) + "." + digits.substring(1);
+		int exponent = point - 1;
+		return sign + mantissa + "e" + ((exponent < 0) ? "-" : "+") + String.format("%02d", Math.abs(exponent));
 	}
 
 	private static void append(StringBuilder out, JsonNode node) {
@@ -60,7 +98,7 @@ public final class PythonRepr {
 			out.append("None");
 		}
 		else if (node.isFloatingPointNumber()) {
-			out.append(Double.toString(node.asDouble()));
+			out.append(of(node.asDouble()));
 		}
 		else {
 			out.append(node.asString());

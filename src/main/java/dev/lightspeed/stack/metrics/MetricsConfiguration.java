@@ -3,6 +3,9 @@ package dev.lightspeed.stack.metrics;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -12,7 +15,8 @@ import org.springframework.core.Ordered;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
- * The REST metrics filter and the model configuration gauge.
+ * The REST metrics filter, the model configuration gauge, and the registry behind
+ * Micrometer's, with the {@code process_*} series a Python service exposes.
  */
 @Configuration(proxyBeanMethods = false)
 class MetricsConfiguration {
@@ -27,6 +31,28 @@ class MetricsConfiguration {
 				new RestApiMetricsFilter(new RouteTemplates(mappings), registry));
 		registration.setOrder(FILTER_ORDER);
 		return registration;
+	}
+
+	/**
+	 * The Prometheus client's registry, which Spring Boot's Micrometer registry writes
+	 * into, with the Prometheus client's process metrics:
+	 * {@code process_cpu_seconds_total}, {@code process_open_fds},
+	 * {@code process_max_fds}, {@code process_resident_memory_bytes},
+	 * {@code process_virtual_memory_bytes} and {@code process_start_time_seconds}, the
+	 * names and meanings of Python's prometheus_client, which dashboards made for LCS
+	 * use. Micrometer's own start time, under the same name, is left out so the name is
+	 * exposed once.
+	 */
+	@Bean
+	PrometheusRegistry prometheusRegistry() {
+		PrometheusRegistry registry = new PrometheusRegistry();
+		ProcessMetrics.builder().register(registry);
+		return registry;
+	}
+
+	@Bean
+	MeterFilter withoutMicrometerStartTime() {
+		return MeterFilter.denyNameStartsWith("process.start.time");
 	}
 
 	@Bean

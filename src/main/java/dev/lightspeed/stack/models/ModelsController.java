@@ -9,6 +9,7 @@ import dev.lightspeed.stack.llamastack.LlamaStackApiException;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.Model;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpStatus;
@@ -16,8 +17,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Lists Llama Stack's models. An unreachable Llama Stack is a 503 (from the backend's
- * exception); an error answer a 500 naming it.
+ * Lists Llama Stack's models as LCS 0.2.0 shows them: its key order, and whole numbers in
+ * {@code metadata} as floats ({@code "embedding_dimension": 384.0}), because LCS's Llama
+ * Stack client reads each metadata value as {@code bool | float | str | list | object}.
+ * An unreachable Llama Stack is a 503 (from the backend's exception); an error answer a
+ * 500 naming it.
  */
 @RestController
 class ModelsController {
@@ -51,11 +55,25 @@ class ModelsController {
 		for (String key : KEY_ORDER) {
 			JsonNode value = "api_model_type".equals(key) ? raw.get("model_type") : raw.get(key);
 			if (value != null) {
-				out.put(key, value);
+				out.put(key, "metadata".equals(key) ? floatNumbers(value) : value);
 			}
 		}
 		raw.properties().forEach((entry) -> out.putIfAbsent(entry.getKey(), entry.getValue()));
 		return out;
+	}
+
+	// Only the top level: nested lists and objects pass the client unconverted.
+	private static JsonNode floatNumbers(JsonNode metadata) {
+		if (!metadata.isObject()) {
+			return metadata;
+		}
+		ObjectNode converted = ((ObjectNode) metadata).deepCopy();
+		converted.properties().forEach((entry) -> {
+			if (entry.getValue().isIntegralNumber()) {
+				entry.setValue(JsonNodeFactory.instance.numberNode(entry.getValue().doubleValue()));
+			}
+		});
+		return converted;
 	}
 
 }

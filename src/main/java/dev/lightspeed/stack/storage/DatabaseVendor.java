@@ -15,9 +15,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The database in use and how it stores timestamps. SQLite keeps them as naive UTC text
- * the way LCS 0.2.0 (SQLAlchemy) writes them, {@code 2025-08-20 10:11:12.345678}, so a
- * database can be shared with, or handed back to, LCS; PostgreSQL uses
- * {@code timestamptz}.
+ * the way LCS 0.2.0 writes them, so a database can be shared with, or handed back to,
+ * LCS: a new row's times as the column default {@code CURRENT_TIMESTAMP} writes them,
+ * {@code 2025-08-20 10:11:12}, later ones as SQLAlchemy does,
+ * {@code 2025-08-20 10:11:12.345678}. PostgreSQL uses {@code timestamptz}.
  */
 public enum DatabaseVendor {
 
@@ -28,6 +29,8 @@ public enum DatabaseVendor {
 	POSTGRESQL("postgresql");
 
 	private static final DateTimeFormatter SQLITE_WRITE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+
+	private static final DateTimeFormatter SQLITE_DEFAULT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
 	private static final DateTimeFormatter SQLITE_READ = new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd")
 		.optionalStart()
@@ -81,6 +84,32 @@ public enum DatabaseVendor {
 	}
 
 	/**
+	 * A new row's timestamp as a bind parameter: on SQLite as its column default
+	 * ({@code CURRENT_TIMESTAMP}, whole seconds) writes it, which is what LCS 0.2.0
+	 * leaves in a new row.
+	 * @param time the timestamp
+	 * @return the value to bind
+	 */
+	public Object defaultTimestamp(OffsetDateTime time) {
+		if (this == SQLITE) {
+			return SQLITE_DEFAULT.format(time.withOffsetSameInstant(ZoneOffset.UTC));
+		}
+		return time;
+	}
+
+	/**
+	 * A timestamp read from this database as LCS 0.2.0 shows it in JSON: what SQLAlchemy
+	 * reads back, naive from SQLite ({@code 2025-08-20T10:11:12},
+	 * {@code 2025-08-20T10:11:12.345678}), aware from PostgreSQL
+	 * ({@code 2025-08-20T10:11:12.345678+00:00}).
+	 * @param time the timestamp as {@link #readTimestamp} read it
+	 * @return the text
+	 */
+	public String isoformat(OffsetDateTime time) {
+		return (this == SQLITE) ? PythonDateTimes.naiveIsoformat(time) : PythonDateTimes.isoformat(time);
+	}
+
+	/**
 	 * Reads a timestamp column.
 	 * @param rs the result set
 	 * @param column the column
@@ -108,12 +137,14 @@ public enum DatabaseVendor {
 	}
 
 	/**
-	 * The form this service writes, {@code 2025-08-20 10:11:12.345678}, read without a
-	 * formatter (every turn's upsert returns two); null for any other form.
+	 * The forms this service writes, {@code 2025-08-20 10:11:12.345678} and
+	 * {@code 2025-08-20 10:11:12}, read without a formatter (every turn's upsert returns
+	 * two); null for any other form.
 	 */
 	private static @Nullable OffsetDateTime parseWritten(String text) {
-		if (text.length() != 26 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != ' '
-				|| text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.') {
+		boolean micros = text.length() == 26 && text.charAt(19) == '.';
+		if (!(micros || text.length() == 19) || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != ' '
+				|| text.charAt(13) != ':' || text.charAt(16) != ':') {
 			return null;
 		}
 		int year = digits(text, 0, 4);
@@ -122,12 +153,12 @@ public enum DatabaseVendor {
 		int hour = digits(text, 11, 13);
 		int minute = digits(text, 14, 16);
 		int second = digits(text, 17, 19);
-		int micros = digits(text, 20, 26);
-		if ((year | month | day | hour | minute | second | micros) < 0) {
+		int fraction = micros ? digits(text, 20, 26) : 0;
+		if ((year | month | day | hour | minute | second | fraction) < 0) {
 			return null;
 		}
 		try {
-			return OffsetDateTime.of(year, month, day, hour, minute, second, micros * 1000, ZoneOffset.UTC);
+			return OffsetDateTime.of(year, month, day, hour, minute, second, fraction * 1000, ZoneOffset.UTC);
 		}
 		catch (DateTimeException ex) {
 			return null;

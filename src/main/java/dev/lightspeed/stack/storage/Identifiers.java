@@ -1,5 +1,10 @@
 package dev.lightspeed.stack.storage;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Checks the ids (user ids, conversation ids) that end up in SQL parameters or file
  * paths. SQL always uses bind parameters; these checks keep absurd values out of the
@@ -9,6 +14,9 @@ public final class Identifiers {
 
 	/** The longest id accepted, in characters. */
 	public static final int MAX_LENGTH = 255;
+
+	/** The longest file name Linux file systems take, in bytes. */
+	static final int MAX_NAME_BYTES = 255;
 
 	private Identifiers() {
 	}
@@ -40,14 +48,33 @@ public final class Identifiers {
 	}
 
 	/**
-	 * Whether a value can be used as one directory or file name under a root without
-	 * leaving it: storable, not {@code .} or {@code ..}, no {@code /} or {@code \}.
-	 * @param value the name
-	 * @return true when safe
+	 * The directory path, relative to a storage root, that an id names, laid out as LCS
+	 * 0.2.0 lays it out: the id read as a POSIX path, without its empty and {@code .}
+	 * segments ({@code normpath("/" + id)} without the leading {@code /}). So
+	 * {@code user:default/guest} is two directories and {@code https://idp/u} is
+	 * {@code https:/idp/u}. Empty, where LCS would file the data under another name or
+	 * fail, when the id has a {@code ..} segment, nothing is left, it has a control
+	 * character (NUL cannot be in a file name; CR and LF break line-based tools), or a
+	 * segment is longer than a file name may be ({@value #MAX_NAME_BYTES} bytes). What is
+	 * returned never leaves the root.
+	 * @param id the user or conversation id
+	 * @return the {@code /}-separated relative path, or empty when the id is refused
 	 */
-	public static boolean isSafePathSegment(String value) {
-		return isStorable(value) && !value.equals(".") && !value.equals("..") && value.indexOf('/') < 0
-				&& value.indexOf('\\') < 0;
+	public static Optional<String> relativePath(String id) {
+		if (id.chars().anyMatch(Character::isISOControl)) {
+			return Optional.empty();
+		}
+		List<String> segments = new ArrayList<>();
+		for (String segment : id.split("/")) {
+			if (segment.isEmpty() || segment.equals(".")) {
+				continue;
+			}
+			if (segment.equals("..") || segment.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+				return Optional.empty();
+			}
+			segments.add(segment);
+		}
+		return segments.isEmpty() ? Optional.empty() : Optional.of(String.join("/", segments));
 	}
 
 	/**

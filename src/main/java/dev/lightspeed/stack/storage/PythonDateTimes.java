@@ -5,10 +5,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Timestamps as Python prints an aware {@code datetime}: {@code str()} uses a space,
- * {@code isoformat()} a {@code T}; both give microseconds (omitted when zero) and
- * {@code +00:00}. LCS writes them into feedback and transcript files.
+ * Timestamps as Python prints a {@code datetime}: {@code str()} uses a space,
+ * {@code isoformat()} a {@code T}; both give microseconds (omitted when zero) and, for an
+ * aware value, {@code +00:00}. LCS writes them into feedback and transcript files and
+ * lists conversations with them; pydantic writes them in JSON with {@code Z} for UTC.
  */
 public final class PythonDateTimes {
 
@@ -23,7 +26,7 @@ public final class PythonDateTimes {
 	 * @return the text
 	 */
 	public static String str(OffsetDateTime time) {
-		return format(time, ' ');
+		return format(time, ' ', "+00:00");
 	}
 
 	/**
@@ -32,10 +35,30 @@ public final class PythonDateTimes {
 	 * @return the text
 	 */
 	public static String isoformat(OffsetDateTime time) {
-		return format(time, 'T');
+		return format(time, 'T', "+00:00");
 	}
 
-	private static String format(OffsetDateTime time, char separator) {
+	/**
+	 * Python {@code datetime.isoformat()} of a naive value, here the UTC wall time, as
+	 * SQLAlchemy reads a SQLite timestamp back: {@code 2025-08-20T10:11:12.123456}.
+	 * @param time the time
+	 * @return the text
+	 */
+	public static String naiveIsoformat(OffsetDateTime time) {
+		return format(time.withOffsetSameInstant(ZoneOffset.UTC), 'T', null);
+	}
+
+	/**
+	 * A {@code datetime} as pydantic (FastAPI) writes it in JSON:
+	 * {@code 2025-08-20T10:11:12.123456Z}, {@code 2025-08-20T10:11:12Z}.
+	 * @param time the time
+	 * @return the text
+	 */
+	public static String json(OffsetDateTime time) {
+		return format(time, 'T', "Z");
+	}
+
+	private static String format(OffsetDateTime time, char separator, @Nullable String utc) {
 		OffsetDateTime truncated = time.truncatedTo(ChronoUnit.MICROS);
 		StringBuilder text = new StringBuilder(SECONDS.format(truncated));
 		text.setCharAt(10, separator);
@@ -43,8 +66,10 @@ public final class PythonDateTimes {
 		if (micros != 0) {
 			text.append('.').append(String.format("%06d", micros));
 		}
-		ZoneOffset offset = truncated.getOffset();
-		text.append(offset.equals(ZoneOffset.UTC) ? "+00:00" : offset.getId());
+		if (utc != null) {
+			ZoneOffset offset = truncated.getOffset();
+			text.append(offset.equals(ZoneOffset.UTC) ? utc : offset.getId());
+		}
 		return text.toString();
 	}
 

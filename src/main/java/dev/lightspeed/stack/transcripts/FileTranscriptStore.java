@@ -1,9 +1,11 @@
 package dev.lightspeed.stack.transcripts;
 
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -21,12 +23,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes {@code <transcripts_storage>/<user_id>/<conversation_id>/<uuid4>.json} the way
- * LCS 0.2.0 does, but atomically. Where LCS normalises a user or conversation id that
- * would climb out of the storage root ({@code ../../etc} becomes {@code etc}), this store
- * refuses it and writes nothing: a normalised id would file one user's transcript under
- * another's name. Ids without {@code /}, {@code \}, control characters and other than
- * {@code .} and {@code ..} (every UUID and user name) give the same path as LCS. A
- * failure to write is logged and does not fail the turn that produced it.
+ * LCS 0.2.0 does, but atomically. The ids become directories as in LCS: a Backstage user
+ * {@code user:default/guest} is {@code user:default/guest/}, two levels. An id that LCS
+ * would rewrite into another one's directory ({@code ../bob}) or fail on (NUL, a segment
+ * longer than a file name) is refused and nothing is written
+ * ({@link Identifiers#relativePath}). A failure to write is logged and does not fail the
+ * turn that produced it.
  */
 @Component
 class FileTranscriptStore implements TranscriptStore {
@@ -56,14 +58,28 @@ class FileTranscriptStore implements TranscriptStore {
 		if (!this.config.transcriptsEnabled() || root == null) {
 			return;
 		}
-		if (!Identifiers.isSafePathSegment(transcript.userId())
-				|| !Identifiers.isSafePathSegment(transcript.conversationId())) {
-			logger.warn("Transcript not stored: unsafe user id '{}' or conversation id '{}'",
+		Optional<String> user = Identifiers.relativePath(transcript.userId());
+		Optional<String> conversation = Identifiers.relativePath(transcript.conversationId());
+		if (user.isEmpty() || conversation.isEmpty()) {
+			logger.warn(
+					"Transcript not stored: user id '{}' or conversation id '{}' cannot name a directory "
+							+ "below transcripts_storage ('..', control characters, nothing but '/' and '.', or a part "
+							+ "over 255 bytes)",
 					Identifiers.printable(transcript.userId()), Identifiers.printable(transcript.conversationId()));
 			return;
 		}
-		Path directory = Path.of(root).resolve(transcript.userId()).resolve(transcript.conversationId());
-		Path file = directory.resolve(this.uuids.get() + ".json");
+		Path file;
+		try {
+			file = Path.of(root).resolve(user.get()).resolve(conversation.get()).resolve(this.uuids.get() + ".json");
+		}
+		catch (InvalidPathException ex) {
+			// non-ASCII under a locale that is not UTF-8, or half a surrogate pair
+			logger.error(
+					"Transcript not stored: user id '{}' cannot be a file name with this JVM's file name "
+							+ "encoding (run with a UTF-8 locale, e.g. LANG=C.UTF-8): {}",
+					Identifiers.printable(transcript.userId()), ex.getMessage());
+			return;
+		}
 		String timestamp = PythonDateTimes.isoformat(OffsetDateTime.now(this.clock));
 		try {
 			AtomicFiles.writeString(file, PythonJson.write(TranscriptFile.of(transcript, timestamp)));

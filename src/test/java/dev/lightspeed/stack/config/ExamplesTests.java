@@ -74,7 +74,22 @@ class ExamplesTests {
 
 	@Test
 	void repositoryConfigurationShouldLoad() {
-		assertThat(load(Path.of("lightspeed-stack.yaml")).llamaStack().url()).isEqualTo("http://localhost:8321");
+		LightspeedConfiguration configuration = load(Path.of("lightspeed-stack.yaml"));
+		assertThat(configuration.llamaStack().url()).isEqualTo("http://localhost:8321");
+		assertThat(configuration.service().port()).isEqualTo(8080);
+		// the local stack's MCP server only when make run started that stack
+		assertThat(configuration.mcpServers()).isEmpty();
+	}
+
+	@Test
+	void repositoryConfigurationShouldRegisterTheLocalStacksMcpServerWhenMakeRunStartedIt() {
+		Map<String, String> environment = Map.of("DEV_MCP_PROVIDER", "model-context-protocol", "DEV_MCP_SERVER_URL",
+				"http://127.0.0.1:40123/mcp", "LCS_PORT", "8081");
+		LightspeedConfiguration configuration = new ConfigurationLoader(environment::get)
+			.load(Path.of("lightspeed-stack.yaml"));
+		assertThat(configuration.mcpServers()).singleElement()
+			.isEqualTo(new McpServerConfig("dev-tools", "model-context-protocol", "http://127.0.0.1:40123/mcp"));
+		assertThat(configuration.service().port()).isEqualTo(8081);
 	}
 
 	@Test

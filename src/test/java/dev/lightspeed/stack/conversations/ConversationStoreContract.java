@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.lightspeed.stack.storage.DatabaseVendor;
@@ -63,8 +65,8 @@ abstract class ConversationStoreContract {
 
 	@Test
 	void firstTurnInsertsARowAndReturnsIt() {
-		ConversationRecord row = new ConversationRecord("c1", "alice", "model-a", "provider-a", at(START), at(START), 1,
-				null, "s1");
+		ConversationRecord row = new ConversationRecord("c1", "alice", "model-a", "provider-a", asNewRow(START),
+				asNewRow(START), 1, null, "s1");
 		assertThat(this.store.recordTurn("c1", "alice", "model-a", "provider-a", "s1")).hasValue(row);
 		assertThat(this.store.find("c1")).hasValue(row);
 	}
@@ -73,7 +75,7 @@ abstract class ConversationStoreContract {
 	void laterTurnsUpdateModelTimeAndCountAndKeepTheSession() {
 		this.store.recordTurn("c1", "alice", "model-a", "provider-a", "s1");
 		advance(Duration.ofSeconds(90));
-		ConversationRecord row = new ConversationRecord("c1", "alice", "model-b", "provider-b", at(START),
+		ConversationRecord row = new ConversationRecord("c1", "alice", "model-b", "provider-b", asNewRow(START),
 				at(START.plusSeconds(90)), 2, null, "s1");
 		assertThat(this.store.recordTurn("c1", "alice", "model-b", "provider-b", null)).hasValue(row);
 		assertThat(this.store.find("c1")).hasValue(row);
@@ -90,17 +92,32 @@ abstract class ConversationStoreContract {
 	}
 
 	@Test
-	void listsOnlyTheUsersConversationsNewestFirst() {
+	void listsOnlyTheUsersConversationsNewestMessageFirstOrOldestFirst() {
 		this.store.recordTurn("old", "alice", "m", "p", null);
 		advance(Duration.ofMinutes(1));
 		this.store.recordTurn("new", "alice", "m", "p", null);
 		advance(Duration.ofMinutes(1));
 		this.store.recordTurn("bobs", "bob", "m", "p", null);
-		assertThat(this.store.listByUser("alice")).extracting(ConversationRecord::id).containsExactly("new", "old");
+		assertThat(list("alice", ConversationStore.Order.NEWEST_MESSAGE_FIRST)).containsExactly("new", "old");
 		advance(Duration.ofMinutes(1));
 		this.store.recordTurn("old", "alice", "m", "p", null);
-		assertThat(this.store.listByUser("alice")).extracting(ConversationRecord::id).containsExactly("old", "new");
-		assertThat(this.store.listByUser("nobody")).isEmpty();
+		assertThat(list("alice", ConversationStore.Order.NEWEST_MESSAGE_FIRST)).containsExactly("old", "new");
+		assertThat(list("alice", ConversationStore.Order.OLDEST_FIRST)).containsExactly("old", "new");
+		assertThat(list("nobody", ConversationStore.Order.OLDEST_FIRST)).isEmpty();
+	}
+
+	@Test
+	void oldestFirstIsTheOrderOfCreationEvenWithinOneSecond() {
+		// ids that sort the other way round
+		for (String id : List.of("c3", "c2", "c1")) {
+			this.store.recordTurn(id, "alice", "m", "p", null);
+			advance(Duration.ofMillis(100));
+		}
+		assertThat(list("alice", ConversationStore.Order.OLDEST_FIRST)).containsExactly("c3", "c2", "c1");
+	}
+
+	private List<String> list(String user, ConversationStore.Order order) {
+		return this.store.listByUser(user, order).stream().map(ConversationRecord::id).toList();
 	}
 
 	@Test
@@ -125,14 +142,20 @@ abstract class ConversationStoreContract {
 		String id = "x'; DROP TABLE user_conversation; --";
 		this.store.recordTurn(id, "o'brien", "m", "p", null);
 		assertThat(this.store.find(id)).hasValueSatisfying((r) -> assertThat(r.userId()).isEqualTo("o'brien"));
-		assertThat(this.store.listByUser("o'brien")).hasSize(1);
+		assertThat(this.store.listByUser("o'brien", ConversationStore.Order.OLDEST_FIRST)).hasSize(1);
 	}
 
 	@Test
 	void unusableIdsAreRejectedBeforeSql() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.store.recordTurn("", "alice", "m", "p", null));
 		assertThatIllegalArgumentException().isThrownBy(() -> this.store.find("a\u0000b"));
-		assertThatIllegalArgumentException().isThrownBy(() -> this.store.listByUser("x".repeat(256)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.store.listByUser("x".repeat(256), ConversationStore.Order.OLDEST_FIRST));
+	}
+
+	/** A new row's time: whole seconds on SQLite, as LCS leaves them. */
+	OffsetDateTime asNewRow(Instant instant) {
+		return at((vendor() == DatabaseVendor.SQLITE) ? instant.truncatedTo(ChronoUnit.SECONDS) : instant);
 	}
 
 	static OffsetDateTime at(Instant instant) {

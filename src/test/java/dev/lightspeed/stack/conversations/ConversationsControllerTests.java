@@ -3,6 +3,7 @@ package dev.lightspeed.stack.conversations;
 import java.util.List;
 import java.util.Optional;
 
+import dev.lightspeed.stack.llamastack.ChatTurn;
 import dev.lightspeed.stack.llamastack.LlamaStackApiException;
 import dev.lightspeed.stack.support.LlamaStackFailures;
 import org.junit.jupiter.api.Test;
@@ -22,18 +23,20 @@ class ConversationsControllerTests extends ConversationsSlice {
 
 	@Test
 	void listShowsTheCallersConversations() {
-		given(this.store.listByUser("alice")).willReturn(List.of(record(ID, "alice")));
+		given(this.store.listByUser("alice", ConversationStore.Order.OLDEST_FIRST))
+			.willReturn(List.of(record(ID, "alice")));
 		assertThat(this.mvc.get().uri("/v1/conversations").with(user("alice"))).hasStatusOk()
 			.bodyText()
 			.isEqualTo("{\"conversations\":[{\"conversation_id\":\"" + ID + "\",\"created_at\":"
-					+ "\"2025-08-20T10:11:12+00:00\",\"last_message_at\":\"2025-08-20T10:15:00.123456+00:00\","
+					+ "\"2025-08-20T10:11:12\",\"last_message_at\":\"2025-08-20T10:15:00.123456\","
 					+ "\"message_count\":2,\"last_used_model\":\"gpt-4o-mini\",\"last_used_provider\":\"openai\"}]}");
 		verifyNoInteractions(this.backend);
 	}
 
 	@Test
 	void listFailureIsA500() {
-		given(this.store.listByUser("alice")).willThrow(new DataAccessResourceFailureException("locked"));
+		given(this.store.listByUser("alice", ConversationStore.Order.OLDEST_FIRST))
+			.willThrow(new DataAccessResourceFailureException("locked"));
 		assertThat(this.mvc.get().uri("/v1/conversations").with(user("alice")))
 			.hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
 			.bodyJson()
@@ -50,6 +53,20 @@ class ConversationsControllerTests extends ConversationsSlice {
 			.isEqualTo("{\"conversation_id\":\"" + ID + "\",\"chat_history\":[{\"messages\":[{\"content\":\"Hello\","
 					+ "\"type\":\"user\"},{\"content\":\"Hi there!\",\"type\":\"assistant\"}],"
 					+ "\"started_at\":\"2024-01-01T00:01:00Z\",\"completed_at\":\"2024-01-01T00:01:05Z\"}]}");
+	}
+
+	@Test
+	void turnTimesAreShownAsLcsShowsThemWhateverFormLlamaStackUsed() {
+		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
+		given(this.backend.history(upstream(ID))).willReturn(Optional
+			.of(List.of(new ChatTurn(List.of(), "2026-11-21T13:08:47.000000Z", "2026-11-21T13:08:48.120000+00:00"),
+					new ChatTurn(List.of(), "2026-11-21T15:08:49.5+02:00", null))));
+		for (String path : List.of("/v1/conversations/", "/v2/conversations/")) {
+			assertThat(this.mvc.get().uri(path + ID).with(user("alice"))).hasStatusOk()
+				.bodyText()
+				.contains("\"started_at\":\"2026-11-21T13:08:47Z\",\"completed_at\":\"2026-11-21T13:08:48.120000Z\"",
+						"\"started_at\":\"2026-11-21T15:08:49.500000+02:00\",\"completed_at\":null");
+		}
 	}
 
 	@Test

@@ -7,11 +7,14 @@ import dev.lightspeed.stack.errors.ErrorResponses;
 import dev.lightspeed.stack.llamastack.ChatTurn;
 import dev.lightspeed.stack.llamastack.Conversation;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.storage.DatabaseVendor;
 
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -21,7 +24,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * Llama Stack; one slice (and one cached context) for all conversation controller tests.
  */
 @WebMvcTest({ ConversationsController.class, ConversationsV2Controller.class })
-@Import({ ConversationAccess.class, ConversationHistory.class, ErrorResponses.class })
+@Import({ ConversationAccess.class, ConversationHistory.class, ErrorResponses.class,
+		ConversationsSlice.Database.class })
 abstract class ConversationsSlice {
 
 	static final String ID = "123e4567-e89b-12d3-a456-426614174000";
@@ -58,5 +62,15 @@ abstract class ConversationsSlice {
 
 	@MockitoBean
 	LlamaStackBackend backend;
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Database {
+
+		@Bean
+		DatabaseVendor databaseVendor() {
+			return DatabaseVendor.SQLITE;
+		}
+
+	}
 
 }

@@ -25,7 +25,8 @@ class ConversationsV2ControllerTests extends ConversationsSlice {
 		ConversationRecord older = new ConversationRecord("c-old", "alice", "m", "p",
 				OffsetDateTime.parse("2025-08-20T10:00:00Z"), OffsetDateTime.parse("2025-08-20T10:11:12Z"), 1, null,
 				null);
-		given(this.store.listByUser("alice")).willReturn(List.of(record(ID, "alice"), older));
+		given(this.store.listByUser("alice", ConversationStore.Order.NEWEST_MESSAGE_FIRST))
+			.willReturn(List.of(record(ID, "alice"), older));
 		assertThat(this.mvc.get().uri("/v2/conversations").with(user("alice"))).hasStatusOk()
 			.bodyText()
 			.isEqualTo("{\"conversations\":[{\"conversation_id\":\"" + ID + "\",\"topic_summary\":\"Pods\","

@@ -39,8 +39,16 @@ class SqliteConversationStoreTests extends ConversationStoreContract {
 	@Test
 	void timestampsAreStoredAsLcsWritesThem() {
 		this.store.recordTurn("c1", "alice", "m", "p", null);
-		assertThat(this.jdbc.sql("SELECT created_at FROM user_conversation").query(String.class).single())
-			.isEqualTo("2025-08-20 10:11:12.123456");
+		assertThat(timestamps()).isEqualTo("2025-08-20 10:11:12 2025-08-20 10:11:12");
+		advance(java.time.Duration.ofSeconds(90));
+		this.store.recordTurn("c1", "alice", "m", "p", null);
+		assertThat(timestamps()).isEqualTo("2025-08-20 10:11:12 2025-08-20 10:12:42.123456");
+	}
+
+	private String timestamps() {
+		return this.jdbc.sql("SELECT created_at || ' ' || last_message_at FROM user_conversation")
+			.query(String.class)
+			.single();
 	}
 
 	@Test

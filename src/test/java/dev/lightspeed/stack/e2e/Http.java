@@ -31,6 +31,12 @@ final class Http {
 		return send(HttpRequest.newBuilder(uri(path)).GET(), Map.of());
 	}
 
+	HttpResponse<String> put(String path, String body) throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(body)), Map.of());
+	}
+
 	HttpResponse<String> delete(String path) throws IOException, InterruptedException {
 		return send(HttpRequest.newBuilder(uri(path)).DELETE(), Map.of());
 	}
@@ -50,12 +56,17 @@ final class Http {
 	 * Posts and hands the body over as it arrives, as a streaming client reads it.
 	 */
 	HttpResponse<InputStream> postStreaming(String path, String body) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(uri(path))
+		return postStreaming(path, body, Map.of());
+	}
+
+	HttpResponse<InputStream> postStreaming(String path, String body, Map<String, String> headers)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.timeout(Duration.ofSeconds(120))
-			.build();
-		return CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
+			.timeout(Duration.ofSeconds(120));
+		headers.forEach(request::header);
+		return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
 	}
 
 	static JsonNode json(HttpResponse<String> response) {

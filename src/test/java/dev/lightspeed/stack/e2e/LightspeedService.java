@@ -20,6 +20,24 @@ import java.util.List;
  */
 final class LightspeedService implements AutoCloseable {
 
+	/**
+	 * Sections for a scenario that keeps feedback and transcripts (in the working
+	 * directory) and offers the harness's MCP server as tool group {@code e2e-mcp}.
+	 * @return the YAML, for {@link #configuration}
+	 */
+	static String userDataAndMcp() {
+		return """
+				user_data_collection:
+				  feedback_enabled: true
+				  feedback_storage: ${DIR}/feedback
+				  transcripts_enabled: true
+				  transcripts_storage: ${DIR}/transcripts
+				mcp_servers:
+				  - name: e2e-mcp
+				    url: %s
+				""".formatted(E2eEnvironment.mcpServerUrl());
+	}
+
 	private final Process process;
 
 	private final int port;

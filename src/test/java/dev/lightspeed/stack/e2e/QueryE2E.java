@@ -39,16 +39,7 @@ class QueryE2E {
 
 	@BeforeAll
 	static void start() throws Exception {
-		service = LightspeedService.start(LightspeedService.configuration("e2e", """
-				user_data_collection:
-				  feedback_enabled: true
-				  feedback_storage: ${DIR}/feedback
-				  transcripts_enabled: true
-				  transcripts_storage: ${DIR}/transcripts
-				mcp_servers:
-				  - name: e2e-mcp
-				    url: %s
-				""".formatted(E2eEnvironment.mcpServerUrl())));
+		service = LightspeedService.start(LightspeedService.configuration("e2e", LightspeedService.userDataAndMcp()));
 		http = new Http(service.url());
 	}
 

@@ -66,7 +66,8 @@ class FeedbackControllerTests {
 		ArgumentCaptor<FeedbackRequest> request = ArgumentCaptor.captor();
 		verify(this.service).store(user.capture(), request.capture());
 		assertThat(user.getValue().userId()).isEqualTo("alice");
-		assertThat(request.getValue().categories()).isEqualTo(List.of("unsafe", "incorrect"));
+		assertThat(request.getValue().categories())
+			.isEqualTo(List.of(FeedbackCategory.UNSAFE, FeedbackCategory.INCORRECT));
 	}
 
 	@Test
@@ -77,6 +78,24 @@ class FeedbackControllerTests {
 		assertThat(post("{\"conversation_id\": \"12345678-abcd-0000-0123-456789abcdef\", \"user_question\": \"q\","
 				+ " \"llm_response\": \"r\"}"))
 			.hasStatus4xxClientError();
+		verify(this.service, never()).store(any(), any());
+	}
+
+	@Test
+	void anUnknownCategoryIsPydanticsEnumError() {
+		given(this.service.enabled()).willReturn(true);
+		String expected = "'incorrect', 'not_relevant', 'incomplete', 'outdated_information', 'unsafe' or 'other'";
+		assertThat(post("""
+				{"conversation_id": "12345678-abcd-0000-0123-456789abcdef", "user_question": "q",
+				 "llm_response": "r", "categories": ["incorrect", "wrong", null]}"""))
+			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.bodyJson()
+			.isStrictlyEqualTo("""
+					{"detail": [
+					 {"type": "enum", "loc": ["body", "categories", 1], "msg": "Input should be %1$s", "input": "wrong",
+					  "ctx": {"expected": "%1$s"}},
+					 {"type": "enum", "loc": ["body", "categories", 2], "msg": "Input should be %1$s", "input": null,
+					  "ctx": {"expected": "%1$s"}}]}""".formatted(expected));
 		verify(this.service, never()).store(any(), any());
 	}
 

@@ -48,7 +48,7 @@ class FeedbackServiceTests {
 
 	private static FeedbackRequest request() {
 		return new FeedbackRequest("12345678-abcd-0000-0123-456789abcdef", "foo", "bar", -1,
-				"Not satisfied with the response quality.", List.of("incorrect"));
+				"Not satisfied with the response quality.", List.of(FeedbackCategory.INCORRECT));
 	}
 
 	@Test

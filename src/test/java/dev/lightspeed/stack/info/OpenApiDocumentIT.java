@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * {@code docs/openapi.json} is that document (run with
  * {@code -Dlightspeed.openapi.update=true}, as {@code scripts/openapi.sh json} does, to
  * rewrite it), the application serves that file at {@code /openapi.json}, and it covers
- * every operation, schema and field of LCS 0.2.0's document.
+ * every operation (with its summary and every response status and description), schema
+ * and field of LCS 0.2.0's document.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "springdoc.api-docs.enabled=true", "springdoc.api-docs.path=" + OpenApiDocumentIT.GENERATED,
@@ -83,16 +84,30 @@ class OpenApiDocumentIT {
 	}
 
 	@Test
-	void documentHasEveryOperationSchemaAndFieldOfLcs020() throws Exception {
+	void documentHasEveryOperationSummaryResponseSchemaAndFieldOfLcs020() throws Exception {
 		JsonNode upstream;
 		try (InputStream in = getClass().getResourceAsStream("/openapi/upstream-openapi-0.2.0.json")) {
 			upstream = this.json.readTree(in);
 		}
 		List<String> missing = new ArrayList<>();
-		upstream.get("paths").properties().forEach((path) -> path.getValue().propertyNames().forEach((method) -> {
-			if (this.served.path("paths").path(path.getKey()).path(method).isMissingNode()) {
-				missing.add("operation " + method.toUpperCase() + " " + path.getKey());
+		upstream.get("paths").properties().forEach((path) -> path.getValue().properties().forEach((method) -> {
+			String name = method.getKey().toUpperCase() + " " + path.getKey();
+			JsonNode operation = this.served.path("paths").path(path.getKey()).path(method.getKey());
+			if (operation.isMissingNode()) {
+				missing.add("operation " + name);
+				return;
 			}
+			if (!operation.path("summary").equals(method.getValue().path("summary"))) {
+				missing.add("summary of " + name);
+			}
+			method.getValue().path("responses").properties().forEach((response) -> {
+				if (!operation.path("responses")
+					.path(response.getKey())
+					.path("description")
+					.equals(response.getValue().path("description"))) {
+					missing.add("response " + response.getKey() + " of " + name);
+				}
+			});
 		}));
 		JsonNode schemas = this.served.path("components").path("schemas");
 		upstream.get("components").get("schemas").properties().forEach((schema) -> {

@@ -1,22 +1,30 @@
 package dev.lightspeed.stack.info;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Operation ids, tags and error responses as LCS 0.2.0's FastAPI document has them, with
- * the statuses this service really produces (a Llama Stack that cannot be reached is a
- * 503; which of 400/401/403 a refused caller gets depends on the authentication module).
+ * Operation ids, summaries, tags and responses as LCS 0.2.0's FastAPI document has them
+ * (the 0.3.x handler names for the 0.3.x routes): every status 0.2.0's document lists,
+ * with its description, plus the statuses this service really produces that it omits (a
+ * Llama Stack that cannot be reached is a 503; which of 400/401/403 a refused caller gets
+ * depends on the authentication module).
  */
 final class OpenApiOperations {
 
@@ -52,7 +60,14 @@ final class OpenApiOperations {
 			Map.entry("GET /v1/readiness", "readiness_probe_get_method"),
 			Map.entry("GET /v1/liveness", "liveness_probe_get_method"),
 			Map.entry("POST /authorized", "authorized_endpoint_handler"),
-			Map.entry("GET /metrics", "metrics_endpoint_handler"));
+			Map.entry("GET /metrics", "metrics_endpoint_handler"),
+			Map.entry("GET /v2/conversations", "get_conversations_list_endpoint_handler"),
+			Map.entry("GET /v2/conversations/{conversation_id}", "get_conversation_endpoint_handler"),
+			Map.entry("PUT /v2/conversations/{conversation_id}", "update_conversation_endpoint_handler"),
+			Map.entry("DELETE /v2/conversations/{conversation_id}", "delete_conversation_endpoint_handler"),
+			Map.entry("GET /v1/shields", "shields_endpoint_handler"));
+
+	private static final JsonNode UPSTREAM_PATHS = upstreamPaths();
 
 	private OpenApiOperations() {
 	}
@@ -63,8 +78,12 @@ final class OpenApiOperations {
 		}
 		openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
 			String key = method.name() + " " + path;
+			String handler = HANDLERS.getOrDefault(key, operation.getOperationId().replaceFirst("_\\d+$", ""));
 			operation.setTags(List.of(tag(path)));
-			operation.setOperationId(operationId(key, path, method, operation));
+			// FastAPI's scheme: handler name, path with non-word characters as _, method.
+			operation
+				.setOperationId(handler + path.replaceAll("\\W", "_") + "_" + method.name().toLowerCase(Locale.ROOT));
+			operation.setSummary(summary(handler));
 			ApiResponses responses = operation.getResponses();
 			ApiResponse ok = responses.get("200");
 			if (ok != null && "OK".equals(ok.getDescription())) {
@@ -79,13 +98,46 @@ final class OpenApiOperations {
 					responses.addApiResponse(status, error(status, path));
 				}
 			}
+			if (ok != null && !"Successful Response".equals(ok.getDescription())
+					&& operation.getDescription() == null) {
+				// ours says more than 0.2.0's (the stream's events): kept as the
+				// operation's
+				operation.setDescription(ok.getDescription());
+			}
+			upstream(path, method).properties().forEach((entry) -> {
+				ApiResponse response = responses.computeIfAbsent(entry.getKey(),
+						(status) -> upstreamResponse(status, path, entry.getValue()));
+				response.setDescription(entry.getValue().path("description").asString());
+			});
 		}));
 	}
 
-	private static String operationId(String key, String path, PathItem.HttpMethod method, Operation operation) {
-		// FastAPI's scheme: handler name, path with non-word characters as _, method.
-		String handler = HANDLERS.getOrDefault(key, operation.getOperationId().replaceFirst("_\\d+$", ""));
-		return handler + path.replaceAll("\\W", "_") + "_" + method.name().toLowerCase(Locale.ROOT);
+	// FastAPI's summary: the handler's name, words capitalised.
+	private static String summary(String handler) {
+		return Arrays.stream(handler.split("_"))
+			.map((word) -> word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1))
+			.collect(Collectors.joining(" "));
+	}
+
+	// 0.2.0's responses of an operation; the /v1 probes are its unversioned ones.
+	private static JsonNode upstream(String path, PathItem.HttpMethod method) {
+		String upstreamPath = path.matches("/v1/(readiness|liveness)") ? path.substring(3) : path;
+		return UPSTREAM_PATHS.path(upstreamPath).path(method.name().toLowerCase(Locale.ROOT)).path("responses");
+	}
+
+	// A status 0.2.0 lists that this service does not produce: its schema, or ours.
+	private static ApiResponse upstreamResponse(String status, String path, JsonNode upstream) {
+		String ref = upstream.at("/content/application~1json/schema/$ref").asString("");
+		return ref.isEmpty() ? error(status, path) : json("", ref.substring(ref.lastIndexOf('/') + 1));
+	}
+
+	private static JsonNode upstreamPaths() {
+		try (InputStream in = OpenApiOperations.class.getResourceAsStream("/openapi/upstream-openapi-0.2.0.json")) {
+			return JsonMapper.builder().build().readTree(in).path("paths");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static String tag(String path) {

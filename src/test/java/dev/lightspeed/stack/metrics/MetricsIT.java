@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.metrics;
 
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -29,6 +30,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@code GET /metrics} of the whole application after real requests, with WireMock as
@@ -66,6 +68,42 @@ class MetricsIT {
 		assertThat(response.body()).contains("# TYPE ls_llm_calls_failures_total counter",
 				"# TYPE ls_llm_validation_errors_total counter", "# TYPE jvm_memory_used_bytes gauge",
 				"ls_provider_model_configuration{model=\"vllm/fake-model\",provider=\"vllm\"} 1.0");
+	}
+
+	@Test
+	void processMetricsHavePythonsNamesAndAreExposedOnce() {
+		String metrics = this.app.send("GET", "/metrics").body();
+		Map<String, String> types = Map.of("process_cpu_seconds_total", "counter", "process_open_fds", "gauge",
+				"process_max_fds", "gauge", "process_resident_memory_bytes", "gauge", "process_virtual_memory_bytes",
+				"gauge", "process_start_time_seconds", "gauge");
+		types.forEach((name, type) -> {
+			assertThat(metrics).containsOnlyOnce("# TYPE " + name + " " + type + "\n");
+			assertThat(PrometheusExpositionTests.sample(metrics, name)).as(name).isPositive();
+		});
+		double started = ManagementFactory.getRuntimeMXBean().getStartTime() / 1000.0;
+		assertThat(PrometheusExpositionTests.sample(metrics, "process_start_time_seconds")).isCloseTo(started,
+				within(1.0));
+		assertThat(PrometheusExpositionTests.sample(metrics, "process_open_fds"))
+			.isLessThan(PrometheusExpositionTests.sample(metrics, "process_max_fds"));
+	}
+
+	@Test
+	void everyValueIsWrittenAsPrometheusClientWritesAFloat() {
+		this.app.send("GET", "/liveness");
+		List<String> values = this.app.send("GET", "/metrics")
+			.body()
+			.lines()
+			.filter((line) -> !line.startsWith("#"))
+			.map((line) -> line.substring(line.lastIndexOf(' ') + 1))
+			.toList();
+		// 1.0, 0.303, 1.796634747451e+09, 1e+06, +Inf, NaN: never 1, 1796634747.451 or
+		// 1.0E9
+		assertThat(values).isNotEmpty()
+			.allMatch((value) -> value.matches("-?\\d+\\.\\d+|\\d(\\.\\d+)?e[+-]0?\\d\\d+|[+-]Inf|NaN"),
+					"Python floats");
+		String metrics = this.app.send("GET", "/metrics").body();
+		assertThat(metrics).containsPattern("ls_response_duration_seconds_count\\{path=\"/liveness\"} \\d+\\.0\n")
+			.containsPattern("ls_response_duration_seconds_created\\{path=\"/liveness\"} 1\\.\\d+e\\+09\n");
 	}
 
 	@Test

@@ -9,6 +9,8 @@ import dev.lightspeed.stack.llamastack.Model;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,6 +137,30 @@ class PrometheusExpositionTests {
 		new ModelConfigurationGauge(this.registry, this.llamaStack, new InferenceConfig(null, null)).initialise();
 		assertThat(scrape())
 			.contains("ls_provider_model_configuration{model=\"vllm/fake-model\",provider=\"vllm\"} 0.0");
+	}
+
+	/** The right-hand side is prometheus_client 0.22's floatToGoString of the left. */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			5              | 5.0
+			0              | 0.0
+			0.303          | 0.303
+			1796634747.451 | 1.796634747451e+09
+			20000.0        | 20000.0
+			1234567        | 1.234567e+06
+			1000000.0      | 1e+06
+			1.0E10         | 1e+010
+			123456789012.5 | 1.234567890125e+011
+			-5.0E9         | -5000000000.0
+			1.0E-4         | 0.0001
+			1.0E-7         | 1e-07
+			1.0E16         | 1e+16
+			2.5E17         | 2.5e+17
+			+Inf           | +Inf
+			NaN            | NaN
+			""")
+	void valuesAreWrittenAsPrometheusClientWritesThem(String java, String python) {
+		assertThat(PrometheusExposition.goFloat(java)).isEqualTo(python);
 	}
 
 	private String scrape() {

@@ -48,6 +48,22 @@ class ModelsControllerTests {
 	}
 
 	@Test
+	void wholeNumbersInMetadataAreFloatsAsLcsShowsThem() {
+		// what LCS 0.2.0's Llama Stack client makes of it: top-level numbers become
+		// floats, nested values stay
+		ObjectNode raw = (ObjectNode) JSON.readTree("{\"identifier\":\"all-MiniLM-L6-v2\",\"metadata\":"
+				+ "{\"embedding_dimension\":384,\"context_length\":8,\"score\":0.5,\"chunked\":true,"
+				+ "\"name\":\"x\",\"none\":null,\"sizes\":[1,2],\"nested\":{\"n\":3}},\"model_type\":\"embedding\"}");
+		given(this.llamaStack.models())
+			.willReturn(List.of(new Model("all-MiniLM-L6-v2", "sentence-transformers", "embedding", raw)));
+		assertThat(this.mvc.get().uri("/v1/models")).hasStatusOk()
+			.body()
+			.asString()
+			.contains("\"metadata\":{\"embedding_dimension\":384.0,\"context_length\":8.0,\"score\":0.5,"
+					+ "\"chunked\":true,\"name\":\"x\",\"none\":null,\"sizes\":[1,2],\"nested\":{\"n\":3}}");
+	}
+
+	@Test
 	void llamaStackFailuresAre503And500() {
 		LlamaStackFailures.assertListingFailures(this.mvc, "/v1/models", "models",
 				(ex) -> willThrow(ex).given(this.llamaStack).models());

@@ -44,4 +44,24 @@ class DatabaseVendorTests {
 		return rs;
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			2026-12-07T07:21:49Z        | SQLITE     | 2026-12-07T07:21:49
+			2026-12-07T07:21:49.000123Z | SQLITE     | 2026-12-07T07:21:49.000123
+			2026-12-07T07:21:49Z        | POSTGRESQL | 2026-12-07T07:21:49+00:00
+			2026-12-07T07:21:49.5Z      | POSTGRESQL | 2026-12-07T07:21:49.500000+00:00
+			""")
+	void timestampsAreShownAsLcsShowsWhatEachDatabaseGivesBack(String time, DatabaseVendor vendor, String shown) {
+		assertThat(vendor.isoformat(OffsetDateTime.parse(time))).isEqualTo(shown);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			SQLITE     | 2026-12-07 07:21:49
+			POSTGRESQL | 2026-12-07T07:21:49.123456Z
+			""")
+	void aNewRowsTimeIsWhatTheColumnDefaultWouldWrite(DatabaseVendor vendor, String bound) {
+		assertThat(vendor.defaultTimestamp(OffsetDateTime.parse("2026-12-07T07:21:49.123456Z"))).hasToString(bound);
+	}
+
 }

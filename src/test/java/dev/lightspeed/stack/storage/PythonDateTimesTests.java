@@ -32,4 +32,22 @@ class PythonDateTimesTests {
 			.isEqualTo("2025-08-20T10:11:12+02:00");
 	}
 
+	@Test
+	void naiveIsoformatIsTheUtcWallTimeWithoutOffset() {
+		assertThat(PythonDateTimes.naiveIsoformat(OffsetDateTime.parse("2026-12-07T09:21:49+02:00")))
+			.isEqualTo("2026-12-07T07:21:49");
+		assertThat(PythonDateTimes.naiveIsoformat(OffsetDateTime.parse("2026-12-07T07:21:49.5Z")))
+			.isEqualTo("2026-12-07T07:21:49.500000");
+	}
+
+	@Test
+	void jsonIsPydanticsFormWithZForUtc() {
+		assertThat(PythonDateTimes.json(OffsetDateTime.parse("2024-01-01T00:01:47.000000Z")))
+			.isEqualTo("2024-01-01T00:01:47Z");
+		assertThat(PythonDateTimes.json(OffsetDateTime.parse("2024-01-01T00:01:47.12Z")))
+			.isEqualTo("2024-01-01T00:01:47.120000Z");
+		assertThat(PythonDateTimes.json(OffsetDateTime.parse("2024-01-01T00:01:47+02:00")))
+			.isEqualTo("2024-01-01T00:01:47+02:00");
+	}
+
 }

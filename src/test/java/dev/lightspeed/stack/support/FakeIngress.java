@@ -6,38 +6,46 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.zip.GZIPInputStream;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * A stand-in for the console.redhat.com ingress service on a JDK {@link HttpServer}: it
- * records every upload and answers with scripted statuses (202 once the script is used
- * up).
+ * records every upload and answers as scripted (202 once the script is used up): a
+ * status, no answer at all after storing the upload or without storing it, or the 202
+ * headers and then nothing. It can also stop listening, so that connections are refused,
+ * and listen again on the same port.
  */
 public final class FakeIngress implements AutoCloseable {
 
-	private final HttpServer server;
+	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
 	private final List<Upload> uploads = new CopyOnWriteArrayList<>();
 
-	private final Deque<Integer> statuses = new ArrayDeque<>();
+	private final IngressReplies replies = new IngressReplies();
 
-	private volatile Duration delay = Duration.ZERO;
+	private final InetSocketAddress address;
 
-	private volatile boolean refusing;
+	private volatile HttpServer server;
 
 	private FakeIngress(HttpServer server) {
 		this.server = server;
+		this.address = server.getAddress();
 	}
 
 	/**
@@ -45,30 +53,36 @@ public final class FakeIngress implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static FakeIngress start() {
-		FakeIngress ingress;
+		FakeIngress ingress = new FakeIngress(listen(new InetSocketAddress("127.0.0.1", 0)));
+		ingress.serve();
+		return ingress;
+	}
+
+	private static HttpServer listen(InetSocketAddress address) {
 		try {
-			ingress = new FakeIngress(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+			return HttpServer.create(address, 0);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		ingress.server.createContext("/", (exchange) -> {
-			byte[] body = exchange.getRequestBody().readAllBytes();
-			int status = ingress.nextStatus();
-			ingress.uploads.add(new Upload(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-					exchange.getRequestHeaders().getFirst("Content-Type"),
-					exchange.getRequestHeaders().getFirst("Authorization"), body, status));
-			ingress.pause();
-			byte[] answer = ((status == 202) ? "{\"request_id\":\"r-1\",\"upload\":{\"account_number\":\"1\"}}"
-					: "{\"errors\":[{\"detail\":\"boom\"}]}")
-				.getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.sendResponseHeaders(status, answer.length);
-			exchange.getResponseBody().write(answer);
-			exchange.close();
-		});
-		ingress.server.start();
-		return ingress;
+	}
+
+	private void serve() {
+		// a thread per exchange: a hanging answer must not hold up the next upload
+		this.server.setExecutor(this.executor);
+		this.server.createContext("/", this::handle);
+		this.server.start();
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		byte[] body = exchange.getRequestBody().readAllBytes();
+		IngressReplies.Reply reply = this.replies.next();
+		this.uploads.add(new Upload(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+				exchange.getRequestHeaders().getFirst("Content-Type"),
+				exchange.getRequestHeaders().getFirst("Authorization"),
+				exchange.getRequestHeaders().getFirst("X-Lightspeed-Batch-Id"), body, reply.answered(),
+				reply.stored()));
+		this.replies.respond(exchange, reply);
 	}
 
 	/**
@@ -76,25 +90,56 @@ public final class FakeIngress implements AutoCloseable {
 	 * @return the URL
 	 */
 	public String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/api/ingress/v1/upload";
+		return "http://127.0.0.1:" + this.address.getPort() + "/api/ingress/v1/upload";
 	}
 
 	/**
 	 * Answers the next uploads with these statuses, in order.
 	 * @param statuses HTTP statuses
 	 */
-	public synchronized void answer(int... statuses) {
-		for (int status : statuses) {
-			this.statuses.add(status);
+	public void answer(int... statuses) {
+		Arrays.stream(statuses).forEach((status) -> this.replies.add(IngressReplies.Kind.ANSWER, status));
+	}
+
+	/**
+	 * Never answers the next uploads, after reading them whole.
+	 * @param times how many uploads
+	 * @param stored whether they count as stored (a server that stored the payload and
+	 * then hung) or not
+	 */
+	public void hang(int times, boolean stored) {
+		for (int i = 0; i < times; i++) {
+			this.replies.add(stored ? IngressReplies.Kind.HANG_STORED : IngressReplies.Kind.HANG_UNSTORED, 0);
 		}
 	}
 
 	/**
-	 * Answers every upload with 503 while set (after the scripted statuses).
+	 * Stores the next upload and sends the headers of a 202, then nothing.
+	 */
+	public void stallAfterHeaders() {
+		this.replies.add(IngressReplies.Kind.STALL, 202);
+	}
+
+	/**
+	 * Answers every upload with 503 while set (after the scripted replies).
 	 * @param refusing whether to refuse
 	 */
 	public void refusing(boolean refusing) {
-		this.refusing = refusing;
+		this.replies.refusing(refusing);
+	}
+
+	/**
+	 * Stops listening (connections are refused) or listens again on the same port.
+	 * @param refuse whether to refuse connections
+	 */
+	public synchronized void refuseConnections(boolean refuse) {
+		if (refuse) {
+			this.server.stop(0);
+		}
+		else {
+			this.server = listen(this.address);
+			serve();
+		}
 	}
 
 	/**
@@ -102,7 +147,7 @@ public final class FakeIngress implements AutoCloseable {
 	 * @param delay the wait
 	 */
 	public void delay(Duration delay) {
-		this.delay = delay;
+		this.replies.delay(delay);
 	}
 
 	/**
@@ -113,26 +158,10 @@ public final class FakeIngress implements AutoCloseable {
 		return List.copyOf(this.uploads);
 	}
 
-	private synchronized int nextStatus() {
-		Integer status = this.statuses.poll();
-		if (status != null) {
-			return status;
-		}
-		return this.refusing ? 503 : 202;
-	}
-
-	private void pause() {
-		try {
-			Thread.sleep(this.delay);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
 	@Override
 	public void close() {
 		this.server.stop(0);
+		this.executor.shutdownNow();
 	}
 
 	/**
@@ -142,11 +171,14 @@ public final class FakeIngress implements AutoCloseable {
 	 * @param path request path
 	 * @param contentType request content type
 	 * @param authorization the Authorization header
+	 * @param batchId the X-Lightspeed-Batch-Id header
 	 * @param body the raw body
-	 * @param status the status it was answered with
+	 * @param status the status it was answered with (0: none)
+	 * @param stored whether the server kept the payload (answered 202, or hung or stalled
+	 * after storing it)
 	 */
-	public record Upload(String method, String path, String contentType, String authorization, byte[] body,
-			int status) {
+	public record Upload(String method, String path, String contentType, String authorization, String batchId,
+			byte[] body, int status, boolean stored) {
 
 		/**
 		 * The headers of the multipart part named {@code file}.
@@ -160,16 +192,37 @@ public final class FakeIngress implements AutoCloseable {
 		}
 
 		/**
-		 * The archive in the part named {@code file}, unpacked.
-		 * @return member name to content, in archive order
+		 * The archive in the part named {@code file}, as sent.
+		 * @return the gzip tar
 		 */
-		public Map<String, String> members() throws IOException {
+		public byte[] archive() {
 			String text = new String(this.body, StandardCharsets.ISO_8859_1);
 			String boundary = this.contentType.substring(this.contentType.indexOf("boundary=") + 9);
 			int start = text.indexOf("\r\n\r\n", text.indexOf("name=\"file\"")) + 4;
 			int end = text.indexOf("\r\n--" + boundary + "--", start);
+			return Arrays.copyOfRange(this.body, start, end);
+		}
+
+		/**
+		 * The SHA-256 of the archive, as the collector names a batch.
+		 * @return 64 hex digits
+		 */
+		public String archiveHash() {
+			try {
+				return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(archive()));
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		/**
+		 * The archive in the part named {@code file}, unpacked.
+		 * @return member name to content, in archive order
+		 */
+		public Map<String, String> members() throws IOException {
 			Map<String, String> members = new LinkedHashMap<>();
-			try (InputStream gzip = new GZIPInputStream(new ByteArrayInputStream(this.body, start, end - start));
+			try (InputStream gzip = new GZIPInputStream(new ByteArrayInputStream(archive()));
 					TarArchiveInputStream tar = new TarArchiveInputStream(gzip)) {
 				for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
 					members.put(entry.getName(), new String(tar.readAllBytes(), StandardCharsets.UTF_8));

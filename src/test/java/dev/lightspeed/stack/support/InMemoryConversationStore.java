@@ -42,12 +42,11 @@ public class InMemoryConversationStore implements ConversationStore {
 	}
 
 	@Override
-	public List<ConversationRecord> listByUser(String userId) {
-		return this.records.values()
-			.stream()
-			.filter((r) -> r.userId().equals(userId))
-			.sorted(Comparator.comparing(ConversationRecord::lastMessageAt).reversed())
-			.toList();
+	public List<ConversationRecord> listByUser(String userId, Order order) {
+		Comparator<ConversationRecord> comparator = (order == Order.OLDEST_FIRST)
+				? Comparator.comparing(ConversationRecord::createdAt)
+				: Comparator.comparing(ConversationRecord::lastMessageAt).reversed();
+		return this.records.values().stream().filter((r) -> r.userId().equals(userId)).sorted(comparator).toList();
 	}
 
 	@Override

@@ -81,7 +81,7 @@ class TopicSummariesTests {
 		this.llamaStack.completing("Generated");
 		summaries(true).summarizeLater(ID, "m", "q");
 		assertThat(this.store.find(ID)).isEmpty();
-		assertThat(this.store.listByUser("alice")).isEqualTo(List.of());
+		assertThat(this.store.listByUser("alice", ConversationStore.Order.NEWEST_MESSAGE_FIRST)).isEqualTo(List.of());
 	}
 
 	private TopicSummaries summaries(boolean enabled) {

@@ -12,13 +12,18 @@ import java.util.stream.Stream;
 
 import dev.lightspeed.stack.config.UserDataCollectionConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.node.JsonNodeFactory;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class FileTranscriptStoreTests {
 
 	private static final String FILE_ID = "9f1c2e3d-4b5a-4c6d-8e7f-0a1b2c3d4e5f";
@@ -79,13 +84,34 @@ class FileTranscriptStoreTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "../../etc, c1", "'', c1", "u/../../x, c1", "/etc, c1", "user123, ../c2", "user123, a/b",
-			"user123, ..", "user123, '.'" })
-	void idsThatWouldLeaveTheRootAreRefused(String userId, String conversationId) throws IOException {
+	@CsvSource({ "user:default/guest, user:default/guest",
+			"system:serviceaccount:ns:name, " + "system:serviceaccount:ns:name", "jane@example.com, jane@example.com",
+			"https://idp.example.com/users/42, https:/idp.example.com/users/42" })
+	void userIdsBecomeDirectoriesAsLcsMakesThem(String userId, String directory) throws IOException {
+		store(true).store(transcript(userId, "123e4567-e89b-12d3-a456-426614174000"));
+		Path file = this.root.resolve(directory + "/123e4567-e89b-12d3-a456-426614174000/" + FILE_ID + ".json");
+		assertThat(files()).containsExactly(file);
+		assertThat(Files.readString(file)).contains("\"user_id\": \"" + userId + "\"");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "../../etc, c1", "'', c1", "u/../../x, c1", "u/../etc, c1", "/, c1", "user123, ../c2", "user123, ..",
+			"user123, '.'" })
+	void idsThatWouldClimbOrNameNothingAreRefused(String userId, String conversationId, CapturedOutput output)
+			throws IOException {
 		Path outside = this.root.getParent().resolve("etc");
 		store(true).store(transcript(userId, conversationId));
 		assertThat(files()).isEmpty();
 		assertThat(outside.resolve("c1")).doesNotExist();
+		assertThat(output).contains("Transcript not stored: user id '" + userId + "' or conversation id '"
+				+ conversationId + "' cannot name a directory below transcripts_storage");
+	}
+
+	@Test
+	void controlCharactersAreRefusedAndLoggedEscaped(CapturedOutput output) throws IOException {
+		store(true).store(transcript("eve\nINFO forged line", "c1"));
+		assertThat(files()).isEmpty();
+		assertThat(output).contains("user id 'eve\\u000aINFO forged line'");
 	}
 
 	@Test
