@@ -173,9 +173,8 @@ class QueryService {
 				return;
 			}
 			// the connection broke or went silent mid-answer (0.2.0 counts every
-			// connection error of a query as a failed call)
+			// connection error of a query as a failed call); the answer's end logs it
 			this.metrics.failed();
-			logger.warn("The answer in conversation {} broke off: {}", turn.conversation().id(), ex.getMessage());
 			outcome.brokeOff(ex);
 			fail(outcome, sink, String.valueOf(ex.getMessage()), ex.status().value());
 		}
