@@ -22,3 +22,10 @@ CREATE TABLE IF NOT EXISTS user_feedback (
 	categories TEXT
 );
 CREATE INDEX IF NOT EXISTS ix_user_feedback_conversation_id ON user_feedback (conversation_id);
+-- When each turn of a conversation started and completed (epoch microseconds): the Responses API keeps no times.
+CREATE TABLE IF NOT EXISTS conversation_turn (
+	conversation_id VARCHAR NOT NULL,
+	started_at BIGINT NOT NULL,
+	completed_at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_conversation_turn_conversation_id ON conversation_turn (conversation_id);

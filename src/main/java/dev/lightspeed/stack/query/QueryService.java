@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.query;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -67,6 +68,7 @@ class QueryService {
 	}
 
 	PreparedTurn prepare(AuthenticatedUser user, QueryRequest request, @Nullable String mcpHeaders) {
+		Instant startedAt = Instant.now();
 		if (request.mediaType() != null && this.mediaTypeNoticed.compareAndSet(false, true)) {
 			// RHDH sends it with every question: say it once
 			logger.info("media_type is accepted for compatibility and ignored (logged once)");
@@ -82,7 +84,7 @@ class QueryService {
 				.createConversation(new ConversationSpec(selection.llamaStackModelId(), instructions, shields));
 			TurnInput input = new TurnInput(selection.llamaStackModelId(), instructions, request.query(), documents,
 					this.setup.tools(request, user, mcpHeaders), shields);
-			return new PreparedTurn(user, request, conversation, selection, input);
+			return new PreparedTurn(user, request, conversation, selection, input, startedAt);
 		}
 		catch (LlamaStackUnavailableException ex) {
 			this.metrics.failed();

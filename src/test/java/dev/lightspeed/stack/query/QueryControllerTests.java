@@ -13,6 +13,7 @@ import dev.lightspeed.stack.llamastack.Shield;
 import dev.lightspeed.stack.llamastack.TurnEvent;
 import dev.lightspeed.stack.metrics.LlmMetrics;
 import dev.lightspeed.stack.support.InMemoryConversationStore;
+import dev.lightspeed.stack.support.InMemoryTurnTimes;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
 import dev.lightspeed.stack.support.TestConfigurations;
 import dev.lightspeed.stack.topicsummary.TopicSummaries;
@@ -260,6 +261,11 @@ class QueryControllerTests {
 		@Bean
 		ConversationStore conversationStore() {
 			return new InMemoryConversationStore();
+		}
+
+		@Bean
+		InMemoryTurnTimes turnTimes() {
+			return new InMemoryTurnTimes();
 		}
 
 		@Bean
