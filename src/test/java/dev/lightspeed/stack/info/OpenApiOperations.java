@@ -42,7 +42,9 @@ final class OpenApiOperations {
 			Map.entry("PUT /v2/conversations/{conversation_id}", AUTH + "404 422 500"),
 			Map.entry("DELETE /v2/conversations/{conversation_id}", AUTH + "404 422 500 503"),
 			Map.entry("POST /authorized", AUTH + "500"), Map.entry("GET /v1/shields", AUTH + "500 503"),
-			Map.entry("GET /readiness", "503"), Map.entry("GET /v1/readiness", "503"));
+			Map.entry("GET /readiness", "503"), Map.entry("GET /v1/readiness", "503"),
+			Map.entry("POST /v1/streaming_query/interrupt", AUTH + "404 422"),
+			Map.entry("GET /v1/vector-stores", AUTH + "500 503"));
 
 	// The handler names behind LCS 0.2.0's operation ids.
 	private static final Map<String, String> HANDLERS = Map.ofEntries(Map.entry("GET /", "root_endpoint_handler"),
@@ -65,7 +67,9 @@ final class OpenApiOperations {
 			Map.entry("GET /v2/conversations/{conversation_id}", "get_conversation_endpoint_handler"),
 			Map.entry("PUT /v2/conversations/{conversation_id}", "update_conversation_endpoint_handler"),
 			Map.entry("DELETE /v2/conversations/{conversation_id}", "delete_conversation_endpoint_handler"),
-			Map.entry("GET /v1/shields", "shields_endpoint_handler"));
+			Map.entry("GET /v1/shields", "shields_endpoint_handler"),
+			Map.entry("POST /v1/streaming_query/interrupt", "stream_interrupt_endpoint_handler"),
+			Map.entry("GET /v1/vector-stores", "list_vector_stores"));
 
 	private static final JsonNode UPSTREAM_PATHS = upstreamPaths();
 
