@@ -22,3 +22,14 @@ CREATE TABLE IF NOT EXISTS user_feedback (
 	categories TEXT
 );
 CREATE INDEX IF NOT EXISTS ix_user_feedback_conversation_id ON user_feedback (conversation_id);
+-- MCP servers registered at run time (POST /v1/mcp-servers); LCS keeps them in memory, replicas share these.
+CREATE TABLE IF NOT EXISTS mcp_server (
+	name VARCHAR NOT NULL PRIMARY KEY,
+	url VARCHAR NOT NULL,
+	provider_id VARCHAR NOT NULL,
+	authorization_headers TEXT NOT NULL,
+	headers TEXT NOT NULL,
+	timeout INTEGER,
+	user_id VARCHAR NOT NULL,
+	created_at TIMESTAMP WITH TIME ZONE NOT NULL
+);

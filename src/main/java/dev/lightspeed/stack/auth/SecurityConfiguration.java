@@ -95,9 +95,9 @@ public class SecurityConfiguration {
 
 	/**
 	 * The routes that run the authentication dependency in LCS 0.2.0 (plus the 0.3.x
-	 * {@code /v2/conversations} and {@code /v1/shields} routes), by method: a wrong
-	 * method or an unknown sub-path gets its 405 or 404 before any credential is looked
-	 * at, as in FastAPI.
+	 * {@code /v2/conversations} and {@code /v1/shields} routes and the 0.4-0.5 MCP
+	 * routes), by method: a wrong method or an unknown sub-path gets its 405 or 404
+	 * before any credential is looked at, as in FastAPI.
 	 */
 	static RequestMatcher protectedEndpoints() {
 		PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
@@ -110,7 +110,11 @@ public class SecurityConfiguration {
 				path.matcher(HttpMethod.GET, "/v2/conversations/{conversationId}"),
 				path.matcher(HttpMethod.PUT, "/v2/conversations/{conversationId}"),
 				path.matcher(HttpMethod.DELETE, "/v2/conversations/{conversationId}"),
-				path.matcher(HttpMethod.GET, "/v1/shields"), path.matcher(HttpMethod.POST, "/authorized"));
+				path.matcher(HttpMethod.GET, "/v1/shields"), path.matcher(HttpMethod.GET, "/v1/mcp-servers"),
+				path.matcher(HttpMethod.POST, "/v1/mcp-servers"),
+				path.matcher(HttpMethod.DELETE, "/v1/mcp-servers/{name}"),
+				path.matcher(HttpMethod.GET, "/v1/mcp-auth/client-options"),
+				path.matcher(HttpMethod.POST, "/authorized"));
 	}
 
 	/**

@@ -17,11 +17,13 @@ import dev.lightspeed.stack.llamastack.Shield;
 import dev.lightspeed.stack.llamastack.TurnEvent;
 import dev.lightspeed.stack.llamastack.TurnInput;
 import dev.lightspeed.stack.llamastack.TurnStream;
+import dev.lightspeed.stack.mcp.McpServers;
 import dev.lightspeed.stack.metrics.LlmMetrics;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -53,19 +55,22 @@ class QueryService {
 
 	private final TurnRecords records;
 
+	private final McpServers mcpServers;
+
 	private final AtomicBoolean mediaTypeNoticed = new AtomicBoolean();
 
 	QueryService(LightspeedConfiguration configuration, LlamaStackBackend llamaStack, ConversationStore conversations,
-			LlmMetrics metrics, QueryProperties properties, TurnRecords records) {
+			LlmMetrics metrics, QueryProperties properties, TurnRecords records, McpServers mcpServers) {
 		this.configuration = configuration;
 		this.llamaStack = llamaStack;
 		this.conversations = conversations;
 		this.metrics = metrics;
 		this.properties = properties;
 		this.records = records;
+		this.mcpServers = mcpServers;
 	}
 
-	PreparedTurn prepare(AuthenticatedUser user, QueryRequest request, @Nullable String mcpHeaders) {
+	PreparedTurn prepare(AuthenticatedUser user, QueryRequest request, HttpHeaders headers) {
 		if (request.mediaType() != null && this.mediaTypeNoticed.compareAndSet(false, true)) {
 			// RHDH sends it with every question: say it once
 			logger.info("media_type is accepted for compatibility and ignored (logged once)");
@@ -80,7 +85,7 @@ class QueryService {
 			Conversation conversation = (existing != null) ? resume(existing) : this.llamaStack
 				.createConversation(new ConversationSpec(selection.llamaStackModelId(), instructions, shields));
 			TurnInput input = new TurnInput(selection.llamaStackModelId(), instructions, request.query(), documents,
-					tools(request, user, mcpHeaders), shields);
+					tools(request, user, headers), shields);
 			return new PreparedTurn(user, request, conversation, selection, input);
 		}
 		catch (LlamaStackUnavailableException ex) {
@@ -191,16 +196,12 @@ class QueryService {
 				shields.stream().filter(Shield::checksOutput).toList());
 	}
 
-	private TurnInput.@Nullable Tools tools(QueryRequest request, AuthenticatedUser user, @Nullable String mcpHeaders) {
+	private TurnInput.@Nullable Tools tools(QueryRequest request, AuthenticatedUser user, HttpHeaders headers) {
 		if (request.toolsDisabled()) {
 			return null;
 		}
-		var servers = this.configuration.mcpServers();
-		var headers = McpHeaders.resolve(McpHeaders.parse(mcpHeaders), servers, user.token(),
-				this.properties.forwardCallerToken());
-		return new TurnInput.Tools(this.llamaStack.vectorStoreIds(),
-				servers.stream().map((server) -> new TurnInput.McpServer(server.name(), server.url())).toList(),
-				headers);
+		McpServers.Offer mcp = this.mcpServers.offer(user, headers::getFirst, this.properties.forwardCallerToken());
+		return new TurnInput.Tools(this.llamaStack.vectorStoreIds(), mcp.servers(), mcp.headers());
 	}
 
 	private static ApiException notFound(String id) {
