@@ -89,7 +89,7 @@ class McpServersOfferTests {
 	}
 
 	@ParameterizedTest(name = "MCP-HEADERS ''{0}''")
-	@ValueSource(strings = { "", "{}", "{\"rhdh\": {\"Authorization\": \"\"}}", "{not json" })
+	@ValueSource(strings = { "", "{}", "{\"rhdh\": {\"Authorization\": \"\"}}", "{not json", "[]", "null", "\"x\"" })
 	void aServerTakingAClientTokenIsNotOfferedWithoutOne(String mcpHeaders) {
 		McpServers.Offer offer = offer(ANONYMOUS, Map.of("MCP-HEADERS", mcpHeaders));
 		assertThat(names(offer)).containsExactly("plain", "filed", "identity");
