@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -67,7 +68,7 @@ class QueryService {
 		this.records = records;
 	}
 
-	PreparedTurn prepare(AuthenticatedUser user, QueryRequest request, @Nullable String mcpHeaders) {
+	PreparedTurn prepare(AuthenticatedUser user, QueryRequest request, HttpHeaders headers) {
 		Instant startedAt = Instant.now();
 		if (request.mediaType() != null && this.mediaTypeNoticed.compareAndSet(false, true)) {
 			// RHDH sends it with every question: say it once
@@ -83,7 +84,7 @@ class QueryService {
 			Conversation conversation = (existing != null) ? resume(existing) : this.llamaStack
 				.createConversation(new ConversationSpec(selection.llamaStackModelId(), instructions, shields));
 			TurnInput input = new TurnInput(selection.llamaStackModelId(), instructions, request.query(), documents,
-					this.setup.tools(request, user, mcpHeaders), shields);
+					this.setup.tools(request, user, headers), shields);
 			return new PreparedTurn(user, request, conversation, selection, input, startedAt);
 		}
 		catch (LlamaStackUnavailableException ex) {

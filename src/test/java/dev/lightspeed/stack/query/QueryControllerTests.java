@@ -11,6 +11,8 @@ import dev.lightspeed.stack.errors.ErrorResponses;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.Shield;
 import dev.lightspeed.stack.llamastack.TurnEvent;
+import dev.lightspeed.stack.mcp.McpServers;
+import dev.lightspeed.stack.mcp.TestMcpServers;
 import dev.lightspeed.stack.metrics.LlmMetrics;
 import dev.lightspeed.stack.support.InMemoryConversationStore;
 import dev.lightspeed.stack.support.InMemoryTurnTimes;
@@ -251,6 +253,11 @@ class QueryControllerTests {
 		@Bean
 		LightspeedConfiguration lightspeedConfiguration() {
 			return TestConfigurations.minimal("http://localhost:1");
+		}
+
+		@Bean
+		McpServers mcpServers(LightspeedConfiguration configuration) {
+			return TestMcpServers.configured(configuration);
 		}
 
 		@Bean
