@@ -142,6 +142,8 @@ class QueryService {
 	private void stopped(PreparedTurn turn, TurnAccumulator outcome, TurnSink sink) {
 		sink.event(new TurnEvent.TextDelta(STOPPED_BY_USER));
 		outcome.interrupted(STOPPED_BY_USER);
+		// lightspeed-evaluation takes turn_complete as the answer
+		sink.event(new TurnEvent.TurnCompleted(outcome.answer()));
 		sink.interrupted();
 		try {
 			if (!this.llamaStack.keepInterruptedTurn(turn.conversation(), turn.input(), outcome.answer())) {
