@@ -1,24 +1,20 @@
 package dev.lightspeed.stack.query;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.support.ApplicationClient;
+import dev.lightspeed.stack.support.LiveStream;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
 import dev.lightspeed.stack.support.TestConfigurations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,8 +34,6 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StreamInterruptIT {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private static final String ALICE = "alice";
 
 	@TempDir
@@ -55,17 +49,12 @@ class StreamInterruptIT {
 	void theOwnerStopsAStreamWhichEndsWithInterruptedAndKeepsThePartialAnswer() throws Exception {
 		this.llamaStack.answeringSlowly(200, 50);
 		ApplicationClient app = ApplicationClient.http(this.port);
-		HttpResponse<Stream<String>> stream = HttpClient.newHttpClient()
-			.send(app.request("/v1/streaming_query?user_id=" + ALICE)
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"slow\"}"))
-				.build(), HttpResponse.BodyHandlers.ofLines());
-		Iterator<String> lines = stream.body().iterator();
-		JsonNode start = next(lines);
+		LiveStream stream = LiveStream.open(app, ALICE, "{\"query\":\"slow\"}");
+		JsonNode start = stream.next();
 		String requestId = start.at("/data/request_id").stringValue();
 		assertThat(start.at("/event").stringValue()).isEqualTo("start");
 		// the answer so far holds two tokens before Stop is pressed
-		while (!"tok1 ".equals(next(lines).at("/data/token").stringValue(""))) {
+		while (!"tok1 ".equals(stream.next().at("/data/token").stringValue(""))) {
 			// the turn's start and first tokens
 		}
 
@@ -84,13 +73,7 @@ class StreamInterruptIT {
 		assertThat(stopped.body()).isEqualTo("{\"request_id\":\"" + requestId
 				+ "\",\"interrupted\":true,\"message\":\"Streaming request interrupted\"}");
 
-		List<JsonNode> rest = new ArrayList<>();
-		while (lines.hasNext()) {
-			String line = lines.next();
-			if (line.startsWith("data: ")) {
-				rest.add(JSON.readTree(line.substring(6)));
-			}
-		}
+		List<JsonNode> rest = stream.rest();
 		assertThat(rest).extracting((event) -> event.at("/event").stringValue())
 			.endsWith("token", "turn_complete", "interrupted", "end")
 			.doesNotContain("error")
@@ -114,16 +97,6 @@ class StreamInterruptIT {
 		});
 		assertThat(app.send("POST", "/v1/streaming_query/interrupt?user_id=" + ALICE, body).statusCode())
 			.isEqualTo(404);
-	}
-
-	private static JsonNode next(Iterator<String> lines) {
-		while (lines.hasNext()) {
-			String line = lines.next();
-			if (line.startsWith("data: ")) {
-				return JSON.readTree(line.substring(6));
-			}
-		}
-		throw new AssertionError("the stream ended early");
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
