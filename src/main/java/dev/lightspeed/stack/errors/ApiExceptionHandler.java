@@ -3,7 +3,6 @@ package dev.lightspeed.stack.errors;
 import java.net.URI;
 import java.util.Map;
 
-import dev.lightspeed.stack.llamastack.LlamaStackApiException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,13 +69,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return null;
 		}
 		return this.errorResponses.entity(ex);
-	}
-
-	@ExceptionHandler(LlamaStackApiException.class)
-	@Nullable ResponseEntity<Object> handleLlamaStackApiException(LlamaStackApiException ex, NativeWebRequest request) {
-		return handleApiException(
-				ApiException.of(HttpStatus.INTERNAL_SERVER_ERROR, "Llama Stack error", String.valueOf(ex.getMessage())),
-				request);
 	}
 
 	@ExceptionHandler(Exception.class)

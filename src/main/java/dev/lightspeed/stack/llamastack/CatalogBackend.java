@@ -74,7 +74,7 @@ abstract class CatalogBackend implements LlamaStackBackend {
 			listed = this.http.get("/v1/shields", JsonNode.class);
 		}
 		catch (LlamaStackApiException ex) {
-			if (ex.status() == 404) {
+			if (ex.upstreamStatus() == 404) {
 				return List.of();
 			}
 			throw ex;

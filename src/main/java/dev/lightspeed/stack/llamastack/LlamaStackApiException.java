@@ -1,9 +1,16 @@
 package dev.lightspeed.stack.llamastack;
 
+import dev.lightspeed.stack.errors.ApiException;
+import dev.lightspeed.stack.errors.ErrorDetail;
+
+import org.springframework.http.HttpStatus;
+
 /**
- * Llama Stack answered with an error status.
+ * Llama Stack answered with an error status. Unless a caller maps it to something more
+ * precise, the client gets LCS's answer: {@code 500 {"detail":{"response":"Llama Stack
+ * error","cause":"Error code: <status> - <message>"}}}.
  */
-public class LlamaStackApiException extends RuntimeException {
+public class LlamaStackApiException extends ApiException {
 
 	private final int status;
 
@@ -13,11 +20,20 @@ public class LlamaStackApiException extends RuntimeException {
 	 * @param message the error text from its body
 	 */
 	public LlamaStackApiException(int status, String message) {
-		super("Error code: " + status + " - " + message);
+		super(HttpStatus.INTERNAL_SERVER_ERROR, new ErrorDetail("Llama Stack error", text(status, message)),
+				text(status, message));
 		this.status = status;
 	}
 
-	public int status() {
+	private static String text(int status, String message) {
+		return "Error code: " + status + " - " + message;
+	}
+
+	/**
+	 * The status Llama Stack answered with (not the one the client gets).
+	 * @return the HTTP status code
+	 */
+	public int upstreamStatus() {
 		return this.status;
 	}
 

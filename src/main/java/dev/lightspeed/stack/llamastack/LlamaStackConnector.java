@@ -101,7 +101,7 @@ class LlamaStackConnector implements LlamaStackStatus, SmartInitializingSingleto
 	 */
 	private static boolean retryable(RuntimeException ex) {
 		return ex instanceof LlamaStackUnavailableException
-				|| (ex instanceof LlamaStackApiException api && api.status() >= 500);
+				|| (ex instanceof LlamaStackApiException api && api.upstreamStatus() >= 500);
 	}
 
 	private void connect() {

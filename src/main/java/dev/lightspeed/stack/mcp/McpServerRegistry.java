@@ -66,7 +66,7 @@ class McpServerRegistry {
 			if (ex instanceof LlamaStackApiException refused) {
 				logger.warn("Llama Stack refused MCP server {}: {}", server.name(), refused.getMessage());
 				throw ApiException.of(
-						(refused.status() < 500) ? HttpStatus.BAD_REQUEST : HttpStatus.INTERNAL_SERVER_ERROR,
+						(refused.upstreamStatus() < 500) ? HttpStatus.BAD_REQUEST : HttpStatus.INTERNAL_SERVER_ERROR,
 						"Failed to register MCP server", String.valueOf(refused.getMessage()));
 			}
 			throw ex;

@@ -100,7 +100,7 @@ class LlamaStackHttpTests {
 		this.server.answer("HTTP/1.1 404 Not Found\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
 		assertThatExceptionOfType(LlamaStackApiException.class)
 			.isThrownBy(() -> http(Duration.ofSeconds(2)).get("/v1/conversations/x", JsonNode.class))
-			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(404))
+			.satisfies((ex) -> assertThat(ex.upstreamStatus()).isEqualTo(404))
 			.withMessage("Error code: 404 - Conversation 'conv_x' not found.");
 	}
 

@@ -39,7 +39,7 @@ class UpstreamErrorsTests {
 	void detailStringShouldBeTheMessage() {
 		LlamaStackApiException ex = apiErrorFor(400, "{\"detail\":\"Invalid value: Could not find agent info for x\"}");
 
-		assertThat(ex.status()).isEqualTo(400);
+		assertThat(ex.upstreamStatus()).isEqualTo(400);
 		assertThat(ex.getMessage()).isEqualTo("Error code: 400 - Invalid value: Could not find agent info for x");
 		assertThat(ex.isNotFound()).isTrue();
 	}
