@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import tools.jackson.core.json.JsonWriteFeature;
-import tools.jackson.databind.json.JsonMapper;
+import dev.lightspeed.stack.json.PythonJson;
 
 /**
  * Writes the effective configuration as LCS's {@code -d} does: Python
@@ -16,11 +15,6 @@ public final class ConfigurationDump {
 	/** The file name LCS writes, in the working directory. */
 	public static final String FILE_NAME = "configuration.json";
 
-	private static final JsonMapper MAPPER = JsonMapper.builder()
-		.enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-		.disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
-		.build();
-
 	private ConfigurationDump() {
 	}
 
@@ -30,7 +24,7 @@ public final class ConfigurationDump {
 	 * @return the JSON text
 	 */
 	public static String toJson(LightspeedConfiguration configuration) {
-		return MAPPER.writer().with(new IndentedPrettyPrinter()).writeValueAsString(configuration);
+		return PythonJson.writeIndented(configuration);
 	}
 
 	/**

@@ -23,4 +23,25 @@ class PythonJsonTests {
 				"{\"id\": 1, \"token\": \"caf\\u00e9 \\\"q\\\"\", \"empty\": [], \"nested\": {}, \"list\": [1, 2], \"none\": null}");
 	}
 
+	@Test
+	void writesIndentedLikePythonJsonDumpsWithIndentFour() {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("a", List.of(1, Map.of("b", List.of())));
+		data.put("c", Map.of());
+		data.put("d", "\u00e9");
+		// python3 -c 'import json; print(json.dumps({"a": [1, {"b": []}], "c": {}, "d":
+		// "é"}, indent=4))'
+		assertThat(PythonJson.writeIndented(data)).isEqualTo("""
+				{
+				    "a": [
+				        1,
+				        {
+				            "b": []
+				        }
+				    ],
+				    "c": {},
+				    "d": "\\u00e9"
+				}""");
+	}
+
 }
