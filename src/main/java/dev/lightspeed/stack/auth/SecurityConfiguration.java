@@ -6,6 +6,7 @@ import dev.lightspeed.stack.config.AuthenticationConfig;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.errors.ErrorResponses;
 import jakarta.servlet.DispatcherType;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,15 +52,23 @@ public class SecurityConfiguration {
 			}
 			case "k8s" -> KubernetesAuthenticationModule.create(authentication,
 					() -> KubernetesClients.discover(System::getenv), System::getenv);
-			case "jwk-token" -> {
-				AuthenticationConfig.JwkConfig jwkConfig = authentication.jwkConfig();
-				if (jwkConfig == null) {
-					throw new IllegalStateException("jwk-token authentication needs authentication.jwk_config");
-				}
-				yield JwkTokenAuthenticationModule.create(jwkConfig, Clock.systemUTC());
-			}
+			case "jwk-token" ->
+				JwkTokenAuthenticationModule.create(required(authentication.jwkConfig()), Clock.systemUTC());
+			case "api-key-token" -> new ApiKeyAuthenticationModule(required(authentication.apiKeyConfig()));
+			case "rh-identity" -> new RhIdentityAuthenticationModule(required(authentication.rhIdentityConfig()));
+			case "trusted-proxy" ->
+				new TrustedProxyAuthenticationModule(required(authentication.trustedProxyConfig()), new TokenReviews(
+						KubernetesClients.lazy(authentication, () -> KubernetesClients.discover(System::getenv))));
 			default -> throw new IllegalStateException("Unsupported authentication module '" + module + "'");
 		};
+	}
+
+	// the configuration loader refuses a module without its section
+	private static <T> T required(@Nullable T section) {
+		if (section == null) {
+			throw new IllegalStateException("The authentication module's configuration section is missing");
+		}
+		return section;
 	}
 
 	// Spring Security would wrap every filter of the chain in an observation; requests

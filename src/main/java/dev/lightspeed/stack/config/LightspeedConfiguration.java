@@ -32,7 +32,7 @@ public record LightspeedConfiguration(@Schema(requiredMode = Schema.RequiredMode
 		database = (database != null) ? database : new DatabaseConfig(null, null);
 		mcpServers = (mcpServers != null) ? List.copyOf(mcpServers) : List.of();
 		authentication = (authentication != null) ? authentication
-				: new AuthenticationConfig(null, null, null, null, null);
+				: new AuthenticationConfig(null, null, null, null, null, null, null, null);
 		inference = (inference != null) ? inference : new InferenceConfig(null, null);
 	}
 
