@@ -1,9 +1,5 @@
 package dev.lightspeed.stack.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-
 import dev.lightspeed.stack.config.ApiKeyTokenConfig;
 import dev.lightspeed.stack.errors.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,39 +8,39 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
- * {@code api-key-token} (LCS 0.3.1): the bearer token must be the configured
- * {@code api_key}; its holder is the default user. The key is never passed on to MCP
- * servers (LCS passes it as the caller's token), since it opens this service.
+ * {@code api-key-token}: the bearer token is the configured static {@code api_key} (LCS
+ * 0.3.1; its holder is the default user) or a key of the database, which names its own
+ * user, roles and limits. A key is never passed on to MCP servers (LCS passes it as the
+ * caller's token), since it opens this service.
  */
 class ApiKeyAuthenticationModule implements AuthenticationModule {
 
 	static final String INVALID_KEY = "Invalid API Key";
 
-	private final byte @Nullable [] staticKeyDigest;
+	private final @Nullable KeyDigest staticKey;
 
-	ApiKeyAuthenticationModule(ApiKeyTokenConfig config) {
-		this.staticKeyDigest = (config.apiKey() != null) ? sha256(config.apiKey()) : null;
+	private final @Nullable ApiKeyVerifier managedKeys;
+
+	ApiKeyAuthenticationModule(ApiKeyTokenConfig config, @Nullable ApiKeyVerifier managedKeys) {
+		this.staticKey = (config.apiKey() != null) ? KeyDigest.of(config.apiKey()) : null;
+		this.managedKeys = managedKeys;
 	}
 
 	@Override
 	public AuthenticatedUser authenticate(HttpServletRequest request) {
 		String key = BearerToken.orUnauthorized(request);
-		// digests of equal length, compared in constant time: neither the key's content
-		// nor its length shows in the response time
-		if (this.staticKeyDigest != null && MessageDigest.isEqual(sha256(key), this.staticKeyDigest)) {
+		if (this.staticKey != null && this.staticKey.matches(key)) {
 			return new AuthenticatedUser(NoopAuthenticationModule.DEFAULT_USER_ID,
 					NoopAuthenticationModule.DEFAULT_USERNAME, true, "");
 		}
-		throw ApiException.text(HttpStatus.UNAUTHORIZED, INVALID_KEY);
+		if (this.managedKeys != null) {
+			return this.managedKeys.verify(key).orElseThrow(ApiKeyAuthenticationModule::invalidKey);
+		}
+		throw invalidKey();
 	}
 
-	static byte[] sha256(String text) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JDK has SHA-256", ex);
-		}
+	private static ApiException invalidKey() {
+		return ApiException.text(HttpStatus.UNAUTHORIZED, INVALID_KEY);
 	}
 
 }

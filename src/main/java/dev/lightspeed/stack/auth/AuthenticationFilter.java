@@ -1,7 +1,10 @@
 package dev.lightspeed.stack.auth;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.errors.ErrorResponses;
@@ -9,6 +12,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -17,28 +21,38 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Runs the configured module on the endpoints that authenticate in LCS 0.2.0 and puts the
+ * Runs the module guarding a request's endpoint (the configured module on the endpoints
+ * that authenticate in LCS 0.2.0, the admin credential on the admin API) and puts the
  * caller in the security context; a failure is answered here with the module's status and
  * {@code detail}.
  */
 class AuthenticationFilter extends OncePerRequestFilter {
 
-	private final AuthenticationModule module;
-
-	private final RequestMatcher protectedEndpoints;
+	private final Map<RequestMatcher, AuthenticationModule> modules;
 
 	private final ErrorResponses errorResponses;
 
-	AuthenticationFilter(AuthenticationModule module, RequestMatcher protectedEndpoints,
-			ErrorResponses errorResponses) {
-		this.module = module;
-		this.protectedEndpoints = protectedEndpoints;
+	/**
+	 * @param modules the module of each group of endpoints; the first that matches a
+	 * request runs
+	 */
+	AuthenticationFilter(Map<RequestMatcher, AuthenticationModule> modules, ErrorResponses errorResponses) {
+		this.modules = new LinkedHashMap<>(modules);
 		this.errorResponses = errorResponses;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !this.protectedEndpoints.matches(request);
+		return module(request) == null;
+	}
+
+	private @Nullable AuthenticationModule module(HttpServletRequest request) {
+		for (Map.Entry<RequestMatcher, AuthenticationModule> entry : this.modules.entrySet()) {
+			if (entry.getKey().matches(request)) {
+				return entry.getValue();
+			}
+		}
+		return null;
 	}
 
 	@Override
@@ -46,7 +60,7 @@ class AuthenticationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		AuthenticatedUser user;
 		try {
-			user = this.module.authenticate(request);
+			user = Objects.requireNonNull(module(request)).authenticate(request);
 		}
 		catch (ApiException ex) {
 			this.errorResponses.write(response, ex);

@@ -1,6 +1,8 @@
 package dev.lightspeed.stack.auth;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import dev.lightspeed.stack.config.AuthenticationConfig;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
@@ -10,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +39,8 @@ public class SecurityConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	@Bean
-	AuthenticationModule authenticationModule(LightspeedConfiguration configuration) {
+	AuthenticationModule authenticationModule(LightspeedConfiguration configuration,
+			ObjectProvider<ApiKeyVerifier> managedKeys) {
 		AuthenticationConfig authentication = configuration.authentication();
 		String module = authentication.module();
 		logger.info("Authentication module: {}", module);
@@ -54,7 +58,8 @@ public class SecurityConfiguration {
 					() -> KubernetesClients.discover(System::getenv), System::getenv);
 			case "jwk-token" ->
 				JwkTokenAuthenticationModule.create(required(authentication.jwkConfig()), Clock.systemUTC());
-			case "api-key-token" -> new ApiKeyAuthenticationModule(required(authentication.apiKeyConfig()));
+			case "api-key-token" ->
+				new ApiKeyAuthenticationModule(required(authentication.apiKeyConfig()), managedKeys.getIfAvailable());
 			case "rh-identity" -> new RhIdentityAuthenticationModule(required(authentication.rhIdentityConfig()));
 			case "trusted-proxy" ->
 				new TrustedProxyAuthenticationModule(required(authentication.trustedProxyConfig()), new TokenReviews(
@@ -81,7 +86,10 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationModule module,
-			ErrorResponses errorResponses) {
+			LightspeedConfiguration configuration, ErrorResponses errorResponses) {
+		Map<RequestMatcher, AuthenticationModule> modules = new LinkedHashMap<>();
+		modules.put(adminEndpoints(), new AdminAuthenticationModule(configuration.authentication().apiKeyConfig()));
+		modules.put(protectedEndpoints(), module);
 		http.csrf(AbstractHttpConfigurer::disable)
 			.headers((headers) -> headers.withObjectPostProcessor(new WriteHeadersEagerly()))
 			.formLogin(AbstractHttpConfigurer::disable)
@@ -90,12 +98,11 @@ public class SecurityConfiguration {
 			.requestCache(AbstractHttpConfigurer::disable)
 			.anonymous(AbstractHttpConfigurer::disable)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.addFilterBefore(new AuthenticationFilter(module, protectedEndpoints(), errorResponses),
-					AuthorizationFilter.class)
+			.addFilterBefore(new AuthenticationFilter(modules, errorResponses), AuthorizationFilter.class)
 			.authorizeHttpRequests(
 					(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
 						.permitAll()
-						.requestMatchers(protectedEndpoints())
+						.requestMatchers(adminEndpoints(), protectedEndpoints())
 						.authenticated()
 						.anyRequest()
 						.permitAll());
@@ -120,6 +127,13 @@ public class SecurityConfiguration {
 				path.matcher(HttpMethod.PUT, "/v2/conversations/{conversationId}"),
 				path.matcher(HttpMethod.DELETE, "/v2/conversations/{conversationId}"),
 				path.matcher(HttpMethod.GET, "/v1/shields"), path.matcher(HttpMethod.POST, "/authorized"));
+	}
+
+	/**
+	 * The admin API, which only the admin credential opens.
+	 */
+	static RequestMatcher adminEndpoints() {
+		return PathPatternRequestMatcher.withDefaults().matcher("/v1/admin/**");
 	}
 
 	/**

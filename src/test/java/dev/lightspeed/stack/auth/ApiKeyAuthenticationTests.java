@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class ApiKeyAuthenticationTests {
 
-	private final AuthenticationModule module = new ApiKeyAuthenticationModule(new ApiKeyTokenConfig("static-key-123"));
+	private final AuthenticationModule module = new ApiKeyAuthenticationModule(
+			new ApiKeyTokenConfig("static-key-123", null), null);
 
 	@Test
 	void theConfiguredKeyShouldAuthenticateTheDefaultUserWithoutPassingTheKeyOn() {
@@ -53,7 +54,7 @@ class ApiKeyAuthenticationTests {
 
 	@Test
 	void withoutAStaticKeyNoKeyShouldAuthenticate() {
-		AuthenticationModule noStaticKey = new ApiKeyAuthenticationModule(new ApiKeyTokenConfig(null));
+		AuthenticationModule noStaticKey = new ApiKeyAuthenticationModule(new ApiKeyTokenConfig(null, null), null);
 		assertThatExceptionOfType(ApiException.class)
 			.isThrownBy(() -> noStaticKey.authenticate(request("Bearer static-key-123")))
 			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(401));

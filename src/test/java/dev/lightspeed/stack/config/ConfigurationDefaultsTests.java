@@ -75,7 +75,10 @@ class ConfigurationDefaultsTests {
 				        "skip_tls_verification": false,
 				        "k8s_cluster_api": null,
 				        "k8s_ca_cert_path": null,
-				        "jwk_config": null
+				        "jwk_config": null,
+				        "api_key_config": null,
+				        "rh_identity_config": null,
+				        "trusted_proxy_config": null
 				    },
 				    "customization": null,
 				    "inference": {

@@ -22,6 +22,9 @@ final class OpenApiOperations {
 
 	private static final String AUTH = "400 401 403 ";
 
+	// the admin credential: 401 when missing or wrong, 403 when the admin API is off
+	private static final String ADMIN = "401 403 ";
+
 	// "METHOD path" -> the error statuses of the operation.
 	private static final Map<String, String> ERRORS = Map.ofEntries(Map.entry("GET /v1/models", "500 503"),
 			Map.entry("POST /v1/query", AUTH + "404 422 500 503"),
@@ -34,7 +37,11 @@ final class OpenApiOperations {
 			Map.entry("PUT /v2/conversations/{conversation_id}", AUTH + "404 422 500"),
 			Map.entry("DELETE /v2/conversations/{conversation_id}", AUTH + "404 422 500 503"),
 			Map.entry("POST /authorized", AUTH + "500"), Map.entry("GET /v1/shields", AUTH + "500 503"),
-			Map.entry("GET /readiness", "503"), Map.entry("GET /v1/readiness", "503"));
+			Map.entry("GET /readiness", "503"), Map.entry("GET /v1/readiness", "503"),
+			Map.entry("GET /v1/admin/api-keys", ADMIN + "500"), Map.entry("POST /v1/admin/api-keys", ADMIN + "422 500"),
+			Map.entry("GET /v1/admin/api-keys/{key_id}", ADMIN + "404 500"),
+			Map.entry("DELETE /v1/admin/api-keys/{key_id}", ADMIN + "404 500"),
+			Map.entry("POST /v1/admin/api-keys/{key_id}/rotate", ADMIN + "404 409 500"));
 
 	// The handler names behind LCS 0.2.0's operation ids.
 	private static final Map<String, String> HANDLERS = Map.ofEntries(Map.entry("GET /", "root_endpoint_handler"),
@@ -105,6 +112,7 @@ final class OpenApiOperations {
 			case "400", "401" -> json("Missing or invalid credentials provided by client", "UnauthorizedResponse");
 			case "403" -> json("User is not authorized", "ForbiddenResponse");
 			case "404" -> json("Not Found", "ErrorResponse");
+			case "409" -> json("Conflict", "ErrorResponse");
 			case "422" -> json("Validation Error", "HTTPValidationError");
 			case "503" -> json("Service Unavailable", "ErrorResponse");
 			default -> json("Internal Server Error", "ErrorResponse");
