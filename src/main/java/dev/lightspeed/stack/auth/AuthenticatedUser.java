@@ -2,6 +2,7 @@ package dev.lightspeed.stack.auth;
 
 import java.util.Set;
 
+import dev.lightspeed.stack.config.Action;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,12 +18,28 @@ import org.jspecify.annotations.Nullable;
  * @param token the caller's bearer token, forwarded to MCP servers; never logged
  * @param roles the roles the credential carries (JWT role rules, an API key's roles)
  * @param apiKey the managed API key the caller presented, or null
+ * @param actions what the caller may do, as the access rules grant it to the roles
  */
 public record AuthenticatedUser(String userId, String username, boolean skipUserIdCheck, String token,
-		Set<String> roles, @Nullable ApiKeyGrant apiKey) {
+		Set<String> roles, @Nullable ApiKeyGrant apiKey, Set<Action> actions) {
 
 	public AuthenticatedUser {
 		roles = Set.copyOf(roles);
+		actions = Set.copyOf(actions);
+	}
+
+	/**
+	 * A caller whose actions are not known yet.
+	 * @param userId user id
+	 * @param username user name
+	 * @param skipUserIdCheck whether the module vouches for no real identity
+	 * @param token the bearer token
+	 * @param roles the roles the credential carries
+	 * @param apiKey the managed API key, or null
+	 */
+	public AuthenticatedUser(String userId, String username, boolean skipUserIdCheck, String token, Set<String> roles,
+			@Nullable ApiKeyGrant apiKey) {
+		this(userId, username, skipUserIdCheck, token, roles, apiKey, Set.of());
 	}
 
 	/**
@@ -34,6 +51,20 @@ public record AuthenticatedUser(String userId, String username, boolean skipUser
 	 */
 	public AuthenticatedUser(String userId, String username, boolean skipUserIdCheck, String token) {
 		this(userId, username, skipUserIdCheck, token, Set.of(), null);
+	}
+
+	/**
+	 * Whether the caller may take an action.
+	 * @param action the action
+	 * @return true when granted
+	 */
+	public boolean may(Action action) {
+		return this.actions.contains(action);
+	}
+
+	AuthenticatedUser withActions(Set<Action> granted) {
+		return new AuthenticatedUser(this.userId, this.username, this.skipUserIdCheck, this.token, this.roles,
+				this.apiKey, granted);
 	}
 
 	@Override

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.lightspeed.stack.authorization.AccessRules;
+import dev.lightspeed.stack.config.Action;
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.errors.ErrorResponses;
 import jakarta.servlet.FilterChain;
@@ -22,22 +24,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Runs the module guarding a request's endpoint (the configured module on the endpoints
- * that authenticate in LCS 0.2.0, the admin credential on the admin API) and puts the
- * caller in the security context; a failure is answered here with the module's status and
- * {@code detail}.
+ * that authenticate, the admin credential on the admin API), works out what the caller
+ * may do and checks the endpoint's action, then puts the caller in the security context.
+ * A failure is answered here: the module's status and {@code detail}, or LCS's 403 for an
+ * action the caller's roles do not grant.
  */
 class AuthenticationFilter extends OncePerRequestFilter {
 
 	private final Map<RequestMatcher, AuthenticationModule> modules;
+
+	private final AccessRules accessRules;
 
 	private final ErrorResponses errorResponses;
 
 	/**
 	 * @param modules the module of each group of endpoints; the first that matches a
 	 * request runs
+	 * @param accessRules what roles may do
 	 */
-	AuthenticationFilter(Map<RequestMatcher, AuthenticationModule> modules, ErrorResponses errorResponses) {
+	AuthenticationFilter(Map<RequestMatcher, AuthenticationModule> modules, AccessRules accessRules,
+			ErrorResponses errorResponses) {
 		this.modules = new LinkedHashMap<>(modules);
+		this.accessRules = accessRules;
 		this.errorResponses = errorResponses;
 	}
 
@@ -60,7 +68,7 @@ class AuthenticationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		AuthenticatedUser user;
 		try {
-			user = Objects.requireNonNull(module(request)).authenticate(request);
+			user = authorized(Objects.requireNonNull(module(request)).authenticate(request), request);
 		}
 		catch (ApiException ex) {
 			this.errorResponses.write(response, ex);
@@ -85,6 +93,17 @@ class AuthenticationFilter extends OncePerRequestFilter {
 		finally {
 			SecurityContextHolder.clearContext();
 		}
+	}
+
+	private AuthenticatedUser authorized(AuthenticatedUser authenticated, HttpServletRequest request) {
+		AuthenticatedUser user = authenticated.withActions(this.accessRules.actions(authenticated.roles()));
+		Action action = EndpointActions.of(request);
+		if (action != null && !user.may(action)) {
+			logger.info("User " + user.userId() + " may not " + action.configName() + " (roles " + user.roles() + ")");
+			throw ApiException.of(HttpStatus.FORBIDDEN, "User does not have permission to access this endpoint",
+					"User " + user.userId() + " is not authorized to access this endpoint.");
+		}
+		return user;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.lightspeed.stack.authorization.AccessRules;
 import dev.lightspeed.stack.config.AuthenticationConfig;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.errors.ErrorResponses;
@@ -87,9 +88,13 @@ public class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationModule module,
 			LightspeedConfiguration configuration, ErrorResponses errorResponses) {
+		AccessRules accessRules = AccessRules.of(configuration.authorization());
+		// with access rules, every endpoint that has an action authenticates, as in LCS
+		RequestMatcher authenticated = accessRules.configured()
+				? new OrRequestMatcher(protectedEndpoints(), EndpointActions.all()) : protectedEndpoints();
 		Map<RequestMatcher, AuthenticationModule> modules = new LinkedHashMap<>();
 		modules.put(adminEndpoints(), new AdminAuthenticationModule(configuration.authentication().apiKeyConfig()));
-		modules.put(protectedEndpoints(), module);
+		modules.put(authenticated, module);
 		http.csrf(AbstractHttpConfigurer::disable)
 			.headers((headers) -> headers.withObjectPostProcessor(new WriteHeadersEagerly()))
 			.formLogin(AbstractHttpConfigurer::disable)
@@ -98,11 +103,11 @@ public class SecurityConfiguration {
 			.requestCache(AbstractHttpConfigurer::disable)
 			.anonymous(AbstractHttpConfigurer::disable)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.addFilterBefore(new AuthenticationFilter(modules, errorResponses), AuthorizationFilter.class)
+			.addFilterBefore(new AuthenticationFilter(modules, accessRules, errorResponses), AuthorizationFilter.class)
 			.authorizeHttpRequests(
 					(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
 						.permitAll()
-						.requestMatchers(adminEndpoints(), protectedEndpoints())
+						.requestMatchers(adminEndpoints(), authenticated)
 						.authenticated()
 						.anyRequest()
 						.permitAll());

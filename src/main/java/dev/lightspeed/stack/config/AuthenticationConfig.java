@@ -69,7 +69,7 @@ public record AuthenticationConfig(String module, @JsonProperty("skip_tls_verifi
 			@JsonProperty("jwt_configuration") JwtConfiguration jwtConfiguration) {
 
 		public JwkConfig {
-			jwtConfiguration = (jwtConfiguration != null) ? jwtConfiguration : new JwtConfiguration(null, null);
+			jwtConfiguration = (jwtConfiguration != null) ? jwtConfiguration : new JwtConfiguration(null, null, null);
 		}
 
 		static JwkConfig read(Section section) {
@@ -84,17 +84,21 @@ public record AuthenticationConfig(String module, @JsonProperty("skip_tls_verifi
 	 *
 	 * @param userIdClaim claim holding the user id
 	 * @param usernameClaim claim holding the user name
+	 * @param roleRules the roles a token's claims give (LCS 0.3.0)
 	 */
 	public record JwtConfiguration(@JsonProperty("user_id_claim") String userIdClaim,
-			@JsonProperty("username_claim") String usernameClaim) {
+			@JsonProperty("username_claim") String usernameClaim,
+			@JsonProperty("role_rules") List<JwtRoleRule> roleRules) {
 
 		public JwtConfiguration {
 			userIdClaim = (userIdClaim != null) ? userIdClaim : "user_id";
 			usernameClaim = (usernameClaim != null) ? usernameClaim : "username";
+			roleRules = (roleRules != null) ? List.copyOf(roleRules) : List.of();
 		}
 
 		static JwtConfiguration read(Section section) {
-			return new JwtConfiguration(section.string("user_id_claim"), section.string("username_claim"));
+			return new JwtConfiguration(section.string("user_id_claim"), section.string("username_claim"),
+					section.sections("role_rules", JwtRoleRule::read));
 		}
 
 	}

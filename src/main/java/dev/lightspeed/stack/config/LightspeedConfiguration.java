@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param database where conversation records live
  * @param mcpServers MCP servers registered as Llama Stack tool groups
  * @param authentication the authentication module
+ * @param authorization the access rules (LCS 0.3.0), absent when not configured
  * @param customization system prompt settings, absent when not configured
  * @param inference default model and provider
  */
@@ -26,7 +27,8 @@ public record LightspeedConfiguration(@Schema(requiredMode = Schema.RequiredMode
 		@JsonProperty("user_data_collection") @Schema(
 				requiredMode = Schema.RequiredMode.REQUIRED) UserDataCollectionConfig userDataCollection,
 		DatabaseConfig database, @JsonProperty("mcp_servers") List<McpServerConfig> mcpServers,
-		AuthenticationConfig authentication, @Nullable CustomizationConfig customization, InferenceConfig inference) {
+		AuthenticationConfig authentication, @Nullable AuthorizationConfig authorization,
+		@Nullable CustomizationConfig customization, InferenceConfig inference) {
 
 	public LightspeedConfiguration {
 		database = (database != null) ? database : new DatabaseConfig(null, null);
@@ -49,6 +51,7 @@ public record LightspeedConfiguration(@Schema(requiredMode = Schema.RequiredMode
 				section.section("database", DatabaseConfig::read),
 				section.sections("mcp_servers", McpServerConfig::read),
 				section.section("authentication", AuthenticationConfig::read),
+				section.section("authorization", AuthorizationConfig::read),
 				section.section("customization", CustomizationConfig::read),
 				section.section("inference", InferenceConfig::read));
 	}
@@ -61,7 +64,7 @@ public record LightspeedConfiguration(@Schema(requiredMode = Schema.RequiredMode
 	 */
 	public LightspeedConfiguration withCustomization(@Nullable CustomizationConfig customization) {
 		return new LightspeedConfiguration(this.name, this.service, this.llamaStack, this.userDataCollection,
-				this.database, this.mcpServers, this.authentication, customization, this.inference);
+				this.database, this.mcpServers, this.authentication, this.authorization, customization, this.inference);
 	}
 
 }

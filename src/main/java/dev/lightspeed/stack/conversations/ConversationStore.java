@@ -39,6 +39,13 @@ public interface ConversationStore {
 	List<ConversationRecord> listByUser(String userId);
 
 	/**
+	 * Lists every user's conversations, newest message first (for a caller allowed to
+	 * {@code list_other_conversations}).
+	 * @return the records
+	 */
+	List<ConversationRecord> listAll();
+
+	/**
 	 * Sets the topic summary.
 	 * @param id conversation id
 	 * @param topicSummary the summary

@@ -37,6 +37,8 @@ class JdbcConversationStore implements ConversationStore {
 			WHERE user_conversation.user_id = excluded.user_id
 			RETURNING\s""" + COLUMNS;
 
+	private static final String NEWEST_FIRST = " ORDER BY last_message_at DESC, created_at DESC, id";
+
 	private final JdbcClient jdbc;
 
 	private final DatabaseVendor vendor;
@@ -77,10 +79,15 @@ class JdbcConversationStore implements ConversationStore {
 
 	@Override
 	public List<ConversationRecord> listByUser(String userId) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM user_conversation WHERE user_id = :userId"
-					+ " ORDER BY last_message_at DESC, created_at DESC, id")
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM user_conversation WHERE user_id = :userId" + NEWEST_FIRST)
 			.param("userId", Identifiers.requireStorable("user id", userId))
+			.query(this::toRecord)
+			.list();
+	}
+
+	@Override
+	public List<ConversationRecord> listAll() {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM user_conversation" + NEWEST_FIRST)
 			.query(this::toRecord)
 			.list();
 	}

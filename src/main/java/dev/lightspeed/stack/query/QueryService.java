@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
+import dev.lightspeed.stack.config.Action;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.conversations.ConversationIds;
 import dev.lightspeed.stack.conversations.ConversationRecord;
@@ -69,6 +70,13 @@ class QueryService {
 		if (request.mediaType() != null && this.mediaTypeNoticed.compareAndSet(false, true)) {
 			// RHDH sends it with every question: say it once
 			logger.info("media_type is accepted for compatibility and ignored (logged once)");
+		}
+		if ((request.model() != null || request.provider() != null) && !user.may(Action.MODEL_OVERRIDE)) {
+			throw ApiException.of(HttpStatus.FORBIDDEN,
+					"This instance does not permit overriding model/provider in the query request (missing "
+							+ "permission: model_override). Please remove the model and provider fields from your "
+							+ "request.",
+					"User lacks model_override permission required to override model/provider.");
 		}
 		ConversationRecord existing = request.continuesConversation() ? owned(request.conversationId(), user) : null;
 		try {
@@ -172,7 +180,7 @@ class QueryService {
 		String id = ConversationIds.canonical(String.valueOf(requestedId))
 			.orElseThrow(() -> notFound(String.valueOf(requestedId)));
 		ConversationRecord record = this.conversations.find(id).orElseThrow(() -> notFound(id));
-		if (!record.userId().equals(user.userId())) {
+		if (!record.userId().equals(user.userId()) && !user.may(Action.QUERY_OTHER_CONVERSATIONS)) {
 			throw ApiException.of(HttpStatus.FORBIDDEN, "Access denied",
 					"You do not have permission to access this conversation");
 		}

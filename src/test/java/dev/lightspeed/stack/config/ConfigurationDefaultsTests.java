@@ -80,6 +80,7 @@ class ConfigurationDefaultsTests {
 				        "rh_identity_config": null,
 				        "trusted_proxy_config": null
 				    },
+				    "authorization": null,
 				    "customization": null,
 				    "inference": {
 				        "default_model": null,
@@ -121,7 +122,7 @@ class ConfigurationDefaultsTests {
 			.load("authentication: {module: jwk-token, jwk_config: {url: 'https://keys'}}")
 			.authentication();
 		assertThat(authentication.jwkConfig().jwtConfiguration())
-			.isEqualTo(new AuthenticationConfig.JwtConfiguration("user_id", "username"));
+			.isEqualTo(new AuthenticationConfig.JwtConfiguration("user_id", "username", List.of()));
 		assertThat(authentication.skipTlsVerification()).isFalse();
 	}
 

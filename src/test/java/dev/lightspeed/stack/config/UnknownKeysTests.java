@@ -51,8 +51,10 @@ class UnknownKeysTests {
 
 	@Test
 	void sectionsThatLcs020DoesNotKnowShouldBeWarnedAbout() {
-		Configs.load("authorization: {access_rules: []}\nauthentication: {skip_userid_check: true}\n");
-		assertThat(warnings()).singleElement().asString().contains("authorization", "authentication.skip_userid_check");
+		Configs.load("conversation_cache: {type: memory}\nauthentication: {skip_userid_check: true}\n");
+		assertThat(warnings()).singleElement()
+			.asString()
+			.contains("conversation_cache", "authentication.skip_userid_check");
 	}
 
 	@Test

@@ -26,7 +26,9 @@ final class OpenApiOperations {
 	private static final String ADMIN = "401 403 ";
 
 	// "METHOD path" -> the error statuses of the operation.
-	private static final Map<String, String> ERRORS = Map.ofEntries(Map.entry("GET /v1/models", "500 503"),
+	// with access rules, the open endpoints authenticate too (docs/governance.md)
+	private static final Map<String, String> ERRORS = Map.ofEntries(Map.entry("GET /v1/models", AUTH + "500 503"),
+			Map.entry("GET /v1/info", AUTH), Map.entry("GET /v1/config", AUTH), Map.entry("GET /metrics", AUTH),
 			Map.entry("POST /v1/query", AUTH + "404 422 500 503"),
 			Map.entry("POST /v1/streaming_query", AUTH + "404 422 500 503"),
 			Map.entry("POST /v1/feedback", AUTH + "422 500"), Map.entry("GET /v1/conversations", AUTH + "500"),

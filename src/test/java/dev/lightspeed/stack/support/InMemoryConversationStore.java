@@ -43,9 +43,13 @@ public class InMemoryConversationStore implements ConversationStore {
 
 	@Override
 	public List<ConversationRecord> listByUser(String userId) {
+		return listAll().stream().filter((r) -> r.userId().equals(userId)).toList();
+	}
+
+	@Override
+	public List<ConversationRecord> listAll() {
 		return this.records.values()
 			.stream()
-			.filter((r) -> r.userId().equals(userId))
 			.sorted(Comparator.comparing(ConversationRecord::lastMessageAt).reversed())
 			.toList();
 	}
