@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -71,6 +72,11 @@ class AuthenticationFilter extends OncePerRequestFilter {
 			user = authorized(Objects.requireNonNull(module(request)).authenticate(request), request);
 		}
 		catch (ApiException ex) {
+			// The body was never read: the server cannot reuse the connection, and says
+			// so, or a client sending its next request on it finds it closed.
+			if (request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+				response.setHeader(HttpHeaders.CONNECTION, "close");
+			}
 			this.errorResponses.write(response, ex);
 			return;
 		}

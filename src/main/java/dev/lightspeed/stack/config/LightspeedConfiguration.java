@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param authorization the access rules (LCS 0.3.0), absent when not configured
  * @param customization system prompt settings, absent when not configured
  * @param inference default model and provider
+ * @param quotaHandlers token quotas (LCS 0.3.1), absent when not configured
  */
 public record LightspeedConfiguration(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED) ServiceConfig service,
@@ -28,7 +29,8 @@ public record LightspeedConfiguration(@Schema(requiredMode = Schema.RequiredMode
 				requiredMode = Schema.RequiredMode.REQUIRED) UserDataCollectionConfig userDataCollection,
 		DatabaseConfig database, @JsonProperty("mcp_servers") List<McpServerConfig> mcpServers,
 		AuthenticationConfig authentication, @Nullable AuthorizationConfig authorization,
-		@Nullable CustomizationConfig customization, InferenceConfig inference) {
+		@Nullable CustomizationConfig customization, InferenceConfig inference,
+		@JsonProperty("quota_handlers") @Nullable QuotaHandlersConfig quotaHandlers) {
 
 	public LightspeedConfiguration {
 		database = (database != null) ? database : new DatabaseConfig(null, null);
@@ -53,7 +55,8 @@ public record LightspeedConfiguration(@Schema(requiredMode = Schema.RequiredMode
 				section.section("authentication", AuthenticationConfig::read),
 				section.section("authorization", AuthorizationConfig::read),
 				section.section("customization", CustomizationConfig::read),
-				section.section("inference", InferenceConfig::read));
+				section.section("inference", InferenceConfig::read),
+				section.section("quota_handlers", QuotaHandlersConfig::read));
 	}
 
 	/**
@@ -64,7 +67,8 @@ public record LightspeedConfiguration(@Schema(requiredMode = Schema.RequiredMode
 	 */
 	public LightspeedConfiguration withCustomization(@Nullable CustomizationConfig customization) {
 		return new LightspeedConfiguration(this.name, this.service, this.llamaStack, this.userDataCollection,
-				this.database, this.mcpServers, this.authentication, this.authorization, customization, this.inference);
+				this.database, this.mcpServers, this.authentication, this.authorization, customization, this.inference,
+				this.quotaHandlers);
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.lightspeed.stack.query;
 import dev.lightspeed.stack.auth.AuthenticatedUser;
 import dev.lightspeed.stack.llamastack.Conversation;
 import dev.lightspeed.stack.llamastack.TurnInput;
+import dev.lightspeed.stack.quota.Admission;
 
 /**
  * Everything a turn needs once the request has passed every check: the conversation (new
@@ -13,7 +14,8 @@ import dev.lightspeed.stack.llamastack.TurnInput;
  * @param conversation the conversation the turn runs in
  * @param selection the model
  * @param input the turn input
+ * @param admission the quotas' tokens set aside for the turn
  */
 record PreparedTurn(AuthenticatedUser user, QueryRequest request, Conversation conversation, ModelSelection selection,
-		TurnInput input) {
+		TurnInput input, Admission admission) {
 }

@@ -47,7 +47,7 @@ class QueryController {
 		if (outcome == null || !outcome.completed()) {
 			throw unanswered((outcome != null) ? outcome.failure() : null);
 		}
-		return new QueryResponse(open.turn().conversation().id(), outcome.answer());
+		return new QueryResponse(open.turn().conversation().id(), outcome.answer(), outcome.availableQuotas());
 	}
 
 	@PostMapping("/v1/streaming_query")

@@ -1,5 +1,8 @@
 package dev.lightspeed.stack.query;
 
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -7,6 +10,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param conversationId the conversation, new or continued
  * @param response the answer text
+ * @param availableQuotas what the quotas that count the query have left (LCS 0.3.1);
+ * absent when none does, so that the body stays LCS 0.2.0's
  */
-public record QueryResponse(@JsonProperty("conversation_id") String conversationId, String response) {
+public record QueryResponse(@JsonProperty("conversation_id") String conversationId, String response,
+		@JsonProperty("available_quotas") @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> availableQuotas) {
 }

@@ -19,6 +19,9 @@ import dev.lightspeed.stack.llamastack.TurnEvent;
 import dev.lightspeed.stack.llamastack.TurnInput;
 import dev.lightspeed.stack.llamastack.TurnStream;
 import dev.lightspeed.stack.metrics.LlmMetrics;
+import dev.lightspeed.stack.metrics.TokenEstimate;
+import dev.lightspeed.stack.quota.Admission;
+import dev.lightspeed.stack.quota.Quotas;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,16 +57,19 @@ class QueryService {
 
 	private final TurnRecords records;
 
+	private final Quotas quotas;
+
 	private final AtomicBoolean mediaTypeNoticed = new AtomicBoolean();
 
 	QueryService(LightspeedConfiguration configuration, LlamaStackBackend llamaStack, ConversationStore conversations,
-			LlmMetrics metrics, QueryProperties properties, TurnRecords records) {
+			LlmMetrics metrics, QueryProperties properties, TurnRecords records, Quotas quotas) {
 		this.configuration = configuration;
 		this.llamaStack = llamaStack;
 		this.conversations = conversations;
 		this.metrics = metrics;
 		this.properties = properties;
 		this.records = records;
+		this.quotas = quotas;
 	}
 
 	PreparedTurn prepare(AuthenticatedUser user, QueryRequest request, @Nullable String mcpHeaders) {
@@ -79,6 +85,8 @@ class QueryService {
 					"User lacks model_override permission required to override model/provider.");
 		}
 		ConversationRecord existing = request.continuesConversation() ? owned(request.conversationId(), user) : null;
+		// before anything reaches Llama Stack; given back when the turn never does
+		Admission admission = this.quotas.admit(user, TokenEstimate.of(request.query()));
 		try {
 			ModelSelection selection = ModelSelection.select(request.model(), request.provider(), existing,
 					this.configuration.inference(), this.llamaStack.models());
@@ -89,10 +97,13 @@ class QueryService {
 				.createConversation(new ConversationSpec(selection.llamaStackModelId(), instructions, shields));
 			TurnInput input = new TurnInput(selection.llamaStackModelId(), instructions, request.query(), documents,
 					tools(request, user, mcpHeaders), shields);
-			return new PreparedTurn(user, request, conversation, selection, input);
+			return new PreparedTurn(user, request, conversation, selection, input, admission);
 		}
-		catch (LlamaStackUnavailableException ex) {
-			this.metrics.failed();
+		catch (RuntimeException ex) {
+			admission.release();
+			if (ex instanceof LlamaStackUnavailableException) {
+				this.metrics.failed();
+			}
 			throw ex;
 		}
 	}
@@ -106,8 +117,11 @@ class QueryService {
 		try {
 			upstream = this.llamaStack.streamTurn(turn.conversation(), turn.input());
 		}
-		catch (LlamaStackUnavailableException ex) {
-			this.metrics.failed();
+		catch (RuntimeException ex) {
+			turn.admission().release();
+			if (ex instanceof LlamaStackUnavailableException) {
+				this.metrics.failed();
+			}
 			throw ex;
 		}
 		this.records.recordConversation(turn);
@@ -124,6 +138,7 @@ class QueryService {
 		try (TurnStream upstream = open.upstream()) {
 			sink.start(turn.conversation().id());
 			relay(turn, upstream, outcome, sink);
+			this.records.charge(turn, outcome);
 			sink.end(outcome);
 		}
 		catch (SseWriter.ClientGoneException ex) {
@@ -131,8 +146,10 @@ class QueryService {
 			return null;
 		}
 		finally {
-			// after the answer, whatever became of it: the conversation is recorded
+			// after the answer, whatever became of it: the conversation is recorded, and
+			// what it cost so far charged (once)
 			this.records.summarizeIfNew(turn);
+			this.records.charge(turn, outcome);
 		}
 		this.records.keep(turn, outcome);
 		return outcome;

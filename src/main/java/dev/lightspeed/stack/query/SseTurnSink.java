@@ -28,7 +28,7 @@ final class SseTurnSink implements TurnSink {
 
 	@Override
 	public void end(TurnAccumulator outcome) {
-		this.out.send(StreamEvents.end(outcome.referencedDocuments(), outcome.usage()));
+		this.out.send(StreamEvents.end(outcome.referencedDocuments(), outcome.usage(), outcome.availableQuotas()));
 		this.out.complete();
 	}
 

@@ -34,15 +34,15 @@ final class StreamEvents {
 		return envelope("start", Map.of("conversation_id", conversationId));
 	}
 
-	static Map<String, Object> end(List<Map<String, @Nullable String>> referencedDocuments,
-			@Nullable TokenUsage usage) {
+	static Map<String, Object> end(List<Map<String, @Nullable String>> referencedDocuments, @Nullable TokenUsage usage,
+			Map<String, Long> availableQuotas) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("referenced_documents", referencedDocuments);
 		data.put("truncated", null);
 		data.put("input_tokens", (usage != null) ? usage.inputTokens() : 0);
 		data.put("output_tokens", (usage != null) ? usage.outputTokens() : 0);
 		Map<String, Object> end = envelope("end", data);
-		end.put("available_quotas", Map.of());
+		end.put("available_quotas", availableQuotas);
 		return end;
 	}
 

@@ -64,6 +64,15 @@ class AdminApiKeysControllerTests {
 	}
 
 	@Test
+	void aRefusalBeforeTheBodyWasReadShouldCloseTheConnection() {
+		assertThat(this.mvc.post()
+			.uri("/v1/admin/api-keys")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"user_id\":\"mallory\"}")).hasStatus(401).hasHeader("Connection", "close");
+		assertThat(this.mvc.get().uri("/v1/admin/api-keys")).hasStatus(401).doesNotContainHeader("Connection");
+	}
+
+	@Test
 	void issueShouldAnswer201WithTheKeyShownOnce() {
 		JsonNode issued = issue();
 		String id = issued.at("/key/id").asString();

@@ -85,7 +85,8 @@ class ConfigurationDefaultsTests {
 				    "inference": {
 				        "default_model": null,
 				        "default_provider": null
-				    }
+				    },
+				    "quota_handlers": null
 				}""");
 	}
 

@@ -29,8 +29,8 @@ final class OpenApiOperations {
 	// with access rules, the open endpoints authenticate too (docs/governance.md)
 	private static final Map<String, String> ERRORS = Map.ofEntries(Map.entry("GET /v1/models", AUTH + "500 503"),
 			Map.entry("GET /v1/info", AUTH), Map.entry("GET /v1/config", AUTH), Map.entry("GET /metrics", AUTH),
-			Map.entry("POST /v1/query", AUTH + "404 422 500 503"),
-			Map.entry("POST /v1/streaming_query", AUTH + "404 422 500 503"),
+			Map.entry("POST /v1/query", AUTH + "404 422 429 500 503"),
+			Map.entry("POST /v1/streaming_query", AUTH + "404 422 429 500 503"),
 			Map.entry("POST /v1/feedback", AUTH + "422 500"), Map.entry("GET /v1/conversations", AUTH + "500"),
 			Map.entry("GET /v1/conversations/{conversation_id}", AUTH + "404 422 500 503"),
 			Map.entry("DELETE /v1/conversations/{conversation_id}", AUTH + "404 422 500 503"),
@@ -115,6 +115,7 @@ final class OpenApiOperations {
 			case "403" -> json("User is not authorized", "ForbiddenResponse");
 			case "404" -> json("Not Found", "ErrorResponse");
 			case "409" -> json("Conflict", "ErrorResponse");
+			case "429" -> json("Token quota or request rate exceeded", "ErrorResponse");
 			case "422" -> json("Validation Error", "HTTPValidationError");
 			case "503" -> json("Service Unavailable", "ErrorResponse");
 			default -> json("Internal Server Error", "ErrorResponse");

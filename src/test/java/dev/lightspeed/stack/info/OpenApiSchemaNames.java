@@ -32,6 +32,13 @@ final class OpenApiSchemaNames {
 			Map.entry("JwkConfig", "JwkConfiguration"), Map.entry("CustomizationConfig", "Customization"),
 			Map.entry("InferenceConfig", "InferenceConfiguration"),
 			Map.entry("DataCollectorConfig", "DataCollectorConfiguration"),
+			Map.entry("ApiKeyTokenConfig", "APIKeyTokenConfiguration"),
+			Map.entry("RhIdentityConfig", "RHIdentityConfiguration"),
+			Map.entry("TrustedProxyConfig", "TrustedProxyConfiguration"),
+			Map.entry("ServiceAccount", "TrustedProxyServiceAccount"),
+			Map.entry("AuthorizationConfig", "AuthorizationConfiguration"),
+			Map.entry("QuotaHandlersConfig", "QuotaHandlersConfiguration"),
+			Map.entry("Limiter", "QuotaLimiterConfiguration"), Map.entry("Scheduler", "QuotaSchedulerConfiguration"),
 			Map.entry("ConversationResponseChatTurn", "ConversationResponse"),
 			Map.entry("ConversationResponseConversationTurnV2", "ConversationResponseV2"));
 

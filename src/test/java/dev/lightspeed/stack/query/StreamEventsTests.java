@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.lightspeed.stack.json.PythonJson;
+import dev.lightspeed.stack.llamastack.TokenUsage;
 import dev.lightspeed.stack.llamastack.TurnEvent;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -90,6 +91,17 @@ class StreamEventsTests {
 		assertThat(wire(new TurnEvent.TextDelta("caf\u00e9"))).contains("\"token\": \"caf\\u00e9\"");
 	}
 
+	@Test
+	void endShouldCarryTheQuotasLeftAtTheTopLevelAsLcs031Does() {
+		Map<String, Long> quotas = new java.util.LinkedHashMap<>();
+		quotas.put("user_daily", 4850L);
+		quotas.put("cluster_monthly", -12L);
+		assertThat(PythonJson.write(StreamEvents.end(List.of(), new TokenUsage(100, 50), quotas)))
+			.isEqualTo("{\"event\": \"end\", \"data\": {\"referenced_documents\": [], \"truncated\": null, "
+					+ "\"input_tokens\": 100, \"output_tokens\": 50}, \"available_quotas\": {\"user_daily\": 4850, "
+					+ "\"cluster_monthly\": -12}}");
+	}
+
 	private static String wire(TurnEvent... turn) {
 		StreamEvents events = new StreamEvents();
 		List<Map<String, Object>> payloads = new ArrayList<>();
@@ -97,7 +109,7 @@ class StreamEventsTests {
 		for (TurnEvent event : turn) {
 			payloads.addAll(events.map(event));
 		}
-		payloads.add(StreamEvents.end(List.of(), null));
+		payloads.add(StreamEvents.end(List.of(), null, Map.of()));
 		StringBuilder out = new StringBuilder();
 		payloads.forEach((payload) -> out.append("data: ").append(PythonJson.write(payload)).append("\n\n"));
 		return out.toString();

@@ -6,15 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Attempts to get past the service's governance, each with the status it must be refused
- * with, and what the service answered; printed as a table at the end of the run.
+ * Attempts to get past the service's governance, each with how it must be refused and
+ * what the service did; printed as a table at the end of the run.
  */
 public final class BypassTable {
 
 	private final List<Row> rows = new ArrayList<>();
 
 	/**
-	 * Records an attempt.
+	 * Records a request that must be refused.
 	 * @param group what is attacked, e.g. {@code api-key-token}
 	 * @param attempt what was tried
 	 * @param expected the status the service must refuse it with
@@ -23,12 +23,27 @@ public final class BypassTable {
 	 */
 	public synchronized HttpResponse<String> attempt(String group, String attempt, int expected,
 			HttpResponse<String> response) {
-		this.rows.add(new Row(group, attempt, expected, response.statusCode()));
+		int status = response.statusCode();
+		this.rows.add(new Row(group, attempt, String.valueOf(expected), String.valueOf(status),
+				status >= 200 && status < 300, status != expected));
 		return response;
 	}
 
 	/**
-	 * The attempts the service let through (a 2xx answer).
+	 * Records an attempt judged by its effect rather than one answer, such as requests
+	 * racing for the last tokens of a quota.
+	 * @param group what is attacked
+	 * @param attempt what was tried
+	 * @param expected what must hold
+	 * @param observed what was seen
+	 * @param held whether it held
+	 */
+	public synchronized void outcome(String group, String attempt, String expected, String observed, boolean held) {
+		this.rows.add(new Row(group, attempt, expected, observed, !held, false));
+	}
+
+	/**
+	 * The attempts the service let through.
 	 * @return the accepted attempts
 	 */
 	public synchronized List<Row> accepted() {
@@ -36,15 +51,11 @@ public final class BypassTable {
 	}
 
 	/**
-	 * The attempts refused with another status than expected.
+	 * The requests refused with another status than expected.
 	 * @return those rows
 	 */
 	public synchronized List<Row> unexpected() {
-		return this.rows.stream().filter((row) -> row.expected() != row.status()).toList();
-	}
-
-	public synchronized int size() {
-		return this.rows.size();
+		return this.rows.stream().filter(Row::unexpected).toList();
 	}
 
 	/**
@@ -52,10 +63,10 @@ public final class BypassTable {
 	 * @param out where to print
 	 */
 	public synchronized void print(PrintStream out) {
-		out.println("| Target | Bypass attempt | Expected | Answered |");
+		out.println("| Target | Bypass attempt | Must be | Was |");
 		out.println("|---|---|---|---|");
 		for (Row row : this.rows) {
-			out.println("| " + row.group() + " | " + row.attempt() + " | " + row.expected() + " | " + row.status()
+			out.println("| " + row.group() + " | " + row.attempt() + " | " + row.expected() + " | " + row.observed()
 					+ (row.accepted() ? " ACCEPTED" : "") + " |");
 		}
 		out.println("Bypass attempts: " + this.rows.size() + ", accepted: " + accepted().size()
@@ -67,15 +78,13 @@ public final class BypassTable {
 	 *
 	 * @param group what is attacked
 	 * @param attempt what was tried
-	 * @param expected the status it must be refused with
-	 * @param status the status the service answered
+	 * @param expected how it must be refused
+	 * @param observed what the service did
+	 * @param accepted whether it got through
+	 * @param unexpected whether it was refused otherwise than expected
 	 */
-	public record Row(String group, String attempt, int expected, int status) {
-
-		boolean accepted() {
-			return this.status >= 200 && this.status < 300;
-		}
-
+	public record Row(String group, String attempt, String expected, String observed, boolean accepted,
+			boolean unexpected) {
 	}
 
 }
