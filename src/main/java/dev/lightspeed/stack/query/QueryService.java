@@ -90,7 +90,8 @@ class QueryService {
 		try {
 			ModelSelection selection = ModelSelection.select(request.model(), request.provider(), existing,
 					this.configuration.inference(), this.llamaStack.models());
-			String instructions = SystemPrompts.resolve(request.systemPrompt(), this.configuration.customization());
+			String instructions = SystemPrompts.resolve(request.systemPrompt(),
+					(user.apiKey() != null) ? user.apiKey().systemPrompt() : null, this.configuration.customization());
 			List<TurnInput.Document> documents = Attachments.validate(request.attachmentList());
 			TurnInput.Shields shields = shields();
 			Conversation conversation = (existing != null) ? resume(existing) : this.llamaStack
