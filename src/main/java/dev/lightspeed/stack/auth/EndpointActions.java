@@ -42,6 +42,8 @@ final class EndpointActions {
 		actions.put(path.matcher(HttpMethod.GET, "/metrics"), Action.GET_METRICS);
 		actions.put(path.matcher(HttpMethod.GET, "/v1/info"), Action.INFO);
 		actions.put(path.matcher(HttpMethod.GET, "/"), Action.INFO);
+		actions.put(path.matcher(HttpMethod.GET, "/v1/health"), Action.INFO);
+		actions.put(path.matcher(HttpMethod.GET, "/health"), Action.INFO);
 		return actions;
 	}
 

@@ -70,7 +70,7 @@ class JwkTokenAuthenticationModule implements AuthenticationModule {
 		return new JwkTokenAuthenticationModule(decoder, config.jwtConfiguration(), config.url());
 	}
 
-	private static RestTemplate jwkSetClient() {
+	static RestTemplate jwkSetClient() {
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build());
 		requestFactory.setReadTimeout(READ_TIMEOUT);

@@ -8,6 +8,7 @@ import dev.lightspeed.stack.authorization.AccessRules;
 import dev.lightspeed.stack.config.AuthenticationConfig;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.errors.ErrorResponses;
+import dev.lightspeed.stack.health.HealthChecks;
 import jakarta.servlet.DispatcherType;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -67,6 +68,11 @@ public class SecurityConfiguration {
 						KubernetesClients.lazy(authentication, () -> KubernetesClients.discover(System::getenv))));
 			default -> throw new IllegalStateException("Unsupported authentication module '" + module + "'");
 		};
+	}
+
+	@Bean
+	HealthChecks authenticationHealth(LightspeedConfiguration configuration) {
+		return AuthenticationHealth.of(configuration.authentication());
 	}
 
 	// the configuration loader refuses a module without its section

@@ -2,6 +2,7 @@ package dev.lightspeed.stack.quota;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -9,7 +10,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.lightspeed.stack.config.DatabaseConfig;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.config.QuotaHandlersConfig;
+import dev.lightspeed.stack.health.HealthChecks;
 import dev.lightspeed.stack.storage.DataSources;
+import dev.lightspeed.stack.storage.DatabaseHealth;
 import dev.lightspeed.stack.storage.DatabaseSchema;
 import dev.lightspeed.stack.storage.DatabaseVendor;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +49,13 @@ class QuotaConfiguration {
 			throw ex;
 		}
 		return new QuotaDatabase(pool, DatabaseVendor.of(own), pool);
+	}
+
+	// the service's database is reported on already
+	@Bean
+	HealthChecks quotaDatabaseHealth(QuotaDatabase database) {
+		return () -> (database.own() != null)
+				? List.of(DatabaseHealth.of("quota_database", database.dataSource(), database.vendor())) : List.of();
 	}
 
 	@Bean
