@@ -113,17 +113,14 @@ class QuotaStore {
 				boolean held = this.jdbc.sql("DELETE FROM quota_reservation WHERE id = :id")
 					.param("id", reservation.id())
 					.update() > 0;
-				this.jdbc.sql("UPDATE quota_counter SET available = available - :used, reserved = reserved - :held,"
-						+ " largest_request = CASE WHEN largest_request > :used THEN largest_request ELSE :used END,"
-						+ " updated_at = :now WHERE limiter = :limiter AND subject_id = :subject")
+				available.put(reservation.counter().limiter(), this.jdbc
+					.sql("UPDATE quota_counter SET available = available - :used, reserved = reserved - :held,"
+							+ " largest_request = CASE WHEN largest_request > :used THEN largest_request ELSE :used END,"
+							+ " updated_at = :now WHERE limiter = :limiter AND subject_id = :subject RETURNING available")
 					.params(key(reservation.counter()))
 					.param("used", used)
 					.param("held", held ? reservation.tokens() : 0)
 					.param("now", now)
-					.update();
-				available.put(reservation.counter().limiter(), this.jdbc
-					.sql("SELECT available FROM quota_counter WHERE limiter = :limiter AND subject_id = :subject")
-					.params(key(reservation.counter()))
 					.query(Long.class)
 					.single());
 			}
@@ -181,11 +178,8 @@ class QuotaStore {
 		});
 	}
 
-	/**
-	 * Brings the counters of a configured quota in line with its configuration, which may
-	 * have changed since they were created.
-	 * @param counter the quota's settings (its subject is not used)
-	 */
+	// a configured quota's counters follow its configuration, which may have changed
+	// since they were created; the subject is not used
 	void configure(QuotaCounter counter) {
 		this.jdbc
 			.sql("UPDATE quota_counter SET initial_quota = :initial, quota_increase = :increase, period = :period"
@@ -197,9 +191,7 @@ class QuotaStore {
 			.update();
 	}
 
-	/**
-	 * Adds a request's tokens to LCS's token history.
-	 */
+	// LCS's token history
 	void recordHistory(String userId, String provider, String model, long inputTokens, long outputTokens) {
 		this.jdbc.sql("""
 				INSERT INTO token_usage (user_id, provider, model, input_tokens, output_tokens, updated_at)

@@ -65,12 +65,19 @@ class AuthenticationModulesConfigurationTests {
 	}
 
 	@Test
-	void apiKeyShouldBeMaskedInTheDump() {
+	void apiKeyAndAdminCredentialShouldBeMaskedInTheDump() {
 		JsonNode dump = JsonMapper.shared()
-			.readTree(ConfigurationDump.toJson(Configs
-				.load("authentication: {module: api-key-token, api_key_config: {api_key: s3cret-static-key}}")));
+			.readTree(ConfigurationDump.toJson(Configs.load("authentication: {module: api-key-token, api_key_config: "
+					+ "{api_key: s3cret-static-key, admin_api_key: s3cret-admin-credential}}")));
 		assertThat(dump.at("/authentication/api_key_config/api_key").asString()).isEqualTo("**********");
-		assertThat(dump.toString()).doesNotContain("s3cret-static-key");
+		assertThat(dump.at("/authentication/api_key_config/admin_api_key").asString()).isEqualTo("**********");
+		assertThat(dump.toString()).doesNotContain("s3cret-static-key", "s3cret-admin-credential");
+	}
+
+	@Test
+	void aShortAdminCredentialShouldBeRefused() {
+		assertThat(Configs.problems("authentication: {module: api-key-token, api_key_config: {admin_api_key: short}}"))
+			.containsExactly("authentication.api_key_config.admin_api_key: String should have at least 16 characters");
 	}
 
 }
