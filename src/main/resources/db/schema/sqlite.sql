@@ -40,3 +40,22 @@ CREATE TABLE IF NOT EXISTS mcp_server (
 	user_id VARCHAR NOT NULL,
 	created_at DATETIME NOT NULL
 );
+-- API keys managed through /v1/admin/api-keys and the command line: only a key's SHA-256 is kept.
+CREATE TABLE IF NOT EXISTS api_key (
+	id VARCHAR NOT NULL PRIMARY KEY,
+	key_hash VARCHAR NOT NULL,
+	key_prefix VARCHAR NOT NULL,
+	name VARCHAR,
+	user_id VARCHAR NOT NULL,
+	username VARCHAR NOT NULL,
+	roles TEXT NOT NULL,
+	system_prompt TEXT,
+	token_quota INTEGER,
+	quota_period VARCHAR,
+	requests_per_minute INTEGER,
+	created_at DATETIME NOT NULL,
+	expires_at DATETIME,
+	rotated_at DATETIME,
+	revoked_at DATETIME
+);
+CREATE UNIQUE INDEX IF NOT EXISTS ux_api_key_key_hash ON api_key (key_hash);

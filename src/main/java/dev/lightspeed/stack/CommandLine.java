@@ -10,6 +10,10 @@ import java.util.Map;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
+import dev.lightspeed.stack.apikeys.ApiKeysCommand;
 import dev.lightspeed.stack.config.ConfigurationDump;
 import dev.lightspeed.stack.config.ConfigurationException;
 import dev.lightspeed.stack.config.ConfigurationLoader;
@@ -33,7 +37,7 @@ final class CommandLine {
 
 	private static final String PROGRAM = "lightspeed-stack";
 
-	private static final String USAGE_LINE = "usage: " + PROGRAM + " [-h] [-v] [-d] [-c CONFIG_FILE]\n";
+	private static final String USAGE_LINE = "usage: " + PROGRAM + " [-h] [-v] [-d] [-c CONFIG_FILE] [api-keys ...]\n";
 
 	private static final String USAGE = USAGE_LINE + """
 
@@ -44,6 +48,10 @@ final class CommandLine {
 			                        dump actual configuration into JSON file and quit
 			  -c, --config CONFIG_FILE
 			                        path to configuration file (default: lightspeed-stack.yaml)
+
+			commands:
+			  api-keys              manage the API keys of the api-key-token module
+			                        (api-keys -h for its commands)
 			""";
 
 	private static final List<String> QUIET_LOGGERS = List.of("org.hibernate.validator", "org.jboss.logging");
@@ -79,11 +87,21 @@ final class CommandLine {
 			this.err.println(PROGRAM + ": error: " + ex.getMessage());
 			return 2;
 		}
+		if (options.apiKeys != null && (options.apiKeys.isEmpty() || options.apiKeys.contains("-h")
+				|| options.apiKeys.contains("--help"))) {
+			(options.apiKeys.isEmpty() ? this.err : this.out).print(ApiKeysCommand.USAGE);
+			return options.apiKeys.isEmpty() ? 2 : 0;
+		}
 		if (options.help) {
 			this.out.print(USAGE);
 			return 0;
 		}
-		quietLibraryLogging();
+		if (options.apiKeys != null) {
+			logToStandardError();
+		}
+		else {
+			quietLibraryLogging();
+		}
 		LightspeedConfiguration configuration;
 		try {
 			configuration = new ConfigurationLoader().load(this.workingDirectory.resolve(options.config));
@@ -94,6 +112,9 @@ final class CommandLine {
 		}
 		if (options.dump) {
 			return dump(configuration);
+		}
+		if (options.apiKeys != null) {
+			return new ApiKeysCommand(this.out, this.err).run(options.apiKeys, configuration);
 		}
 		Map<String, Object> properties;
 		try {
@@ -132,6 +153,27 @@ final class CommandLine {
 					logger.setLevel(Level.WARN);
 				}
 			}
+		}
+	}
+
+	// A command's answer goes to standard output for scripts to read: the log goes to
+	// standard error, warnings and the audit lines only.
+	private void logToStandardError() {
+		if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+			context.reset();
+			PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+			encoder.setContext(context);
+			encoder.setPattern("%d{ISO8601} %-5level %logger - %msg%n");
+			encoder.start();
+			OutputStreamAppender<ILoggingEvent> console = new OutputStreamAppender<>();
+			console.setContext(context);
+			console.setEncoder(encoder);
+			console.setOutputStream(this.err);
+			console.start();
+			Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+			root.setLevel(Level.WARN);
+			root.addAppender(console);
+			context.getLogger("lightspeed.audit").setLevel(Level.INFO);
 		}
 	}
 

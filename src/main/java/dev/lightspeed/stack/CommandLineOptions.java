@@ -2,10 +2,14 @@ package dev.lightspeed.stack;
 
 import java.util.List;
 
+import dev.lightspeed.stack.apikeys.ApiKeysCommand;
+import org.jspecify.annotations.Nullable;
+
 /**
  * The flags of {@code lightspeed_stack.py}, parsed with Python argparse's conventions:
  * clustered short flags ({@code -vd}), attached values ({@code -cFILE},
- * {@code --config=FILE}) and unambiguous prefixes of long options ({@code --conf}).
+ * {@code --config=FILE}) and unambiguous prefixes of long options ({@code --conf}). Ours:
+ * the {@code api-keys} subcommand, whose arguments follow it.
  */
 final class CommandLineOptions {
 
@@ -18,6 +22,9 @@ final class CommandLineOptions {
 	boolean dump;
 
 	String config = "lightspeed-stack.yaml";
+
+	/** The arguments after {@code api-keys}; null when it was not given. */
+	@Nullable List<String> apiKeys;
 
 	/**
 	 * Parses the arguments.
@@ -49,6 +56,10 @@ final class CommandLineOptions {
 			}
 			else if (arg.startsWith("-") && arg.length() > 1 && !arg.equals("--")) {
 				i = options.shortFlags(args, i);
+			}
+			else if (arg.equals(ApiKeysCommand.NAME)) {
+				options.apiKeys = tail(args, i + 1);
+				return options;
 			}
 			else {
 				throw new IllegalArgumentException("unrecognized arguments: " + String.join(" ", tail(args, i)));

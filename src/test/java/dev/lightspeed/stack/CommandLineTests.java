@@ -44,7 +44,7 @@ class CommandLineTests {
 	@ValueSource(strings = { "-h", "--help", "--he" })
 	void helpShouldPrintUsageAndExitZero(String flag) {
 		assertThat(run(flag)).isZero();
-		assertThat(stdout()).startsWith("usage: lightspeed-stack [-h] [-v] [-d] [-c CONFIG_FILE]\n")
+		assertThat(stdout()).startsWith("usage: lightspeed-stack [-h] [-v] [-d] [-c CONFIG_FILE] [api-keys ...]\n")
 			.contains("-d, --dump-configuration", "-c, --config CONFIG_FILE",
 					"path to configuration file (default: lightspeed-stack.yaml)");
 		assertThat(stderr()).isEmpty();
@@ -53,7 +53,7 @@ class CommandLineTests {
 	@Test
 	void unknownFlagShouldPrintUsageErrorAndExitTwo() {
 		assertThat(run("--foo")).isEqualTo(2);
-		assertThat(stderr()).isEqualTo("usage: lightspeed-stack [-h] [-v] [-d] [-c CONFIG_FILE]\n"
+		assertThat(stderr()).isEqualTo("usage: lightspeed-stack [-h] [-v] [-d] [-c CONFIG_FILE] [api-keys ...]\n"
 				+ "lightspeed-stack: error: unrecognized arguments: --foo\n");
 		assertThat(stdout()).isEmpty();
 	}

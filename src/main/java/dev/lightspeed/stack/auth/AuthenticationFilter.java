@@ -1,15 +1,22 @@
 package dev.lightspeed.stack.auth;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
+import dev.lightspeed.stack.authorization.AccessRules;
+import dev.lightspeed.stack.config.Action;
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.errors.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,28 +24,44 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Runs the configured module on the endpoints that authenticate in LCS 0.2.0 and puts the
- * caller in the security context; a failure is answered here with the module's status and
- * {@code detail}.
+ * Runs the module guarding a request's endpoint (the configured module on the endpoints
+ * that authenticate, the admin credential on the admin API), works out what the caller
+ * may do and checks the endpoint's action, then puts the caller in the security context.
+ * A failure is answered here: the module's status and {@code detail}, or LCS's 403 for an
+ * action the caller's roles do not grant.
  */
 class AuthenticationFilter extends OncePerRequestFilter {
 
-	private final AuthenticationModule module;
+	private final Map<RequestMatcher, AuthenticationModule> modules;
 
-	private final RequestMatcher protectedEndpoints;
+	private final AccessRules accessRules;
 
 	private final ErrorResponses errorResponses;
 
-	AuthenticationFilter(AuthenticationModule module, RequestMatcher protectedEndpoints,
+	/**
+	 * @param modules the module of each group of endpoints; the first that matches a
+	 * request runs
+	 * @param accessRules what roles may do
+	 */
+	AuthenticationFilter(Map<RequestMatcher, AuthenticationModule> modules, AccessRules accessRules,
 			ErrorResponses errorResponses) {
-		this.module = module;
-		this.protectedEndpoints = protectedEndpoints;
+		this.modules = new LinkedHashMap<>(modules);
+		this.accessRules = accessRules;
 		this.errorResponses = errorResponses;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !this.protectedEndpoints.matches(request);
+		return module(request) == null;
+	}
+
+	private @Nullable AuthenticationModule module(HttpServletRequest request) {
+		for (Map.Entry<RequestMatcher, AuthenticationModule> entry : this.modules.entrySet()) {
+			if (entry.getKey().matches(request)) {
+				return entry.getValue();
+			}
+		}
+		return null;
 	}
 
 	@Override
@@ -46,9 +69,14 @@ class AuthenticationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		AuthenticatedUser user;
 		try {
-			user = this.module.authenticate(request);
+			user = authorized(Objects.requireNonNull(module(request)).authenticate(request), request);
 		}
 		catch (ApiException ex) {
+			// The body was never read: the server cannot reuse the connection, and says
+			// so, or a client sending its next request on it finds it closed.
+			if (request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+				response.setHeader(HttpHeaders.CONNECTION, "close");
+			}
 			this.errorResponses.write(response, ex);
 			return;
 		}
@@ -71,6 +99,17 @@ class AuthenticationFilter extends OncePerRequestFilter {
 		finally {
 			SecurityContextHolder.clearContext();
 		}
+	}
+
+	private AuthenticatedUser authorized(AuthenticatedUser authenticated, HttpServletRequest request) {
+		AuthenticatedUser user = authenticated.withActions(this.accessRules.actions(authenticated.roles()));
+		Action action = EndpointActions.of(request);
+		if (action != null && !user.may(action)) {
+			logger.info("User " + user.userId() + " may not " + action.configName() + " (roles " + user.roles() + ")");
+			throw ApiException.of(HttpStatus.FORBIDDEN, "User does not have permission to access this endpoint",
+					"User " + user.userId() + " is not authorized to access this endpoint.");
+		}
+		return user;
 	}
 
 }

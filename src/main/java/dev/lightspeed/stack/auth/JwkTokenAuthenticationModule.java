@@ -5,12 +5,15 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Set;
 
 import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
+import dev.lightspeed.stack.authorization.JwtRoleRules;
 import dev.lightspeed.stack.config.AuthenticationConfig.JwkConfig;
+import dev.lightspeed.stack.config.AuthenticationConfig.JwtConfiguration;
 import dev.lightspeed.stack.errors.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -45,11 +48,14 @@ class JwkTokenAuthenticationModule implements AuthenticationModule {
 
 	private final String jwkSetUrl;
 
-	JwkTokenAuthenticationModule(JwtDecoder decoder, String userIdClaim, String usernameClaim, String jwkSetUrl) {
+	private final JwtRoleRules roleRules;
+
+	JwkTokenAuthenticationModule(JwtDecoder decoder, JwtConfiguration claims, String jwkSetUrl) {
 		this.decoder = decoder;
 		this.jwkSetUrl = jwkSetUrl;
-		this.userIdClaim = userIdClaim;
-		this.usernameClaim = usernameClaim;
+		this.userIdClaim = claims.userIdClaim();
+		this.usernameClaim = claims.usernameClaim();
+		this.roleRules = JwtRoleRules.of(claims.roleRules());
 	}
 
 	static JwkTokenAuthenticationModule create(JwkConfig config, Clock clock) {
@@ -61,11 +67,10 @@ class JwkTokenAuthenticationModule implements AuthenticationModule {
 			.restOperations(jwkSetClient())
 			.build();
 		decoder.setJwtValidator(new JwtTimestampRules(clock));
-		return new JwkTokenAuthenticationModule(decoder, config.jwtConfiguration().userIdClaim(),
-				config.jwtConfiguration().usernameClaim(), config.url());
+		return new JwkTokenAuthenticationModule(decoder, config.jwtConfiguration(), config.url());
 	}
 
-	private static RestTemplate jwkSetClient() {
+	static RestTemplate jwkSetClient() {
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build());
 		requestFactory.setReadTimeout(READ_TIMEOUT);
@@ -75,7 +80,7 @@ class JwkTokenAuthenticationModule implements AuthenticationModule {
 	@Override
 	public AuthenticatedUser authenticate(HttpServletRequest request) {
 		String token = BearerToken.from(request);
-		requireSigned(token);
+		JWT parsed = requireSigned(token);
 		Jwt jwt;
 		try {
 			jwt = this.decoder.decode(token);
@@ -90,12 +95,23 @@ class JwkTokenAuthenticationModule implements AuthenticationModule {
 			}
 			throw failure;
 		}
-		return new AuthenticatedUser(claim(jwt, this.userIdClaim), claim(jwt, this.usernameClaim), false, token);
+		return new AuthenticatedUser(claim(jwt, this.userIdClaim), claim(jwt, this.usernameClaim), false, token,
+				roles(parsed), null);
+	}
+
+	// the claims as the token has them (Spring's Jwt converts some, exp to an Instant)
+	private Set<String> roles(JWT token) {
+		try {
+			return this.roleRules.roles(token.getJWTClaimsSet().toJSONObject());
+		}
+		catch (ParseException ex) {
+			throw ApiException.text(HttpStatus.BAD_REQUEST, JwtFailures.DECODE_ERROR);
+		}
 	}
 
 	// The decoder refuses an unsigned token too, but without a cause to classify; LCS
 	// finds no key for alg "none".
-	private static void requireSigned(String token) {
+	private static JWT requireSigned(String token) {
 		JWT parsed;
 		try {
 			parsed = JWTParser.parse(token);
@@ -109,6 +125,7 @@ class JwkTokenAuthenticationModule implements AuthenticationModule {
 		if (parsed instanceof EncryptedJWT) {
 			throw ApiException.text(HttpStatus.BAD_REQUEST, JwtFailures.DECODE_ERROR);
 		}
+		return parsed;
 	}
 
 	private static String rootCause(Throwable ex) {

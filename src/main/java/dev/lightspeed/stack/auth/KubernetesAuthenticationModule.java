@@ -9,15 +9,11 @@ import java.util.function.Supplier;
 import dev.lightspeed.stack.config.AuthenticationConfig;
 import dev.lightspeed.stack.errors.ApiException;
 import io.kubernetes.client.openapi.ApiClient;
-import io.kubernetes.client.openapi.apis.AuthenticationV1Api;
 import io.kubernetes.client.openapi.apis.AuthorizationV1Api;
 import io.kubernetes.client.openapi.models.V1NonResourceAttributes;
 import io.kubernetes.client.openapi.models.V1SubjectAccessReview;
 import io.kubernetes.client.openapi.models.V1SubjectAccessReviewSpec;
 import io.kubernetes.client.openapi.models.V1SubjectAccessReviewStatus;
-import io.kubernetes.client.openapi.models.V1TokenReview;
-import io.kubernetes.client.openapi.models.V1TokenReviewSpec;
-import io.kubernetes.client.openapi.models.V1TokenReviewStatus;
 import io.kubernetes.client.openapi.models.V1UserInfo;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * {@code k8s}: the bearer token is checked with a TokenReview, then the user's access to
@@ -41,10 +36,13 @@ class KubernetesAuthenticationModule implements AuthenticationModule {
 
 	private final Supplier<ApiClient> client;
 
+	private final TokenReviews tokenReviews;
+
 	private final ClusterIdentity clusterIdentity;
 
 	KubernetesAuthenticationModule(Supplier<ApiClient> client, ClusterIdentity clusterIdentity) {
 		this.client = client;
+		this.tokenReviews = new TokenReviews(client);
 		this.clusterIdentity = clusterIdentity;
 	}
 
@@ -53,42 +51,18 @@ class KubernetesAuthenticationModule implements AuthenticationModule {
 	 */
 	static KubernetesAuthenticationModule create(AuthenticationConfig config, Supplier<ApiClient> discovered,
 			Function<String, @Nullable String> env) {
-		Supplier<ApiClient> client = SingletonSupplier.of(() -> KubernetesClients.create(config, discovered));
+		Supplier<ApiClient> client = KubernetesClients.lazy(config, discovered);
 		return new KubernetesAuthenticationModule(client, new ClusterIdentity(client, env));
 	}
 
 	@Override
 	public AuthenticatedUser authenticate(HttpServletRequest request) {
 		String token = BearerToken.from(request);
-		V1UserInfo user = review(token);
+		V1UserInfo user = this.tokenReviews.review(token).orElseThrow(KubernetesAuthenticationModule::invalidToken);
 		String username = (user.getUsername() != null) ? user.getUsername() : "";
 		String userId = KUBE_ADMIN.equals(username) ? this.clusterIdentity.clusterId() : userId(user, username);
 		authorize(username, user);
 		return new AuthenticatedUser(userId, username, false, token);
-	}
-
-	private V1UserInfo review(String token) {
-		V1TokenReview review = new V1TokenReview().apiVersion("authentication.k8s.io/v1")
-			.kind("TokenReview")
-			.spec(new V1TokenReviewSpec().token(token));
-		V1TokenReviewStatus status;
-		try {
-			status = new AuthenticationV1Api(this.client.get()).createTokenReview(review).execute().getStatus();
-		}
-		catch (io.kubernetes.client.openapi.ApiException ex) {
-			if (ex.getCode() > 0) {
-				logger.debug("TokenReview refused with HTTP {}", ex.getCode());
-				throw invalidToken();
-			}
-			throw unableToReview(ex);
-		}
-		catch (RuntimeException ex) {
-			throw unableToReview(ex);
-		}
-		if (status == null || !Boolean.TRUE.equals(status.getAuthenticated()) || status.getUser() == null) {
-			throw invalidToken();
-		}
-		return status.getUser();
 	}
 
 	// uid and extra go along (0.2.0 sent user and groups only) so that a scoped token,
@@ -129,11 +103,6 @@ class KubernetesAuthenticationModule implements AuthenticationModule {
 
 	private static ApiException invalidToken() {
 		return ApiException.text(HttpStatus.FORBIDDEN, "Forbidden: Invalid or expired token");
-	}
-
-	private static ApiException unableToReview(Exception ex) {
-		logger.warn("TokenReview failed: {}", describe(ex));
-		return ApiException.of(HttpStatus.INTERNAL_SERVER_ERROR, "Forbidden: Unable to Review Token", describe(ex));
 	}
 
 	private static ApiException unableToReviewAccess(Exception ex) {

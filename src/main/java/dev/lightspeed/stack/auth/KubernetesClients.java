@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.util.function.SingletonSupplier;
+
 /**
  * Builds the Kubernetes API client of the {@code k8s} module as LCS 0.2.0 does:
  * in-cluster configuration, else kubeconfig, else defaults; then {@code k8s_cluster_api},
@@ -33,6 +35,13 @@ final class KubernetesClients {
 	private static final int READ_TIMEOUT_MILLIS = 10_000;
 
 	private KubernetesClients() {
+	}
+
+	/**
+	 * The client for a configuration, built on first use, once.
+	 */
+	static Supplier<ApiClient> lazy(AuthenticationConfig config, Supplier<ApiClient> discovered) {
+		return SingletonSupplier.of(() -> create(config, discovered));
 	}
 
 	static ApiClient create(AuthenticationConfig config, Supplier<ApiClient> discovered) {

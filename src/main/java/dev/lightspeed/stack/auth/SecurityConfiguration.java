@@ -1,14 +1,20 @@
 package dev.lightspeed.stack.auth;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import dev.lightspeed.stack.authorization.AccessRules;
 import dev.lightspeed.stack.config.AuthenticationConfig;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.errors.ErrorResponses;
+import dev.lightspeed.stack.health.HealthChecks;
 import jakarta.servlet.DispatcherType;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +41,8 @@ public class SecurityConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	@Bean
-	AuthenticationModule authenticationModule(LightspeedConfiguration configuration) {
+	AuthenticationModule authenticationModule(LightspeedConfiguration configuration,
+			ObjectProvider<ApiKeyVerifier> managedKeys) {
 		AuthenticationConfig authentication = configuration.authentication();
 		String module = authentication.module();
 		logger.info("Authentication module: {}", module);
@@ -51,15 +58,29 @@ public class SecurityConfiguration {
 			}
 			case "k8s" -> KubernetesAuthenticationModule.create(authentication,
 					() -> KubernetesClients.discover(System::getenv), System::getenv);
-			case "jwk-token" -> {
-				AuthenticationConfig.JwkConfig jwkConfig = authentication.jwkConfig();
-				if (jwkConfig == null) {
-					throw new IllegalStateException("jwk-token authentication needs authentication.jwk_config");
-				}
-				yield JwkTokenAuthenticationModule.create(jwkConfig, Clock.systemUTC());
-			}
+			case "jwk-token" ->
+				JwkTokenAuthenticationModule.create(required(authentication.jwkConfig()), Clock.systemUTC());
+			case "api-key-token" ->
+				new ApiKeyAuthenticationModule(required(authentication.apiKeyConfig()), managedKeys.getIfAvailable());
+			case "rh-identity" -> new RhIdentityAuthenticationModule(required(authentication.rhIdentityConfig()));
+			case "trusted-proxy" ->
+				new TrustedProxyAuthenticationModule(required(authentication.trustedProxyConfig()), new TokenReviews(
+						KubernetesClients.lazy(authentication, () -> KubernetesClients.discover(System::getenv))));
 			default -> throw new IllegalStateException("Unsupported authentication module '" + module + "'");
 		};
+	}
+
+	@Bean
+	HealthChecks authenticationHealth(LightspeedConfiguration configuration) {
+		return AuthenticationHealth.of(configuration.authentication());
+	}
+
+	// the configuration loader refuses a module without its section
+	private static <T> T required(@Nullable T section) {
+		if (section == null) {
+			throw new IllegalStateException("The authentication module's configuration section is missing");
+		}
+		return section;
 	}
 
 	// Spring Security would wrap every filter of the chain in an observation; requests
@@ -72,7 +93,14 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationModule module,
-			ErrorResponses errorResponses) {
+			LightspeedConfiguration configuration, ErrorResponses errorResponses) {
+		AccessRules accessRules = AccessRules.of(configuration.authorization());
+		// with access rules, every endpoint that has an action authenticates, as in LCS
+		RequestMatcher authenticated = accessRules.configured()
+				? new OrRequestMatcher(protectedEndpoints(), EndpointActions.all()) : protectedEndpoints();
+		Map<RequestMatcher, AuthenticationModule> modules = new LinkedHashMap<>();
+		modules.put(adminEndpoints(), new AdminAuthenticationModule(configuration.authentication().apiKeyConfig()));
+		modules.put(authenticated, module);
 		http.csrf(AbstractHttpConfigurer::disable)
 			.headers((headers) -> headers.withObjectPostProcessor(new WriteHeadersEagerly()))
 			.formLogin(AbstractHttpConfigurer::disable)
@@ -81,12 +109,11 @@ public class SecurityConfiguration {
 			.requestCache(AbstractHttpConfigurer::disable)
 			.anonymous(AbstractHttpConfigurer::disable)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.addFilterBefore(new AuthenticationFilter(module, protectedEndpoints(), errorResponses),
-					AuthorizationFilter.class)
+			.addFilterBefore(new AuthenticationFilter(modules, accessRules, errorResponses), AuthorizationFilter.class)
 			.authorizeHttpRequests(
 					(requests) -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
 						.permitAll()
-						.requestMatchers(protectedEndpoints())
+						.requestMatchers(adminEndpoints(), authenticated)
 						.authenticated()
 						.anyRequest()
 						.permitAll());
@@ -115,6 +142,13 @@ public class SecurityConfiguration {
 				path.matcher(HttpMethod.POST, "/v1/mcp-servers"),
 				path.matcher(HttpMethod.DELETE, "/v1/mcp-servers/{name}"),
 				path.matcher(HttpMethod.GET, "/v1/mcp-auth/client-options"));
+	}
+
+	/**
+	 * The admin API, which only the admin credential opens.
+	 */
+	static RequestMatcher adminEndpoints() {
+		return PathPatternRequestMatcher.withDefaults().matcher("/v1/admin/**");
 	}
 
 	/**

@@ -16,14 +16,21 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param k8sClusterApi k8s: API server URL
  * @param k8sCaCertPath k8s: CA bundle of the API server
  * @param jwkConfig jwk-token: where the keys are and which claims name the user
+ * @param apiKeyConfig api-key-token: the keys
+ * @param rhIdentityConfig rh-identity: the entitlements required
+ * @param trustedProxyConfig trusted-proxy: the header and the proxies trusted
  */
 public record AuthenticationConfig(String module, @JsonProperty("skip_tls_verification") Boolean skipTlsVerification,
 		@JsonProperty("k8s_cluster_api") @JsonSerialize(using = UrlSerializer.class) @Nullable String k8sClusterApi,
 		@JsonProperty("k8s_ca_cert_path") @Nullable String k8sCaCertPath,
-		@JsonProperty("jwk_config") @Nullable JwkConfig jwkConfig) {
+		@JsonProperty("jwk_config") @Nullable JwkConfig jwkConfig,
+		@JsonProperty("api_key_config") @Nullable ApiKeyTokenConfig apiKeyConfig,
+		@JsonProperty("rh_identity_config") @Nullable RhIdentityConfig rhIdentityConfig,
+		@JsonProperty("trusted_proxy_config") @Nullable TrustedProxyConfig trustedProxyConfig) {
 
-	/** The supported modules, in the order LCS 0.2.0 lists them. */
-	public static final List<String> MODULES = List.of("noop", "noop-with-token", "k8s", "jwk-token");
+	/** The supported modules, in the order LCS lists them. */
+	public static final List<String> MODULES = List.of("noop", "noop-with-token", "k8s", "jwk-token", "api-key-token",
+			"rh-identity", "trusted-proxy");
 
 	public AuthenticationConfig {
 		module = (module != null) ? module : "noop";
@@ -33,11 +40,21 @@ public record AuthenticationConfig(String module, @JsonProperty("skip_tls_verifi
 	static AuthenticationConfig read(Section section) {
 		AuthenticationConfig config = new AuthenticationConfig(section.string("module"),
 				section.bool("skip_tls_verification"), section.httpUrl("k8s_cluster_api"),
-				section.existingFile("k8s_ca_cert_path"), section.section("jwk_config", JwkConfig::read));
+				section.existingFile("k8s_ca_cert_path"), section.section("jwk_config", JwkConfig::read),
+				section.section("api_key_config", ApiKeyTokenConfig::read),
+				section.section("rh_identity_config", RhIdentityConfig::read),
+				section.section("trusted_proxy_config", TrustedProxyConfig::read));
 		section.check(MODULES.contains(config.module), "module", "Unsupported authentication module '" + config.module
 				+ "'. Supported modules: " + String.join(", ", MODULES));
 		section.check(!"jwk-token".equals(config.module) || config.jwkConfig != null, "jwk_config",
 				"JWK configuration must be specified when using JWK token authentication");
+		section.check(!"api-key-token".equals(config.module) || config.apiKeyConfig != null, "api_key_config",
+				"API Key configuration section must be specified when using API Key token authentication");
+		section.check(!"rh-identity".equals(config.module) || config.rhIdentityConfig != null, "rh_identity_config",
+				"RH Identity configuration must be specified when using RH Identity authentication");
+		section.check(!"trusted-proxy".equals(config.module) || config.trustedProxyConfig != null,
+				"trusted_proxy_config",
+				"Trusted proxy configuration must be specified when using trusted-proxy authentication");
 		return config;
 	}
 
@@ -52,7 +69,7 @@ public record AuthenticationConfig(String module, @JsonProperty("skip_tls_verifi
 			@JsonProperty("jwt_configuration") JwtConfiguration jwtConfiguration) {
 
 		public JwkConfig {
-			jwtConfiguration = (jwtConfiguration != null) ? jwtConfiguration : new JwtConfiguration(null, null);
+			jwtConfiguration = (jwtConfiguration != null) ? jwtConfiguration : new JwtConfiguration(null, null, null);
 		}
 
 		static JwkConfig read(Section section) {
@@ -67,17 +84,21 @@ public record AuthenticationConfig(String module, @JsonProperty("skip_tls_verifi
 	 *
 	 * @param userIdClaim claim holding the user id
 	 * @param usernameClaim claim holding the user name
+	 * @param roleRules the roles a token's claims give (LCS 0.3.0)
 	 */
 	public record JwtConfiguration(@JsonProperty("user_id_claim") String userIdClaim,
-			@JsonProperty("username_claim") String usernameClaim) {
+			@JsonProperty("username_claim") String usernameClaim,
+			@JsonProperty("role_rules") List<JwtRoleRule> roleRules) {
 
 		public JwtConfiguration {
 			userIdClaim = (userIdClaim != null) ? userIdClaim : "user_id";
 			usernameClaim = (usernameClaim != null) ? usernameClaim : "username";
+			roleRules = (roleRules != null) ? List.copyOf(roleRules) : List.of();
 		}
 
 		static JwtConfiguration read(Section section) {
-			return new JwtConfiguration(section.string("user_id_claim"), section.string("username_claim"));
+			return new JwtConfiguration(section.string("user_id_claim"), section.string("username_claim"),
+					section.sections("role_rules", JwtRoleRule::read));
 		}
 
 	}

@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
  * @param database where conversation records live
  * @param mcpServers MCP servers offered to the model, read-only at run time
  * @param authentication the authentication module
+ * @param authorization the access rules (LCS 0.3.0), absent when not configured
  * @param customization system prompt settings, absent when not configured
  * @param inference default model and provider
+ * @param quotaHandlers token quotas (LCS 0.3.1), absent when not configured
  */
 public record LightspeedConfiguration(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED) ServiceConfig service,
@@ -28,7 +30,9 @@ public record LightspeedConfiguration(@Schema(requiredMode = Schema.RequiredMode
 		@JsonProperty("user_data_collection") @Schema(
 				requiredMode = Schema.RequiredMode.REQUIRED) UserDataCollectionConfig userDataCollection,
 		DatabaseConfig database, @JsonProperty("mcp_servers") List<McpServerConfig> mcpServers,
-		AuthenticationConfig authentication, @Nullable CustomizationConfig customization, InferenceConfig inference) {
+		AuthenticationConfig authentication, @Nullable AuthorizationConfig authorization,
+		@Nullable CustomizationConfig customization, InferenceConfig inference,
+		@JsonProperty("quota_handlers") @Nullable QuotaHandlersConfig quotaHandlers) {
 
 	private static final Logger logger = LoggerFactory.getLogger(LightspeedConfiguration.class);
 
@@ -36,7 +40,7 @@ public record LightspeedConfiguration(@Schema(requiredMode = Schema.RequiredMode
 		database = (database != null) ? database : new DatabaseConfig(null, null);
 		mcpServers = (mcpServers != null) ? List.copyOf(mcpServers) : List.of();
 		authentication = (authentication != null) ? authentication
-				: new AuthenticationConfig(null, null, null, null, null);
+				: new AuthenticationConfig(null, null, null, null, null, null, null, null);
 		inference = (inference != null) ? inference : new InferenceConfig(null, null);
 	}
 
@@ -53,8 +57,10 @@ public record LightspeedConfiguration(@Schema(requiredMode = Schema.RequiredMode
 				section.section("database", DatabaseConfig::read),
 				section.sections("mcp_servers", McpServerConfig::read),
 				section.section("authentication", AuthenticationConfig::read),
+				section.section("authorization", AuthorizationConfig::read),
 				section.section("customization", CustomizationConfig::read),
-				section.section("inference", InferenceConfig::read));
+				section.section("inference", InferenceConfig::read),
+				section.section("quota_handlers", QuotaHandlersConfig::read));
 		return configuration.withUsableMcpServers();
 	}
 
@@ -73,7 +79,8 @@ public record LightspeedConfiguration(@Schema(requiredMode = Schema.RequiredMode
 		}).toList();
 		return (usable.size() == this.mcpServers.size()) ? this
 				: new LightspeedConfiguration(this.name, this.service, this.llamaStack, this.userDataCollection,
-						this.database, usable, this.authentication, this.customization, this.inference);
+						this.database, usable, this.authentication, this.authorization, this.customization,
+						this.inference, this.quotaHandlers);
 	}
 
 	/**
@@ -84,7 +91,8 @@ public record LightspeedConfiguration(@Schema(requiredMode = Schema.RequiredMode
 	 */
 	public LightspeedConfiguration withCustomization(@Nullable CustomizationConfig customization) {
 		return new LightspeedConfiguration(this.name, this.service, this.llamaStack, this.userDataCollection,
-				this.database, this.mcpServers, this.authentication, customization, this.inference);
+				this.database, this.mcpServers, this.authentication, this.authorization, customization, this.inference,
+				this.quotaHandlers);
 	}
 
 }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -150,6 +151,12 @@ final class Section {
 		String result = string(key);
 		check(result == null || Files.isRegularFile(Path.of(result)), key, "Path does not point to a file");
 		return result;
+	}
+
+	// any YAML value, as plain Java: maps, lists, strings, numbers, booleans
+	@Nullable Object any(String key) {
+		JsonNode value = value(key);
+		return (value != null) ? JsonMapper.shared().treeToValue(value, Object.class) : null;
 	}
 
 	@Nullable List<String> strings(String key) {

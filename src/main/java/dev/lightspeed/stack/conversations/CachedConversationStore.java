@@ -68,6 +68,11 @@ final class CachedConversationStore implements ConversationStore {
 	}
 
 	@Override
+	public List<ConversationRecord> listAll(Order order) {
+		return this.store.listAll(order);
+	}
+
+	@Override
 	public boolean setTopicSummary(String id, String topicSummary) {
 		try {
 			return this.store.setTopicSummary(id, topicSummary);

@@ -40,6 +40,14 @@ public interface ConversationStore {
 	List<ConversationRecord> listByUser(String userId, Order order);
 
 	/**
+	 * Lists every user's conversations (for a caller allowed to
+	 * {@code list_other_conversations}).
+	 * @param order the order
+	 * @return the records
+	 */
+	List<ConversationRecord> listAll(Order order);
+
+	/**
 	 * Sets the topic summary.
 	 * @param id conversation id
 	 * @param topicSummary the summary

@@ -1,6 +1,7 @@
 package dev.lightspeed.stack.conversations;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
+import dev.lightspeed.stack.config.Action;
 import dev.lightspeed.stack.llamastack.ChatTurn;
 import dev.lightspeed.stack.storage.DatabaseVendor;
 
@@ -43,14 +44,15 @@ class ConversationsController {
 	@GetMapping("/{conversation_id}")
 	ConversationResponse<ChatTurn> get(@AuthenticationPrincipal AuthenticatedUser user,
 			@PathVariable("conversation_id") String conversationId) {
-		ConversationRecord record = this.access.owned(user, conversationId);
+		ConversationRecord record = this.access.owned(user, conversationId, Action.READ_OTHER_CONVERSATIONS);
 		return new ConversationResponse<>(conversationId, this.history.turns(record, conversationId));
 	}
 
 	@DeleteMapping("/{conversation_id}")
 	ConversationDeleteResponse delete(@AuthenticationPrincipal AuthenticatedUser user,
 			@PathVariable("conversation_id") String conversationId) {
-		return this.history.delete(this.access.owned(user, conversationId), conversationId);
+		return this.history.delete(this.access.owned(user, conversationId, Action.DELETE_OTHER_CONVERSATIONS),
+				conversationId);
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.lightspeed.stack.conversations;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
+import dev.lightspeed.stack.config.Action;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,7 +43,7 @@ class ConversationsV2Controller {
 	@GetMapping("/{conversation_id}")
 	ConversationResponse<ConversationTurnV2> get(@AuthenticationPrincipal AuthenticatedUser user,
 			@PathVariable("conversation_id") String conversationId) {
-		ConversationRecord record = this.access.owned(user, conversationId);
+		ConversationRecord record = this.access.owned(user, conversationId, Action.READ_OTHER_CONVERSATIONS);
 		return new ConversationResponse<>(conversationId,
 				this.history.turns(record, conversationId)
 					.stream()
@@ -53,7 +54,7 @@ class ConversationsV2Controller {
 	@PutMapping("/{conversation_id}")
 	ConversationUpdateResponse update(@AuthenticationPrincipal AuthenticatedUser user,
 			@PathVariable("conversation_id") String conversationId, @RequestBody ConversationUpdateRequest request) {
-		ConversationRecord record = this.access.owned(user, conversationId);
+		ConversationRecord record = this.access.owned(user, conversationId, null);
 		this.store.setTopicSummary(record.id(), request.topicSummary());
 		return new ConversationUpdateResponse(conversationId, true, "Topic summary updated successfully");
 	}
@@ -61,7 +62,8 @@ class ConversationsV2Controller {
 	@DeleteMapping("/{conversation_id}")
 	ConversationDeleteResponse delete(@AuthenticationPrincipal AuthenticatedUser user,
 			@PathVariable("conversation_id") String conversationId) {
-		return this.history.delete(this.access.owned(user, conversationId), conversationId);
+		return this.history.delete(this.access.owned(user, conversationId, Action.DELETE_OTHER_CONVERSATIONS),
+				conversationId);
 	}
 
 }

@@ -98,6 +98,13 @@ class JdbcConversationStore implements ConversationStore {
 	}
 
 	@Override
+	public List<ConversationRecord> listAll(Order order) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM user_conversation ORDER BY " + orderBy(order))
+			.query(this::toRecord)
+			.list();
+	}
+
+	@Override
 	public boolean setTopicSummary(String id, String topicSummary) {
 		return this.jdbc.sql("UPDATE user_conversation SET topic_summary = :summary WHERE id = :id")
 			.param("summary", topicSummary)

@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.errors;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -13,10 +14,17 @@ public class ApiException extends RuntimeException {
 
 	private final Object detail;
 
+	private final HttpHeaders headers;
+
 	protected ApiException(HttpStatus status, Object detail, String message) {
+		this(status, detail, message, HttpHeaders.EMPTY);
+	}
+
+	private ApiException(HttpStatus status, Object detail, String message, HttpHeaders headers) {
 		super(message);
 		this.status = status;
 		this.detail = detail;
+		this.headers = headers;
 	}
 
 	/**
@@ -50,8 +58,29 @@ public class ApiException extends RuntimeException {
 		return new ApiException(status, detail, detail);
 	}
 
+	/**
+	 * The same failure with a response header more, e.g. {@code Retry-After}.
+	 * @param name the header
+	 * @param value its value
+	 * @return the failure
+	 */
+	public ApiException withHeader(String name, String value) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.putAll(this.headers);
+		headers.add(name, value);
+		return new ApiException(this.status, this.detail, getMessage(), HttpHeaders.readOnlyHttpHeaders(headers));
+	}
+
 	public HttpStatus status() {
 		return this.status;
+	}
+
+	/**
+	 * The response headers the failure needs.
+	 * @return the headers, usually none
+	 */
+	public HttpHeaders headers() {
+		return this.headers;
 	}
 
 	/**

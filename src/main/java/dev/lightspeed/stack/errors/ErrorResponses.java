@@ -29,7 +29,10 @@ public class ErrorResponses {
 	 * @return status and body
 	 */
 	public ResponseEntity<Object> entity(ApiException ex) {
-		return ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_JSON).body(body(ex));
+		return ResponseEntity.status(ex.status())
+			.headers(ex.headers())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body(ex));
 	}
 
 	/**
@@ -40,6 +43,7 @@ public class ErrorResponses {
 	 */
 	public void write(HttpServletResponse response, ApiException ex) throws IOException {
 		response.setStatus(ex.status().value());
+		ex.headers().forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		this.jsonMapper.writeValue(response.getOutputStream(), body(ex));
 	}

@@ -16,6 +16,7 @@ import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -103,6 +104,12 @@ class RequestBodyValidation extends RequestBodyAdviceAdapter {
 			// have.
 			if (!shape.errors().isEmpty()) {
 				throw new RequestValidationException(shape.errors());
+			}
+			// a rule of the record's constructor, as pydantic's model validators report
+			// it
+			if (ex instanceof ValueInstantiationException && ex.getCause() instanceof IllegalArgumentException rule) {
+				throw new RequestValidationException(List.of(new ValidationError("value_error", List.of("body"),
+						"Value error, " + rule.getMessage(), body, Map.of("error", Map.of()))));
 			}
 			throw ex;
 		}

@@ -61,16 +61,6 @@ public class LlmMetrics {
 	}
 
 	/**
-	 * Counts the estimated tokens of what was sent to the LLM.
-	 * @param provider provider id
-	 * @param model model id
-	 * @param text the text sent
-	 */
-	public void sent(String provider, String model, String text) {
-		this.tokensSent.withTags("provider", provider, "model", model).increment(TokenEstimate.of(text));
-	}
-
-	/**
 	 * Counts the tokens the provider reports were sent to the LLM.
 	 * @param provider provider id
 	 * @param model model id
@@ -88,16 +78,6 @@ public class LlmMetrics {
 	 */
 	public void received(String provider, String model, int tokens) {
 		this.tokensReceived.withTags("provider", provider, "model", model).increment(tokens);
-	}
-
-	/**
-	 * Counts the estimated tokens of the LLM's answer.
-	 * @param provider provider id
-	 * @param model model id
-	 * @param text the answer
-	 */
-	public void received(String provider, String model, String text) {
-		this.tokensReceived.withTags("provider", provider, "model", model).increment(TokenEstimate.of(text));
 	}
 
 }

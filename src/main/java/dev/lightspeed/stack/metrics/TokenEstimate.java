@@ -5,14 +5,19 @@ package dev.lightspeed.stack.metrics;
  * English text with BPE tokenizers. Llama Stack's Agents API does not report usage, and
  * LCS 0.2.0 never counted tokens at all, so an estimate is better than a zero.
  */
-final class TokenEstimate {
+public final class TokenEstimate {
 
 	private static final int CHARACTERS_PER_TOKEN = 4;
 
 	private TokenEstimate() {
 	}
 
-	static int of(String text) {
+	/**
+	 * The estimated token count of a text.
+	 * @param text the text
+	 * @return about one token per four characters
+	 */
+	public static int of(String text) {
 		int characters = text.codePointCount(0, text.length());
 		return (characters + CHARACTERS_PER_TOKEN - 1) / CHARACTERS_PER_TOKEN;
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import dev.lightspeed.stack.auth.AuthenticatedUser;
 import dev.lightspeed.stack.llamastack.Conversation;
 import dev.lightspeed.stack.llamastack.TurnInput;
+import dev.lightspeed.stack.quota.Admission;
 
 /**
  * Everything a turn needs once the request has passed every check: the conversation (new
@@ -16,7 +17,8 @@ import dev.lightspeed.stack.llamastack.TurnInput;
  * @param selection the model
  * @param input the turn input
  * @param startedAt when the question came
+ * @param admission the quotas' tokens set aside for the turn
  */
 record PreparedTurn(AuthenticatedUser user, QueryRequest request, Conversation conversation, ModelSelection selection,
-		TurnInput input, Instant startedAt) {
+		TurnInput input, Instant startedAt, Admission admission) {
 }

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param inputTokens tokens sent to the model, as its provider counted them (0 when Llama
  * Stack does not say)
  * @param outputTokens tokens of the answer, likewise
- * @param availableQuotas remaining quotas by limiter
+ * @param availableQuotas what the quotas that count the query have left (LCS 0.3.1), by
+ * limiter; empty when none does
  */
 public record QueryResponse(@JsonProperty("conversation_id") String conversationId,
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String response,
@@ -31,7 +32,8 @@ public record QueryResponse(@JsonProperty("conversation_id") String conversation
 	static QueryResponse of(String conversationId, TurnAccumulator outcome) {
 		TokenUsage usage = outcome.usage();
 		return new QueryResponse(conversationId, outcome.answer(), outcome.referencedDocuments(), outcome.truncated(),
-				(usage != null) ? usage.inputTokens() : 0, (usage != null) ? usage.outputTokens() : 0, Map.of());
+				(usage != null) ? usage.inputTokens() : 0, (usage != null) ? usage.outputTokens() : 0,
+				outcome.availableQuotas());
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
+import dev.lightspeed.stack.config.Action;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.conversations.ConversationIds;
 import dev.lightspeed.stack.conversations.ConversationRecord;
@@ -18,6 +19,9 @@ import dev.lightspeed.stack.llamastack.TurnEvent;
 import dev.lightspeed.stack.llamastack.TurnInput;
 import dev.lightspeed.stack.llamastack.TurnStream;
 import dev.lightspeed.stack.metrics.LlmMetrics;
+import dev.lightspeed.stack.metrics.TokenEstimate;
+import dev.lightspeed.stack.quota.Admission;
+import dev.lightspeed.stack.quota.Quotas;
 import dev.lightspeed.stack.shutdown.ShutdownState;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -61,10 +65,12 @@ class QueryService {
 
 	private final ShutdownState shutdown;
 
+	private final Quotas quotas;
+
 	private final AtomicBoolean mediaTypeNoticed = new AtomicBoolean();
 
 	QueryService(LightspeedConfiguration configuration, LlamaStackBackend llamaStack, ConversationStore conversations,
-			LlmMetrics metrics, TurnSetup setup, TurnRecords records, ShutdownState shutdown) {
+			LlmMetrics metrics, TurnSetup setup, TurnRecords records, ShutdownState shutdown, Quotas quotas) {
 		this.configuration = configuration;
 		this.shutdown = shutdown;
 		this.llamaStack = llamaStack;
@@ -72,6 +78,7 @@ class QueryService {
 		this.metrics = metrics;
 		this.setup = setup;
 		this.records = records;
+		this.quotas = quotas;
 	}
 
 	PreparedTurn prepare(AuthenticatedUser user, QueryRequest request, HttpHeaders headers) {
@@ -83,21 +90,32 @@ class QueryService {
 			// RHDH sends it with every question: say it once
 			logger.info("media_type is accepted for compatibility and ignored (logged once)");
 		}
+		if ((request.model() != null || request.provider() != null) && !user.may(Action.MODEL_OVERRIDE)) {
+			throw ApiException.of(HttpStatus.FORBIDDEN,
+					"This instance does not permit overriding model/provider in the query request (missing "
+							+ "permission: model_override). Please remove the model and provider fields from your "
+							+ "request.",
+					"User lacks model_override permission required to override model/provider.");
+		}
 		ConversationRecord existing = request.continuesConversation() ? owned(request.conversationId(), user) : null;
+		// before anything reaches Llama Stack; given back when the turn never does
+		Admission admission = this.quotas.admit(user, TokenEstimate.of(request.query()));
 		try {
 			ModelSelection selection = ModelSelection.select(request.model(), request.provider(), existing,
 					this.configuration.inference(), this.llamaStack.models());
-			String instructions = SystemPrompts.resolve(request.systemPrompt(), this.configuration.customization());
+			String instructions = SystemPrompts.resolve(request.systemPrompt(),
+					(user.apiKey() != null) ? user.apiKey().systemPrompt() : null, this.configuration.customization());
 			List<TurnInput.Document> documents = Attachments.validate(request.attachmentList());
 			TurnInput.Shields shields = this.setup.shields(request);
 			Conversation conversation = (existing != null) ? resume(existing) : this.llamaStack
 				.createConversation(new ConversationSpec(selection.llamaStackModelId(), instructions, shields));
 			TurnInput input = new TurnInput(selection.llamaStackModelId(), instructions, request.query(), documents,
 					this.setup.tools(request, user, headers), shields);
-			return new PreparedTurn(user, request, conversation, selection, input, startedAt);
+			return new PreparedTurn(user, request, conversation, selection, input, startedAt, admission);
 		}
-		catch (LlamaStackUnavailableException ex) {
-			this.metrics.failed();
+		catch (RuntimeException ex) {
+			admission.release();
+			failed(ex);
 			throw ex;
 		}
 	}
@@ -111,8 +129,9 @@ class QueryService {
 		try {
 			upstream = this.llamaStack.streamTurn(turn.conversation(), turn.input());
 		}
-		catch (LlamaStackUnavailableException ex) {
-			this.metrics.failed();
+		catch (RuntimeException ex) {
+			turn.admission().release();
+			failed(ex);
 			throw ex;
 		}
 		this.records.recordConversation(turn);
@@ -135,6 +154,7 @@ class QueryService {
 			else if (open.wasShutDown() && !outcome.completed() && outcome.failure() == null) {
 				fail(outcome, sink, SHUTTING_DOWN, HttpStatus.SERVICE_UNAVAILABLE.value());
 			}
+			this.records.charge(turn, outcome);
 			sink.end(outcome);
 		}
 		catch (SseWriter.ClientGoneException ex) {
@@ -142,8 +162,10 @@ class QueryService {
 			return null;
 		}
 		finally {
-			// after the answer, whatever became of it: the conversation is recorded
+			// after the answer, whatever became of it: the conversation is recorded, and
+			// what it cost so far charged (once)
 			this.records.summarizeIfNew(turn);
+			this.records.charge(turn, outcome);
 		}
 		this.records.keep(turn, outcome);
 		return outcome;
@@ -207,6 +229,13 @@ class QueryService {
 		}
 	}
 
+	// 0.2.0 counts every connection error of a query as a failed call
+	private void failed(RuntimeException ex) {
+		if (ex instanceof LlamaStackUnavailableException) {
+			this.metrics.failed();
+		}
+	}
+
 	private static void fail(TurnAccumulator outcome, TurnSink sink, String message, int status) {
 		TurnEvent.StreamFailed failed = new TurnEvent.StreamFailed(message, status);
 		outcome.accept(failed);
@@ -217,7 +246,7 @@ class QueryService {
 		String id = ConversationIds.canonical(String.valueOf(requestedId))
 			.orElseThrow(() -> notFound(String.valueOf(requestedId)));
 		ConversationRecord record = this.conversations.find(id).orElseThrow(() -> notFound(id));
-		if (!record.userId().equals(user.userId())) {
+		if (!record.userId().equals(user.userId()) && !user.may(Action.QUERY_OTHER_CONVERSATIONS)) {
 			throw ApiException.of(HttpStatus.FORBIDDEN, "Access denied",
 					"You do not have permission to access this conversation");
 		}

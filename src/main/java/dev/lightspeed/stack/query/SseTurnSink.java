@@ -46,7 +46,8 @@ final class SseTurnSink implements TurnSink {
 
 	@Override
 	public void end(TurnAccumulator outcome) {
-		this.out.send(StreamEvents.end(outcome.referencedDocuments(), outcome.usage(), outcome.truncated()));
+		this.out.send(StreamEvents.end(outcome.referencedDocuments(), outcome.usage(), outcome.truncated(),
+				outcome.availableQuotas()));
 		this.out.complete();
 	}
 

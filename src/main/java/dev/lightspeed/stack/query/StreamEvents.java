@@ -50,14 +50,14 @@ final class StreamEvents {
 	}
 
 	static Map<String, Object> end(List<Map<String, @Nullable String>> referencedDocuments, @Nullable TokenUsage usage,
-			boolean truncated) {
+			boolean truncated, Map<String, Long> availableQuotas) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("referenced_documents", referencedDocuments);
 		data.put("truncated", truncated ? Boolean.TRUE : null);
 		data.put("input_tokens", (usage != null) ? usage.inputTokens() : 0);
 		data.put("output_tokens", (usage != null) ? usage.outputTokens() : 0);
 		Map<String, Object> end = envelope("end", data);
-		end.put("available_quotas", Map.of());
+		end.put("available_quotas", availableQuotas);
 		return end;
 	}
 

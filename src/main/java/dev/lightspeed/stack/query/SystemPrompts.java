@@ -7,8 +7,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
- * The system prompt of a new conversation (LCS 0.2.0 §5.4): the request's, then the
- * configured one (the file when {@code system_prompt_path} is set), then a default.
+ * The system prompt of a new conversation (LCS 0.2.0 §5.4): the request's, then the API
+ * key's (ORBIT's prompt per key), then the configured one (the file when
+ * {@code system_prompt_path} is set), then a default. With
+ * {@code disable_query_system_prompt} a request may not bring its own; the key's still
+ * applies.
  */
 final class SystemPrompts {
 
@@ -17,7 +20,8 @@ final class SystemPrompts {
 	private SystemPrompts() {
 	}
 
-	static String resolve(@Nullable String requested, @Nullable CustomizationConfig customization) {
+	static String resolve(@Nullable String requested, @Nullable String keys,
+			@Nullable CustomizationConfig customization) {
 		boolean requestedGiven = requested != null && !requested.isEmpty();
 		if (requestedGiven && customization != null && customization.disableQuerySystemPrompt()) {
 			throw ApiException.responseOnly(HttpStatus.UNPROCESSABLE_CONTENT,
@@ -27,6 +31,9 @@ final class SystemPrompts {
 		}
 		if (requestedGiven) {
 			return requested;
+		}
+		if (keys != null) {
+			return keys;
 		}
 		if (customization != null && customization.systemPrompt() != null) {
 			return customization.systemPrompt();

@@ -39,6 +39,9 @@ final class TurnAccumulator {
 
 	private final Set<ReferencedDocument> documents = new LinkedHashSet<>();
 
+	// null until the turn has been charged to its quotas
+	private @Nullable Map<String, Long> availableQuotas;
+
 	void accept(TurnEvent event) {
 		switch (event) {
 			case TurnEvent.TurnCompleted completed -> {
@@ -123,6 +126,22 @@ final class TurnAccumulator {
 
 	@Nullable String failure() {
 		return this.failure;
+	}
+
+	/**
+	 * What the quotas that count the turn have left after it, by name.
+	 * @return the quotas, empty when none counts it
+	 */
+	Map<String, Long> availableQuotas() {
+		return (this.availableQuotas != null) ? this.availableQuotas : Map.of();
+	}
+
+	boolean charged() {
+		return this.availableQuotas != null;
+	}
+
+	void charged(Map<String, Long> quotas) {
+		this.availableQuotas = quotas;
 	}
 
 	List<Transcript.ToolCall> toolCalls() {

@@ -7,6 +7,7 @@ import dev.lightspeed.stack.conversations.ConversationStore;
 import dev.lightspeed.stack.conversations.TurnTimes;
 import dev.lightspeed.stack.llamastack.TokenUsage;
 import dev.lightspeed.stack.metrics.LlmMetrics;
+import dev.lightspeed.stack.metrics.TokenEstimate;
 import dev.lightspeed.stack.topicsummary.TopicSummaries;
 import dev.lightspeed.stack.transcripts.Transcript;
 import dev.lightspeed.stack.transcripts.TranscriptStore;
@@ -64,19 +65,33 @@ class TurnRecords {
 				request.query(), outcome.answer(), attachments, outcome.toolCalls()));
 	}
 
-	// what the provider counted when Llama Stack says, an estimate from the texts
-	// otherwise
 	private void countTokens(PreparedTurn turn, TurnAccumulator outcome) {
 		ModelSelection selection = turn.selection();
+		TokenUsage cost = cost(turn, outcome);
+		this.metrics.sent(selection.providerId(), selection.modelId(), cost.inputTokens());
+		this.metrics.received(selection.providerId(), selection.modelId(), cost.outputTokens());
+	}
+
+	/**
+	 * Charges the turn's cost to its quotas, once, whatever became of it, and keeps what
+	 * they have left for the answer.
+	 */
+	void charge(PreparedTurn turn, TurnAccumulator outcome) {
+		if (outcome.charged()) {
+			return;
+		}
+		TokenUsage cost = cost(turn, outcome);
+		outcome.charged(turn.admission()
+			.settle(cost.inputTokens(), cost.outputTokens(), turn.selection().providerId(),
+					turn.selection().modelId()));
+	}
+
+	// what the provider counted when Llama Stack says, an estimate from the texts
+	// otherwise
+	private static TokenUsage cost(PreparedTurn turn, TurnAccumulator outcome) {
 		TokenUsage usage = outcome.usage();
-		if (usage != null) {
-			this.metrics.sent(selection.providerId(), selection.modelId(), usage.inputTokens());
-			this.metrics.received(selection.providerId(), selection.modelId(), usage.outputTokens());
-		}
-		else {
-			this.metrics.sent(selection.providerId(), selection.modelId(), turn.request().query());
-			this.metrics.received(selection.providerId(), selection.modelId(), outcome.answer());
-		}
+		return (usage != null) ? usage
+				: new TokenUsage(TokenEstimate.of(turn.request().query()), TokenEstimate.of(outcome.answer()));
 	}
 
 	/**

@@ -1,9 +1,12 @@
 package dev.lightspeed.stack.storage;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.health.HealthChecks;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +35,11 @@ class DatabaseConfiguration {
 			throw ex;
 		}
 		return dataSource;
+	}
+
+	@Bean
+	HealthChecks databaseHealth(DataSource dataSource, DatabaseVendor vendor) {
+		return () -> List.of(DatabaseHealth.of("database", dataSource, vendor));
 	}
 
 }

@@ -17,13 +17,14 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
  * The tables, brought up to date at start-up: LCS 0.2.0's {@code user_conversation} (SQL
  * per vendor in {@code db/schema/<vendor>.sql}) with the columns LCS 0.3.x
  * ({@code topic_summary}) and this service ({@code llama_session_id}) add,
- * {@code user_feedback}, {@code conversation_turn} (when each turn started and ended) and
- * {@code mcp_server} (MCP servers registered at run time). Like LCS's own start-up
- * (SQLAlchemy's {@code create_all}), every step leaves alone what is already there, so a
- * database that LCS 0.2.0 or 0.3.x created, or an earlier version of this service (its
- * {@code flyway_schema_history} table stays, unused), keeps its rows. The steps run in
- * one transaction; on PostgreSQL under an advisory lock, so replicas that start together
- * do not race.
+ * {@code user_feedback}, {@code conversation_turn} (when each turn started and ended),
+ * {@code mcp_server} (MCP servers registered at run time), {@code api_key}, and the quota
+ * tables ({@code db/schema/quota-<vendor>.sql}, which a separate quota database gets
+ * alone). Like LCS's own start-up (SQLAlchemy's {@code create_all}), every step leaves
+ * alone what is already there, so a database that LCS 0.2.0 or 0.3.x created, or an
+ * earlier version of this service (its {@code flyway_schema_history} table stays,
+ * unused), keeps its rows. The steps run in one transaction; on PostgreSQL under an
+ * advisory lock, so replicas that start together do not race.
  */
 public final class DatabaseSchema {
 
@@ -44,6 +45,20 @@ public final class DatabaseSchema {
 	 * @throws DatabaseStartupException (unchecked) when the database refuses a step
 	 */
 	public static void apply(DataSource dataSource, DatabaseVendor vendor) {
+		apply(dataSource, vendor, true);
+	}
+
+	/**
+	 * Creates the quota tables a database of its own for quotas lacks.
+	 * @param dataSource the database
+	 * @param vendor its vendor
+	 * @throws DatabaseStartupException (unchecked) when the database refuses a step
+	 */
+	public static void applyQuotaTables(DataSource dataSource, DatabaseVendor vendor) {
+		apply(dataSource, vendor, false);
+	}
+
+	private static void apply(DataSource dataSource, DatabaseVendor vendor, boolean service) {
 		try (Connection connection = dataSource.getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(false);
@@ -53,10 +68,15 @@ public final class DatabaseSchema {
 						statement.execute("SELECT pg_advisory_xact_lock(" + POSTGRES_LOCK_KEY + ")");
 					}
 				}
-				ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/schema/" + vendor.id() + ".sql"));
-				for (String column : ADDED_CONVERSATION_COLUMNS) {
-					addColumnIfMissing(connection, column);
+				if (service) {
+					ScriptUtils.executeSqlScript(connection,
+							new ClassPathResource("db/schema/" + vendor.id() + ".sql"));
+					for (String column : ADDED_CONVERSATION_COLUMNS) {
+						addColumnIfMissing(connection, column);
+					}
 				}
+				ScriptUtils.executeSqlScript(connection,
+						new ClassPathResource("db/schema/quota-" + vendor.id() + ".sql"));
 				connection.commit();
 			}
 			catch (SQLException | RuntimeException ex) {

@@ -1,9 +1,10 @@
 package dev.lightspeed.stack.storage;
 
 /**
- * The database cannot be set up at start-up; the message says why in LCS's words.
+ * The database cannot be set up (at start-up, or for a command); the message says why in
+ * LCS's words.
  */
-class DatabaseStartupException extends RuntimeException {
+public class DatabaseStartupException extends RuntimeException {
 
 	DatabaseStartupException(String message) {
 		super(message);

@@ -85,7 +85,7 @@ class JwkTokenModuleTests {
 	void configuredClaimsShouldNameTheUser() {
 		this.jwks.stubFor(get("/jwks").willReturn(okJson(TestKeys.jwkSet())));
 		AuthenticationModule module = JwkTokenAuthenticationModule.create(
-				new JwkConfig(this.jwks.baseUrl() + "/jwks", new JwtConfiguration("sub", "preferred_username")),
+				new JwkConfig(this.jwks.baseUrl() + "/jwks", new JwtConfiguration("sub", "preferred_username", null)),
 				Clock.systemUTC());
 		Map<String, Object> claims = new HashMap<>(Map.of("sub", "f2b5", "preferred_username", "carol"));
 		String token = TestKeys.es256(claims);

@@ -141,7 +141,8 @@ class KubernetesClientsTests {
 	}
 
 	private static AuthenticationModule module(@Nullable String caCertPath, Map<String, String> env) {
-		return KubernetesAuthenticationModule.create(new AuthenticationConfig("k8s", null, null, caCertPath, null),
+		return KubernetesAuthenticationModule.create(
+				new AuthenticationConfig("k8s", null, null, caCertPath, null, null, null, null),
 				() -> KubernetesClients.discover(env::get), env::get);
 	}
 

@@ -104,8 +104,9 @@ class KubernetesModuleTests {
 
 	@Test
 	void configurationShouldOverrideHostAndTlsOfTheDiscoveredClient() {
-		ApiClient client = KubernetesClients
-			.create(new AuthenticationConfig("k8s", true, "https://api.example.com:6443/", null, null), ApiClient::new);
+		ApiClient client = KubernetesClients.create(
+				new AuthenticationConfig("k8s", true, "https://api.example.com:6443/", null, null, null, null, null),
+				ApiClient::new);
 		assertThat(client.getBasePath()).isEqualTo("https://api.example.com:6443");
 		assertThat(client.isVerifyingSsl()).isFalse();
 	}
@@ -113,15 +114,15 @@ class KubernetesModuleTests {
 	@Test
 	void tlsVerificationShouldBeOnByDefault() {
 		ApiClient discovered = new ApiClient().setBasePath("https://discovered:6443").setVerifyingSsl(false);
-		ApiClient client = KubernetesClients.create(new AuthenticationConfig("k8s", null, null, null, null),
-				() -> discovered);
+		ApiClient client = KubernetesClients
+			.create(new AuthenticationConfig("k8s", null, null, null, null, null, null, null), () -> discovered);
 		assertThat(client.getBasePath()).isEqualTo("https://discovered:6443");
 		assertThat(client.isVerifyingSsl()).isTrue();
 	}
 
 	private static AuthenticationModule module(String apiUrl, Map<String, String> env) {
-		return KubernetesAuthenticationModule.create(new AuthenticationConfig("k8s", null, apiUrl, null, null),
-				ApiClient::new, env::get);
+		return KubernetesAuthenticationModule.create(
+				new AuthenticationConfig("k8s", null, apiUrl, null, null, null, null, null), ApiClient::new, env::get);
 	}
 
 	private static MockHttpServletRequest request(String authorization) {

@@ -67,14 +67,14 @@ class ProtectedEndpointsTests {
 	@RestController
 	static class Routes {
 
-		@RequestMapping(path = { "/v1/query", "/v1/streaming_query", "/v1/feedback", "/v1/mcp-servers" },
-				method = RequestMethod.POST)
+		@RequestMapping(path = { "/v1/query", "/v1/streaming_query", "/v1/feedback", "/v1/mcp-servers",
+				"/v1/streaming_query/interrupt" }, method = RequestMethod.POST)
 		String post(@AuthenticationPrincipal AuthenticatedUser user) {
 			return user.userId();
 		}
 
 		@RequestMapping(path = { "/v1/conversations", "/v2/conversations", "/v1/shields", "/v1/mcp-servers",
-				"/v1/mcp-auth/client-options" }, method = RequestMethod.GET)
+				"/v1/mcp-auth/client-options", "/v1/vector-stores" }, method = RequestMethod.GET)
 		String list(@AuthenticationPrincipal AuthenticatedUser user) {
 			return user.userId();
 		}

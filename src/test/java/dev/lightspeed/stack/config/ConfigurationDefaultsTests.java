@@ -75,13 +75,18 @@ class ConfigurationDefaultsTests {
 				        "skip_tls_verification": false,
 				        "k8s_cluster_api": null,
 				        "k8s_ca_cert_path": null,
-				        "jwk_config": null
+				        "jwk_config": null,
+				        "api_key_config": null,
+				        "rh_identity_config": null,
+				        "trusted_proxy_config": null
 				    },
+				    "authorization": null,
 				    "customization": null,
 				    "inference": {
 				        "default_model": null,
 				        "default_provider": null
-				    }
+				    },
+				    "quota_handlers": null
 				}""");
 	}
 
@@ -143,7 +148,7 @@ class ConfigurationDefaultsTests {
 			.load("authentication: {module: jwk-token, jwk_config: {url: 'https://keys'}}")
 			.authentication();
 		assertThat(authentication.jwkConfig().jwtConfiguration())
-			.isEqualTo(new AuthenticationConfig.JwtConfiguration("user_id", "username"));
+			.isEqualTo(new AuthenticationConfig.JwtConfiguration("user_id", "username", List.of()));
 		assertThat(authentication.skipTlsVerification()).isFalse();
 	}
 

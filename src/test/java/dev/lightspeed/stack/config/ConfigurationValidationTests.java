@@ -117,9 +117,9 @@ class ConfigurationValidationTests {
 				Arguments.of("inference: {default_provider: p}",
 						"inference.default_model: Default model must be specified when default provider is set"),
 				// authentication
-				Arguments.of("authentication: {module: foo}",
-						"authentication.module: Unsupported authentication "
-								+ "module 'foo'. Supported modules: noop, noop-with-token, k8s, jwk-token"),
+				Arguments.of("authentication: {module: foo}", "authentication.module: Unsupported authentication "
+						+ "module 'foo'. Supported modules: noop, noop-with-token, k8s, jwk-token, api-key-token, "
+						+ "rh-identity, trusted-proxy"),
 				Arguments.of("authentication: {module: jwk-token}",
 						"authentication.jwk_config: JWK configuration "
 								+ "must be specified when using JWK token authentication"),

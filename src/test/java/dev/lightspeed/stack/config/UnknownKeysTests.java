@@ -108,7 +108,7 @@ class UnknownKeysTests {
 				""");
 		assertThat(warnings()).containsExactly(
 				"Configuration keys of LCS 0.3-0.7.1 that this service does not implement yet, ignored: "
-						+ "mcp_servers[0].require_approval, authentication.skip_for_health_probes, authorization",
+						+ "mcp_servers[0].require_approval, authentication.skip_for_health_probes",
 				"Unknown configuration keys ignored: authentication.skip_userid_check");
 	}
 
@@ -118,8 +118,7 @@ class UnknownKeysTests {
 			.load(Path.of("examples/lightspeed-stack-lcs-0.7.1.yaml"));
 		assertThat(warnings())
 			.containsExactly("Configuration keys of LCS 0.3-0.7.1 that this service does not implement yet, ignored: "
-					+ "service.base_url, ogx.timeout, customization.profile_path, conversation_cache, "
-					+ "authorization, quota_handlers");
+					+ "service.base_url, ogx.timeout, customization.profile_path, conversation_cache");
 		assertThat(configuration.llamaStack().url()).isEqualTo("http://localhost:8321");
 		assertThat(configuration.mcpServers()).singleElement().satisfies((server) -> {
 			assertThat(server.authorizationHeaders()).containsExactly(Map.entry("Authorization", "client"));

@@ -113,6 +113,13 @@ class RequestBodyValidationTests {
 	}
 
 	@Test
+	void constructorRuleIsValueErrorOnTheWholeBody() {
+		expect422("/test/lenient", "{\"name\":\"-\"}",
+				"[{\"type\":\"value_error\",\"loc\":[\"body\"],\"msg\":\"Value error, name must not be a dash\","
+						+ "\"input\":{\"name\":\"-\"},\"ctx\":{\"error\":{}}}]");
+	}
+
+	@Test
 	void modelRuleWaitsUntilFieldsAreValid() {
 		expect422("/test/strict", "{\"model\":\"m\",\"conversation_id\":\"xyz\"}",
 				"[{\"type\":\"missing\",\"loc\":[\"body\",\"query\"],\"msg\":\"Field required\","

@@ -77,9 +77,16 @@ class ValidationTestController {
 	}
 
 	/**
-	 * A body without {@code @ForbidExtraFields}.
+	 * A body without {@code @ForbidExtraFields}, with a rule in its constructor.
 	 */
 	record LenientRequest(@NotNull String name) {
+
+		LenientRequest {
+			if ("-".equals(name)) {
+				throw new IllegalArgumentException("name must not be a dash");
+			}
+		}
+
 	}
 
 }

@@ -30,10 +30,15 @@ final class OpenApiOperations {
 
 	private static final String AUTH = "400 401 403 ";
 
+	// the admin credential: 401 when missing or wrong, 403 when the admin API is off
+	private static final String ADMIN = "401 403 ";
+
 	// "METHOD path" -> the error statuses of the operation.
-	private static final Map<String, String> ERRORS = Map.ofEntries(Map.entry("GET /v1/models", "500 503"),
-			Map.entry("POST /v1/query", AUTH + "404 422 500 503"),
-			Map.entry("POST /v1/streaming_query", AUTH + "404 422 500 503"),
+	// with access rules, the open endpoints authenticate too (docs/governance.md)
+	private static final Map<String, String> ERRORS = Map.ofEntries(Map.entry("GET /v1/models", AUTH + "500 503"),
+			Map.entry("GET /v1/info", AUTH), Map.entry("GET /v1/config", AUTH), Map.entry("GET /metrics", AUTH),
+			Map.entry("POST /v1/query", AUTH + "404 422 429 500 503"),
+			Map.entry("POST /v1/streaming_query", AUTH + "404 422 429 500 503"),
 			Map.entry("POST /v1/feedback", AUTH + "422 500"), Map.entry("GET /v1/conversations", AUTH + "500"),
 			Map.entry("GET /v1/conversations/{conversation_id}", AUTH + "404 422 500 503"),
 			Map.entry("DELETE /v1/conversations/{conversation_id}", AUTH + "404 422 500 503"),
@@ -47,7 +52,12 @@ final class OpenApiOperations {
 			Map.entry("GET /v1/vector-stores", AUTH + "500 503"), Map.entry("GET /v1/mcp-servers", AUTH + "500"),
 			Map.entry("POST /v1/mcp-servers", AUTH + "409 422 500 503"),
 			Map.entry("DELETE /v1/mcp-servers/{name}", AUTH + "500 503"),
-			Map.entry("GET /v1/mcp-auth/client-options", AUTH + "500"));
+			Map.entry("GET /v1/mcp-auth/client-options", AUTH + "500"),
+
+			Map.entry("GET /v1/admin/api-keys", ADMIN + "500"), Map.entry("POST /v1/admin/api-keys", ADMIN + "422 500"),
+			Map.entry("GET /v1/admin/api-keys/{key_id}", ADMIN + "404 500"),
+			Map.entry("DELETE /v1/admin/api-keys/{key_id}", ADMIN + "404 500"),
+			Map.entry("POST /v1/admin/api-keys/{key_id}/rotate", ADMIN + "404 409 500"));
 
 	// The handler names behind LCS 0.2.0's operation ids.
 	private static final Map<String, String> HANDLERS = Map.ofEntries(Map.entry("GET /", "root_endpoint_handler"),
@@ -169,6 +179,7 @@ final class OpenApiOperations {
 			case "403" -> json("User is not authorized", "ForbiddenResponse");
 			case "404" -> json("Not Found", "ErrorResponse");
 			case "409" -> json("Conflict", "ErrorResponse");
+			case "429" -> json("Token quota or request rate exceeded", "ErrorResponse");
 			case "422" -> json("Validation Error", "HTTPValidationError");
 			case "503" -> json("Service Unavailable", "ErrorResponse");
 			default -> json("Internal Server Error", "ErrorResponse");

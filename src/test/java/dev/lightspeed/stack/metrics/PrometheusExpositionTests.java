@@ -77,8 +77,8 @@ class PrometheusExpositionTests {
 		metrics.called("vllm", "fake-model");
 		metrics.failed();
 		metrics.validationError();
-		metrics.sent("vllm", "fake-model", "What is Kubernetes?");
-		metrics.received("vllm", "fake-model", "An orchestrator.");
+		metrics.sent("vllm", "fake-model", TokenEstimate.of("What is Kubernetes?"));
+		metrics.received("vllm", "fake-model", TokenEstimate.of("An orchestrator."));
 		assertThat(scrape()).contains("""
 				# HELP ls_llm_calls_total LLM calls counter
 				# TYPE ls_llm_calls_total counter

@@ -15,6 +15,8 @@ import dev.lightspeed.stack.mcp.McpServers;
 import dev.lightspeed.stack.mcp.TestMcpServers;
 import dev.lightspeed.stack.metrics.LlmMetrics;
 import dev.lightspeed.stack.shutdown.ShutdownState;
+import dev.lightspeed.stack.quota.Admission;
+import dev.lightspeed.stack.quota.Quotas;
 import dev.lightspeed.stack.support.InMemoryConversationStore;
 import dev.lightspeed.stack.support.InMemoryTurnTimes;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
@@ -26,6 +28,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mockito;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -44,6 +47,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.BDDMockito.given;
 
 @WebMvcTest(QueryController.class)
 @Import({ QueryService.class, QueryStreams.class, TurnRecords.class, TurnSetup.class, ActiveStreams.class,
@@ -302,6 +308,14 @@ class QueryControllerTests {
 		@Bean
 		TranscriptStore transcriptStore(List<Transcript> transcriptLog) {
 			return transcriptLog::add;
+		}
+
+		// no quotas here: QuotaStoreContract and GovernanceBypassIT test them
+		@Bean
+		Quotas quotas() {
+			Quotas quotas = Mockito.mock(Quotas.class);
+			given(quotas.admit(any(), anyLong())).willReturn(Admission.NONE);
+			return quotas;
 		}
 
 		@Bean

@@ -16,16 +16,30 @@ class QueryRulesTests {
 	@Test
 	void systemPromptPrecedenceIsRequestThenConfigurationThenDefault() {
 		CustomizationConfig configured = new CustomizationConfig(false, null, "configured", false);
-		assertThat(SystemPrompts.resolve("mine", configured)).isEqualTo("mine");
-		assertThat(SystemPrompts.resolve("", configured)).isEqualTo("configured");
-		assertThat(SystemPrompts.resolve(null, new CustomizationConfig(false, null, "", false))).isEmpty();
-		assertThat(SystemPrompts.resolve(null, null)).isEqualTo("You are a helpful assistant");
+		assertThat(SystemPrompts.resolve("mine", null, configured)).isEqualTo("mine");
+		assertThat(SystemPrompts.resolve("", null, configured)).isEqualTo("configured");
+		assertThat(SystemPrompts.resolve(null, null, new CustomizationConfig(false, null, "", false))).isEmpty();
+		assertThat(SystemPrompts.resolve(null, null, null)).isEqualTo("You are a helpful assistant");
+	}
+
+	@Test
+	void anApiKeysPromptShouldSitBetweenTheRequestsAndTheConfiguredOne() {
+		CustomizationConfig configured = new CustomizationConfig(false, null, "configured", false);
+		assertThat(SystemPrompts.resolve("mine", "key's", configured)).isEqualTo("mine");
+		assertThat(SystemPrompts.resolve(null, "key's", configured)).isEqualTo("key's");
+		assertThat(SystemPrompts.resolve("", "key's", null)).isEqualTo("key's");
+		assertThat(SystemPrompts.resolve(null, "key's", new CustomizationConfig(true, null, "configured", false)))
+			.as("disable_query_system_prompt leaves the key's prompt")
+			.isEqualTo("key's");
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(() -> SystemPrompts.resolve("mine", "key's", new CustomizationConfig(true, null, null, false)))
+			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(422));
 	}
 
 	@Test
 	void requestSystemPromptIsRefusedWhenDisabled() {
 		assertThatExceptionOfType(ApiException.class)
-			.isThrownBy(() -> SystemPrompts.resolve("mine", new CustomizationConfig(true, null, null, false)))
+			.isThrownBy(() -> SystemPrompts.resolve("mine", null, new CustomizationConfig(true, null, null, false)))
 			.satisfies((ex) -> {
 				assertThat(ex.status().value()).isEqualTo(422);
 				assertThat(((ErrorDetail) ex.detail()).cause()).isNull();

@@ -152,6 +152,17 @@ class StreamEventsTests {
 			.isEqualTo("{\"event\": \"interrupted\", \"data\": {\"request_id\": \"" + REQUEST + "\"}}");
 	}
 
+	@Test
+	void endShouldCarryTheQuotasLeftAtTheTopLevelAsLcs031Does() {
+		Map<String, Long> quotas = new java.util.LinkedHashMap<>();
+		quotas.put("user_daily", 4850L);
+		quotas.put("cluster_monthly", -12L);
+		assertThat(PythonJson.write(StreamEvents.end(List.of(), new TokenUsage(100, 50), false, quotas)))
+			.isEqualTo("{\"event\": \"end\", \"data\": {\"referenced_documents\": [], \"truncated\": null, "
+					+ "\"input_tokens\": 100, \"output_tokens\": 50}, \"available_quotas\": {\"user_daily\": 4850, "
+					+ "\"cluster_monthly\": -12}}");
+	}
+
 	private static String wire(TurnEvent... turn) {
 		return wire(StreamDialect.LCS_0_2, turn);
 	}
@@ -170,7 +181,7 @@ class StreamEventsTests {
 			completed = (event instanceof TurnEvent.TurnCompleted c) ? c : completed;
 		}
 		payloads.add(StreamEvents.end(List.of(), (completed != null) ? completed.usage() : null,
-				completed != null && completed.truncated()));
+				completed != null && completed.truncated(), Map.of()));
 		StringBuilder out = new StringBuilder();
 		payloads.forEach((payload) -> out.append("data: ").append(PythonJson.write(payload)).append("\n\n"));
 		return out.toString();

@@ -75,6 +75,17 @@ class SqliteDatabaseTests {
 	}
 
 	@Test
+	void aQuotaDatabaseOfItsOwnGetsTheQuotaTablesOnly() {
+		JdbcClient jdbc = open();
+		DatabaseSchema.applyQuotaTables(this.dataSource, DatabaseVendor.SQLITE);
+		assertThat(jdbc.sql("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+			.query(String.class)
+			.list()).containsExactly("quota_counter", "quota_reservation", "token_usage");
+		assertThat(columns(jdbc, "token_usage")).containsExactly("user_id", "provider", "model", "input_tokens",
+				"output_tokens", "updated_at");
+	}
+
+	@Test
 	void anLcs020DatabaseKeepsItsRowsAndGetsTheNewColumnsAndTable() {
 		JdbcClient jdbc = open();
 		jdbc.sql(LCS_0_2_0_TABLE).update();

@@ -43,10 +43,15 @@ public class InMemoryConversationStore implements ConversationStore {
 
 	@Override
 	public List<ConversationRecord> listByUser(String userId, Order order) {
+		return listAll(order).stream().filter((r) -> r.userId().equals(userId)).toList();
+	}
+
+	@Override
+	public List<ConversationRecord> listAll(Order order) {
 		Comparator<ConversationRecord> comparator = (order == Order.OLDEST_FIRST)
 				? Comparator.comparing(ConversationRecord::createdAt)
 				: Comparator.comparing(ConversationRecord::lastMessageAt).reversed();
-		return this.records.values().stream().filter((r) -> r.userId().equals(userId)).sorted(comparator).toList();
+		return this.records.values().stream().sorted(comparator).toList();
 	}
 
 	@Override

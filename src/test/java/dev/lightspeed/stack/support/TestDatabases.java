@@ -10,6 +10,8 @@ import dev.lightspeed.stack.storage.DatabaseSchema;
 import dev.lightspeed.stack.storage.DatabaseVendor;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 /**
  * Databases for store tests: a SQLite file, or the PostgreSQL that
  * {@code scripts/postgres-test-server.sh} starts (its {@code LCS_TEST_POSTGRES_*}
@@ -33,6 +35,17 @@ public final class TestDatabases {
 			.create(new DatabaseConfig(new DatabaseConfig.Sqlite(directory.resolve("test.db").toString()), null));
 		DatabaseSchema.apply(dataSource, DatabaseVendor.SQLITE);
 		return dataSource;
+	}
+
+	/**
+	 * A fresh namespace on the test server, with the tables.
+	 * @return the database; close it to drop the namespace
+	 */
+	public static PostgresSchema migratedPostgres() {
+		DatabaseConfig.Postgres config = postgres(null);
+		HikariDataSource dataSource = DataSources.create(new DatabaseConfig(null, config));
+		DatabaseSchema.apply(dataSource, DatabaseVendor.POSTGRESQL);
+		return new PostgresSchema(dataSource, config.namespace());
 	}
 
 	/**
@@ -94,6 +107,26 @@ public final class TestDatabases {
 			throw new IllegalStateException(name + " is not set; run scripts/postgres-test-server.sh");
 		}
 		return value;
+	}
+
+	/**
+	 * A namespace of the test server, dropped on close.
+	 *
+	 * @param dataSource its pool
+	 * @param namespace its name
+	 */
+	public record PostgresSchema(HikariDataSource dataSource, String namespace) implements AutoCloseable {
+
+		public JdbcClient jdbc() {
+			return JdbcClient.create(this.dataSource);
+		}
+
+		@Override
+		public void close() {
+			jdbc().sql("DROP SCHEMA \"" + this.namespace + "\" CASCADE").update();
+			this.dataSource.close();
+		}
+
 	}
 
 }
