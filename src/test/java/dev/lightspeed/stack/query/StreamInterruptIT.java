@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.llamastack.TurnEvent;
 import dev.lightspeed.stack.support.ApplicationClient;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
 import dev.lightspeed.stack.support.TestConfigurations;
@@ -40,6 +41,8 @@ class StreamInterruptIT {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final String ALICE = "alice";
+
+	private static final String CAROL = "carol";
 
 	@TempDir
 	static Path directory;
@@ -100,7 +103,7 @@ class StreamInterruptIT {
 				.endsWith("\n\n*Response stopped by the user.*"));
 		// the transcript is written after the end event
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-			try (Stream<Path> files = Files.walk(directory.resolve("transcripts"))) {
+			try (Stream<Path> files = Files.walk(directory.resolve("transcripts").resolve(ALICE))) {
 				assertThat(files.filter((file) -> file.toString().endsWith(".json")).toList()).singleElement()
 					.satisfies(
 							(file) -> assertThat(Files.readString(file)).contains("*Response stopped by the user.*"));
@@ -108,6 +111,38 @@ class StreamInterruptIT {
 		});
 		assertThat(app.send("POST", "/v1/streaming_query/interrupt?user_id=" + ALICE, body).statusCode())
 			.isEqualTo(404);
+	}
+
+	@Test
+	void aStopThatComesOnceTheAnswerIsCompleteChangesNothing() throws Exception {
+		// the upstream stream goes on a moment after the answer (OGX's second
+		// response.completed, the end of the body): the Stop button is pressed then
+		this.llamaStack.withDelayPerEvent(300)
+			.answering(new TurnEvent.StepStarted("inference"), new TurnEvent.TextDelta("All done."),
+					new TurnEvent.TurnCompleted("All done."), new TurnEvent.Other("trailing"));
+		int interruptedBefore = this.llamaStack.interruptedTurns().size();
+		ApplicationClient app = ApplicationClient.http(this.port);
+		HttpResponse<Stream<String>> stream = HttpClient.newHttpClient()
+			.send(app.request("/v1/streaming_query?user_id=" + CAROL)
+				.header("Content-Type", "application/json")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"query\":\"quick\"}"))
+				.build(), HttpResponse.BodyHandlers.ofLines());
+		Iterator<String> lines = stream.body().iterator();
+		String requestId = next(lines).at("/data/request_id").stringValue();
+		List<String> events = new ArrayList<>();
+		for (JsonNode event = next(lines); !"turn_complete"
+			.equals(event.at("/event").stringValue()); event = next(lines)) {
+			events.add(event.at("/event").stringValue());
+		}
+		app.send("POST", "/v1/streaming_query/interrupt?user_id=" + CAROL, "{\"request_id\":\"" + requestId + "\"}");
+		while (lines.hasNext()) {
+			String line = lines.next();
+			if (line.startsWith("data: ")) {
+				events.add(JSON.readTree(line.substring(6)).at("/event").stringValue());
+			}
+		}
+		assertThat(events).endsWith("end").doesNotContain("interrupted", "error");
+		assertThat(this.llamaStack.interruptedTurns()).hasSize(interruptedBefore);
 	}
 
 	private static JsonNode next(Iterator<String> lines) {
