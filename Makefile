@@ -5,8 +5,10 @@ export JAVA_HOME
 MVN := ./mvnw -B -ntp
 CONFIG ?= lightspeed-stack.yaml
 JAR := target/lightspeed-stack-0.2.0.jar
+IMAGE ?= localhost/lightspeed-stack:0.2.0
 
 .PHONY: help run build test test-unit test-integration test-e2e test-reliability bench bench-quick schema openapi-doc format verify clean
+.PHONY: image test-container validate-manifests
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -32,6 +34,15 @@ test-e2e: build ## End-to-end tests against a real Llama Stack (see docs/llama-s
 
 test-reliability: ## Reliability scenarios (*Reliability): faults injected, deliveries counted (docs/reliability.md)
 	$(MVN) -Preliability verify -DskipUnitTests=true
+
+image: build ## Build the container image $(IMAGE) with podman (docs/deployment.md)
+	LCS_IMAGE=$(IMAGE) deploy/container/build-image.sh
+
+test-container: image validate-manifests ## The image run and checked against a real Llama Stack and PostgreSQL
+	LCS_IMAGE=$(IMAGE) deploy/container/test.sh
+
+validate-manifests: build ## Check deploy/kubernetes and docker-compose.yaml against the Kubernetes and Compose schemas
+	deploy/validate.sh
 
 bench: build ## Benchmark side by side with upstream LCS 0.2.0 and nginx (about 45 minutes; see docs/performance.md)
 	bench/run.sh

@@ -13,6 +13,9 @@ cd "$(dirname "$0")/.."
 # the cache records the class path as given: train with the absolute path the service is started with
 jar="$(readlink -f "$1")" dir="$(mkdir -p "$2" && cd "$2" && pwd)"
 java="${JAVA_HOME:-$(scripts/java-home.sh)}/bin/java"
+# the JDK's jar tool, beside java or else on PATH: a runtime made by jlink, as in the image, has none of its own
+jar_tool="$(dirname "$java")/jar"
+[ -x "$jar_tool" ] || jar_tool=jar
 sum="$(cat "$jar" scripts/jvm-options scripts/aot-cache.sh | sha256sum | cut -c1-32)"
 if [ -f "$dir/app.aot" ] && [ "$(cat "$dir/.sha256" 2>/dev/null)" = "$sum" ]; then
 	exit 0
@@ -26,7 +29,7 @@ find "$dir" -mindepth 1 -delete
 sqlite_jar="$(ls "$dir"/lib/sqlite-jdbc-*.jar)"
 native="org/sqlite/native/$("$java" -cp "$sqlite_jar" org.sqlite.util.OSInfo)"
 mkdir -p "$dir/native"
-(cd "$dir/native" && "$(dirname "$java")/jar" xf "$sqlite_jar" "$native" &&
+(cd "$dir/native" && "$jar_tool" xf "$sqlite_jar" "$native" &&
 	mv "$native"/* . && rm -r org)
 # Training: Llama Stack is not needed (the service starts without it), and nothing is written outside DIR.
 mkdir -p "$dir/training"

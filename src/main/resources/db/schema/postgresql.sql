@@ -22,3 +22,21 @@ CREATE TABLE IF NOT EXISTS user_feedback (
 	categories TEXT
 );
 CREATE INDEX IF NOT EXISTS ix_user_feedback_conversation_id ON user_feedback (conversation_id);
+-- When each turn of a conversation started and completed (epoch microseconds): the Responses API keeps no times.
+CREATE TABLE IF NOT EXISTS conversation_turn (
+	conversation_id VARCHAR NOT NULL,
+	started_at BIGINT NOT NULL,
+	completed_at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_conversation_turn_conversation_id ON conversation_turn (conversation_id);
+-- MCP servers registered at run time (POST /v1/mcp-servers); LCS keeps them in memory, replicas share these.
+CREATE TABLE IF NOT EXISTS mcp_server (
+	name VARCHAR NOT NULL PRIMARY KEY,
+	url VARCHAR NOT NULL,
+	provider_id VARCHAR NOT NULL,
+	authorization_headers TEXT NOT NULL,
+	headers TEXT NOT NULL,
+	timeout INTEGER,
+	user_id VARCHAR NOT NULL,
+	created_at TIMESTAMP WITH TIME ZONE NOT NULL
+);

@@ -111,7 +111,10 @@ public class SecurityConfiguration {
 				path.matcher(HttpMethod.DELETE, "/v2/conversations/{conversationId}"),
 				path.matcher(HttpMethod.GET, "/v1/shields"), path.matcher(HttpMethod.POST, "/authorized"),
 				path.matcher(HttpMethod.POST, "/v1/streaming_query/interrupt"),
-				path.matcher(HttpMethod.GET, "/v1/vector-stores"));
+				path.matcher(HttpMethod.GET, "/v1/vector-stores"), path.matcher(HttpMethod.GET, "/v1/mcp-servers"),
+				path.matcher(HttpMethod.POST, "/v1/mcp-servers"),
+				path.matcher(HttpMethod.DELETE, "/v1/mcp-servers/{name}"),
+				path.matcher(HttpMethod.GET, "/v1/mcp-auth/client-options"));
 	}
 
 	/**

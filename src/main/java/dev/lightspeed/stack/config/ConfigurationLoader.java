@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -16,8 +18,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads {@code lightspeed-stack.yaml}: YAML, then environment substitution, then the
- * records, read and checked key by key (unknown keys are warned about by path), then the
- * system prompt file.
+ * records, read and checked key by key (unknown keys are warned about by path, keys of
+ * later LCS releases apart from typos), then the system prompt file.
  */
 public final class ConfigurationLoader {
 
@@ -66,13 +68,24 @@ public final class ConfigurationLoader {
 		Problems problems = new Problems();
 		LightspeedConfiguration configuration = Section.root(new EnvSubstitution(this.environment).apply(tree),
 				LightspeedConfiguration::read, problems);
-		if (!problems.unknownKeys().isEmpty()) {
-			logger.warn("Unknown configuration keys ignored: {}", String.join(", ", problems.unknownKeys()));
-		}
+		warnAbout(problems.unknownKeys());
 		if (!problems.problems().isEmpty()) {
 			throw new ConfigurationException(problems.problems());
 		}
 		return withSystemPrompt(configuration);
+	}
+
+	// keys of later LCS releases in one line, keys nobody knows (typos) in another
+	private static void warnAbout(List<String> unreadKeys) {
+		Map<Boolean, List<String>> later = unreadKeys.stream()
+			.collect(Collectors.partitioningBy(UnimplementedKeys::contains));
+		if (!later.get(true).isEmpty()) {
+			logger.warn("Configuration keys of LCS 0.3-0.7.1 that this service does not implement yet, ignored: {}",
+					String.join(", ", later.get(true)));
+		}
+		if (!later.get(false).isEmpty()) {
+			logger.warn("Unknown configuration keys ignored: {}", String.join(", ", later.get(false)));
+		}
 	}
 
 	private static ConfigurationException notYaml(JacksonException ex) {

@@ -5,6 +5,8 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole {@code lightspeed-stack.yaml}, as LCS 0.2.0 defines it. Component order is
@@ -15,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param llamaStack how to reach Llama Stack
  * @param userDataCollection feedback and transcript storage
  * @param database where conversation records live
- * @param mcpServers MCP servers registered as Llama Stack tool groups
+ * @param mcpServers MCP servers offered to the model, read-only at run time
  * @param authentication the authentication module
  * @param customization system prompt settings, absent when not configured
  * @param inference default model and provider
@@ -27,6 +29,8 @@ public record LightspeedConfiguration(@Schema(requiredMode = Schema.RequiredMode
 				requiredMode = Schema.RequiredMode.REQUIRED) UserDataCollectionConfig userDataCollection,
 		DatabaseConfig database, @JsonProperty("mcp_servers") List<McpServerConfig> mcpServers,
 		AuthenticationConfig authentication, @Nullable CustomizationConfig customization, InferenceConfig inference) {
+
+	private static final Logger logger = LoggerFactory.getLogger(LightspeedConfiguration.class);
 
 	public LightspeedConfiguration {
 		database = (database != null) ? database : new DatabaseConfig(null, null);
@@ -42,7 +46,7 @@ public record LightspeedConfiguration(@Schema(requiredMode = Schema.RequiredMode
 		section.check(!(section.has("llama_stack") && section.has("ogx")), "ogx",
 				"Give the Llama Stack section once, as llama_stack or as ogx, not both");
 		section.alias("llama_stack", "ogx");
-		return new LightspeedConfiguration(section.requiredString("name"),
+		LightspeedConfiguration configuration = new LightspeedConfiguration(section.requiredString("name"),
 				section.requiredSection("service", ServiceConfig::read),
 				section.requiredSection("llama_stack", LlamaStackConfig::read),
 				section.requiredSection("user_data_collection", UserDataCollectionConfig::read),
@@ -51,6 +55,25 @@ public record LightspeedConfiguration(@Schema(requiredMode = Schema.RequiredMode
 				section.section("authentication", AuthenticationConfig::read),
 				section.section("customization", CustomizationConfig::read),
 				section.section("inference", InferenceConfig::read));
+		return configuration.withUsableMcpServers();
+	}
+
+	// LCS 0.4+ drops a server that wants a Kubernetes token the authentication module
+	// cannot give, with a warning, rather than refusing the file
+	private LightspeedConfiguration withUsableMcpServers() {
+		String module = this.authentication.module();
+		List<McpServerConfig> usable = this.mcpServers.stream().filter((server) -> {
+			if (server.usableWith(module)) {
+				return true;
+			}
+			logger.warn("MCP server {} is left out: its authorization_headers ask for the caller's Kubernetes token, "
+					+ "which authentication module {} does not give (use k8s or noop-with-token, or a file or client "
+					+ "instead of kubernetes)", server.name(), module);
+			return false;
+		}).toList();
+		return (usable.size() == this.mcpServers.size()) ? this
+				: new LightspeedConfiguration(this.name, this.service, this.llamaStack, this.userDataCollection,
+						this.database, usable, this.authentication, this.customization, this.inference);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +54,8 @@ final class Section {
 		return new Section(root, "", problems).readWith(reader);
 	}
 
-	// When both names are given, the later one wins; problems are reported at key.
+	// When both names are given, the later one wins; problems are reported by the name
+	// used.
 	void alias(String key, String alias) {
 		this.read.add(alias);
 		List<String> names = List.copyOf(this.node.propertyNames());
@@ -154,6 +156,27 @@ final class Section {
 		return list(key, "Input should be a valid string", (item) -> item.string(""));
 	}
 
+	// a mapping of names to strings, in the file's order
+	@Nullable Map<String, String> stringMap(String key) {
+		JsonNode value = value(key);
+		if (value == null) {
+			return null;
+		}
+		if (!value.isObject()) {
+			return invalid(key, "Input should be a valid dictionary");
+		}
+		Section entries = new Section(value, childPath(key), this.problems);
+		Map<String, String> result = new LinkedHashMap<>();
+		for (String name : value.propertyNames()) {
+			String text = entries.string(name);
+			entries.check(text != null, name, "Input should be a valid string");
+			if (text != null) {
+				result.put(name, text);
+			}
+		}
+		return result;
+	}
+
 	<T> @Nullable T section(String key, Function<Section, T> reader) {
 		JsonNode value = value(key);
 		if (value == null) {
@@ -234,11 +257,13 @@ final class Section {
 		return null;
 	}
 
+	// A key read under an alias is reported by the name the file uses.
 	private String childPath(String key) {
-		if (key.isEmpty() || this.path.isEmpty()) {
-			return this.path + key;
+		String shown = this.aliased.getOrDefault(key, key);
+		if (shown.isEmpty() || this.path.isEmpty()) {
+			return this.path + shown;
 		}
-		return this.path + "." + key;
+		return this.path + "." + shown;
 	}
 
 	private static boolean isHttpUrl(String value) {

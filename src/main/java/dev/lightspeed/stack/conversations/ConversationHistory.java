@@ -2,6 +2,7 @@ package dev.lightspeed.stack.conversations;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.lightspeed.stack.errors.ApiException;
@@ -29,14 +30,18 @@ class ConversationHistory {
 
 	private final ConversationStore store;
 
-	ConversationHistory(LlamaStackBackend backend, ConversationStore store) {
+	private final TurnTimes times;
+
+	ConversationHistory(LlamaStackBackend backend, ConversationStore store, TurnTimes times) {
 		this.backend = backend;
 		this.store = store;
+		this.times = times;
 	}
 
 	List<ChatTurn> turns(ConversationRecord record, String shownId) {
 		try {
 			return this.backend.history(upstream(record))
+				.map((turns) -> withRecordedTimes(record.id(), turns))
 				.map((turns) -> turns.stream().map(ConversationHistory::withLcsTimes).toList())
 				.orElseThrow(() -> ApiException.of(HttpStatus.NOT_FOUND, "Conversation not found",
 						"Conversation " + shownId + " could not be retrieved."));
@@ -49,6 +54,25 @@ class ConversationHistory {
 			throw ApiException.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unknown error",
 					"Unknown error while getting conversation " + shownId + " : " + ex.getMessage());
 		}
+	}
+
+	// The n-th answered turn is the n-th recorded one; a turn Llama Stack gave times for
+	// keeps them.
+	private List<ChatTurn> withRecordedTimes(String id, List<ChatTurn> turns) {
+		if (turns.stream().allMatch((turn) -> turn.startedAt() != null)) {
+			return turns;
+		}
+		List<TurnTimes.Times> recorded = this.times.of(id);
+		List<ChatTurn> timed = new ArrayList<>();
+		for (int i = 0; i < turns.size(); i++) {
+			ChatTurn turn = turns.get(i);
+			if (turn.startedAt() == null && i < recorded.size()) {
+				turn = new ChatTurn(turn.messages(), recorded.get(i).startedAt().toString(),
+						recorded.get(i).completedAt().toString());
+			}
+			timed.add(turn);
+		}
+		return timed;
 	}
 
 	private static ChatTurn withLcsTimes(ChatTurn turn) {
@@ -75,6 +99,7 @@ class ConversationHistory {
 	ConversationDeleteResponse delete(ConversationRecord record, String shownId) {
 		deleteInLlamaStack(record, shownId);
 		this.store.delete(record.id());
+		this.times.delete(record.id());
 		return ConversationDeleteResponse.deleted(shownId);
 	}
 

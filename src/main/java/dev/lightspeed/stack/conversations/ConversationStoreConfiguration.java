@@ -20,4 +20,9 @@ class ConversationStoreConfiguration {
 		return (vendor == DatabaseVendor.SQLITE) ? new CachedConversationStore(store) : store;
 	}
 
+	@Bean
+	TurnTimes turnTimes(JdbcClient jdbc) {
+		return new JdbcTurnTimes(jdbc);
+	}
+
 }

@@ -63,7 +63,10 @@ final class UploadFailure extends Exception {
 		if (cause instanceof SocketException && lower.contains("reset")) {
 			return "connection reset by the server";
 		}
-		if (cause instanceof EOFException) {
+		// the JDK client reports a connection the server dropped before its answer as an
+		// EOF or, when the reset came while it waited for the status line, as a header
+		// parser that received nothing
+		if (cause instanceof EOFException || lower.contains("header parser received no bytes")) {
 			return "connection closed by the server before it answered";
 		}
 		if (cause instanceof SSLException) {

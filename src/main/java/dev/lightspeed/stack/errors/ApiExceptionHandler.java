@@ -61,6 +61,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ApiException.class)
 	@Nullable ResponseEntity<Object> handleApiException(ApiException ex, NativeWebRequest request) {
+		if (ex.status().is5xxServerError()) {
+			// one line per failed request, naming the cause (a dependency's, not a bug)
+			log.warn("{} answered {}: {}", describe(request), ex.status().value(), ex.getMessage());
+		}
 		if (committed(request)) {
 			log.warn("Failure after the response was committed: {}", ex.getMessage());
 			return null;
@@ -70,7 +74,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(LlamaStackApiException.class)
 	@Nullable ResponseEntity<Object> handleLlamaStackApiException(LlamaStackApiException ex, NativeWebRequest request) {
-		log.warn("Llama Stack answered with an error: {}", ex.getMessage());
 		return handleApiException(
 				ApiException.of(HttpStatus.INTERNAL_SERVER_ERROR, "Llama Stack error", String.valueOf(ex.getMessage())),
 				request);
@@ -83,7 +86,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			throw ex;
 		}
 		log.error("Unexpected error while handling {}", describe(request), ex);
-		return handleApiException(internalError(), request);
+		return handleErrorAnswer(internalError(), request);
+	}
+
+	// the unexpected is logged with its stack trace already
+	private @Nullable ResponseEntity<Object> handleErrorAnswer(ApiException ex, NativeWebRequest request) {
+		return committed(request) ? null : this.errorResponses.entity(ex);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.lightspeed.stack.llamastack;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +65,21 @@ final class AgentTurnRequests {
 		if (tools == null) {
 			return Map.of();
 		}
-		return Map.of(PROVIDER_DATA_HEADER, PythonJson.write(Map.of("mcp_headers", tools.mcpHeaders())));
+		return Map.of(PROVIDER_DATA_HEADER, PythonJson.write(Map.of("mcp_headers", withScheme(tools.mcpHeaders()))));
+	}
+
+	// Llama Stack 0.2.x sends the Authorization value to the MCP server as it is; RHDH
+	// 2.x gives a bare token, which needs its scheme (the Responses API adds it itself)
+	private static Map<String, Map<String, String>> withScheme(Map<String, Map<String, String>> byUrl) {
+		Map<String, Map<String, String>> result = new LinkedHashMap<>();
+		byUrl.forEach((url, headers) -> {
+			Map<String, String> sent = new LinkedHashMap<>();
+			headers.forEach((name, value) -> sent.put(name,
+					"authorization".equalsIgnoreCase(name) && !value.strip().isEmpty() && !value.strip().contains(" ")
+							? "Bearer " + value.strip() : value));
+			result.put(url, sent);
+		});
+		return result;
 	}
 
 }

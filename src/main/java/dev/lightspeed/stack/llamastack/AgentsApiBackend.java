@@ -84,6 +84,17 @@ class AgentsApiBackend extends CatalogBackend {
 	}
 
 	@Override
+	public void registerMcpServer(McpServerConfig server) {
+		registerMcpServers(List.of(server));
+	}
+
+	@Override
+	public void unregisterMcpServer(String name) {
+		ifKnown(() -> this.http.delete("/v1/toolgroups/{toolgroupId}", name));
+		logger.info("Unregistered MCP server {} from Llama Stack", name);
+	}
+
+	@Override
 	public Conversation createConversation(ConversationSpec spec) {
 		AgentConfig config = new AgentConfig(spec.modelId(), spec.instructions(), List.of(), List.of(), true,
 				spec.shields().inputIds(), spec.shields().outputIds());

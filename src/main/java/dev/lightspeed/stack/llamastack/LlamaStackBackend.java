@@ -3,6 +3,8 @@ package dev.lightspeed.stack.llamastack;
 import java.util.List;
 import java.util.Optional;
 
+import dev.lightspeed.stack.config.McpServerConfig;
+
 /**
  * What this service needs from Llama Stack, independent of the API generation that
  * provides it: the Agents API (0.2.x) or the Responses API (0.3+, OGX). Every method
@@ -89,6 +91,22 @@ public interface LlamaStackBackend {
 	 * @return false when Llama Stack did not know it
 	 */
 	boolean deleteConversation(Conversation conversation);
+
+	/**
+	 * Makes an MCP server registered at run time known to Llama Stack where the API
+	 * generation needs that: the Agents API offers MCP servers as tool groups, so it gets
+	 * one (unless Llama Stack has a tool group of that name already); the Responses API
+	 * takes servers inline with each turn and needs nothing.
+	 * @param server the server
+	 */
+	void registerMcpServer(McpServerConfig server);
+
+	/**
+	 * Undoes {@link #registerMcpServer}; a tool group Llama Stack does not know is no
+	 * error.
+	 * @param name the server's name
+	 */
+	void unregisterMcpServer(String name);
 
 	/**
 	 * Answers one prompt outside any conversation, with nothing else (no shields, no

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
+import dev.lightspeed.stack.config.McpServerConfig;
+
 /**
  * The {@link LlamaStackBackend} the rest of the service injects: forwards to the backend
  * chosen for the connected Llama Stack's version (503 while there is none) and caches the
@@ -85,6 +87,16 @@ class LlamaStackBackendFacade implements LlamaStackBackend {
 	@Override
 	public boolean deleteConversation(Conversation conversation) {
 		return this.backend.get().deleteConversation(conversation);
+	}
+
+	@Override
+	public void registerMcpServer(McpServerConfig server) {
+		this.backend.get().registerMcpServer(server);
+	}
+
+	@Override
+	public void unregisterMcpServer(String name) {
+		this.backend.get().unregisterMcpServer(name);
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.lightspeed.stack.config.McpServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +44,15 @@ class ResponsesApiBackend extends CatalogBackend {
 	@Override
 	public List<String> vectorStoreIds() {
 		return vectorStores().stream().map(VectorStore::id).filter((id) -> !id.isEmpty()).toList();
+	}
+
+	// MCP servers travel inline with each turn
+	@Override
+	public void registerMcpServer(McpServerConfig server) {
+	}
+
+	@Override
+	public void unregisterMcpServer(String name) {
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package dev.lightspeed.stack.query;
 
+import java.time.Instant;
+
 import dev.lightspeed.stack.auth.AuthenticatedUser;
 import dev.lightspeed.stack.llamastack.Conversation;
 import dev.lightspeed.stack.llamastack.TurnInput;
@@ -13,7 +15,8 @@ import dev.lightspeed.stack.llamastack.TurnInput;
  * @param conversation the conversation the turn runs in
  * @param selection the model
  * @param input the turn input
+ * @param startedAt when the question came
  */
 record PreparedTurn(AuthenticatedUser user, QueryRequest request, Conversation conversation, ModelSelection selection,
-		TurnInput input) {
+		TurnInput input, Instant startedAt) {
 }

@@ -2,11 +2,14 @@ package dev.lightspeed.stack.query;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
 import dev.lightspeed.stack.errors.ApiException;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
  * {@code POST /v1/query} answers when the turn is complete;
  * {@code POST /v1/streaming_query} streams it. Both run the same steps
  * ({@link QueryService}); every check happens before the first byte, so failures are
- * ordinary JSON errors.
+ * ordinary JSON errors. The request's headers go along for the MCP servers: their
+ * {@code MCP-HEADERS} and the headers a server has forwarded to it.
  */
 @RestController
 class QueryController {
@@ -36,9 +40,10 @@ class QueryController {
 	}
 
 	@PostMapping("/v1/query")
+	@Parameter(name = "MCP-HEADERS", in = ParameterIn.HEADER, schema = @Schema(type = "string"))
 	QueryResponse query(@AuthenticationPrincipal AuthenticatedUser user, @RequestBody QueryRequest request,
-			@RequestHeader(name = McpHeaders.HEADER, required = false) @Nullable String mcpHeaders) {
-		OpenTurn open = this.service.open(this.service.prepare(user, request, mcpHeaders));
+			@RequestHeader HttpHeaders headers) {
+		OpenTurn open = this.service.open(this.service.prepare(user, request, headers));
 		TurnAccumulator outcome = this.service.run(open, TurnSink.NONE);
 		if (outcome != null && outcome.brokenOff() != null) {
 			// the answer's connection failed: the same 502/503/504 as before any answer
@@ -51,14 +56,14 @@ class QueryController {
 	}
 
 	@PostMapping("/v1/streaming_query")
+	@Parameter(name = "MCP-HEADERS", in = ParameterIn.HEADER, schema = @Schema(type = "string"))
 	@ApiResponse(responseCode = "200",
 			description = "Server-sent events: start, token, tool_call, turn_complete, "
 					+ "error and end, one JSON object per data line",
 			content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
 	ResponseEntity<ResponseBodyEmitter> streamingQuery(@AuthenticationPrincipal AuthenticatedUser user,
-			@RequestBody QueryRequest request,
-			@RequestHeader(name = McpHeaders.HEADER, required = false) @Nullable String mcpHeaders) {
-		OpenTurn open = this.service.open(this.service.prepare(user, request, mcpHeaders));
+			@RequestBody QueryRequest request, @RequestHeader HttpHeaders headers) {
+		OpenTurn open = this.service.open(this.service.prepare(user, request, headers));
 		return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(this.streams.stream(open));
 	}
 

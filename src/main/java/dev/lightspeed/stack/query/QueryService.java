@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.query;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -21,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -66,7 +68,8 @@ class QueryService {
 		this.records = records;
 	}
 
-	PreparedTurn prepare(AuthenticatedUser user, QueryRequest request, @Nullable String mcpHeaders) {
+	PreparedTurn prepare(AuthenticatedUser user, QueryRequest request, HttpHeaders headers) {
+		Instant startedAt = Instant.now();
 		if (request.mediaType() != null && this.mediaTypeNoticed.compareAndSet(false, true)) {
 			// RHDH sends it with every question: say it once
 			logger.info("media_type is accepted for compatibility and ignored (logged once)");
@@ -81,8 +84,8 @@ class QueryService {
 			Conversation conversation = (existing != null) ? resume(existing) : this.llamaStack
 				.createConversation(new ConversationSpec(selection.llamaStackModelId(), instructions, shields));
 			TurnInput input = new TurnInput(selection.llamaStackModelId(), instructions, request.query(), documents,
-					this.setup.tools(request, user, mcpHeaders), shields);
-			return new PreparedTurn(user, request, conversation, selection, input);
+					this.setup.tools(request, user, headers), shields);
+			return new PreparedTurn(user, request, conversation, selection, input, startedAt);
 		}
 		catch (LlamaStackUnavailableException ex) {
 			this.metrics.failed();
@@ -175,9 +178,8 @@ class QueryService {
 				return;
 			}
 			// the connection broke or went silent mid-answer (0.2.0 counts every
-			// connection error of a query as a failed call)
+			// connection error of a query as a failed call); the answer's end logs it
 			this.metrics.failed();
-			logger.warn("The answer in conversation {} broke off: {}", turn.conversation().id(), ex.getMessage());
 			outcome.brokeOff(ex);
 			fail(outcome, sink, String.valueOf(ex.getMessage()), ex.status().value());
 		}

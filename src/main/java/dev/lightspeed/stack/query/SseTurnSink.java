@@ -1,6 +1,8 @@
 package dev.lightspeed.stack.query;
 
 import dev.lightspeed.stack.llamastack.TurnEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Streams a turn to the client in LCS's SSE events: {@code start} (with the stream's
@@ -8,6 +10,8 @@ import dev.lightspeed.stack.llamastack.TurnEvent;
  * {@code interrupted} when the user stopped it, {@code end}, then the response ends.
  */
 final class SseTurnSink implements TurnSink {
+
+	private static final Logger logger = LoggerFactory.getLogger(SseTurnSink.class);
 
 	private final SseWriter out;
 
@@ -28,6 +32,10 @@ final class SseTurnSink implements TurnSink {
 
 	@Override
 	public void event(TurnEvent event) {
+		if (event instanceof TurnEvent.StreamFailed failed) {
+			// the response is a 200 already: this line is the 5xx's log line
+			logger.warn("Stream {} ended with an error ({}): {}", this.requestId, failed.status(), failed.message());
+		}
 		this.events.map(event).forEach(this.out::send);
 	}
 

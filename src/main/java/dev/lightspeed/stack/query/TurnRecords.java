@@ -1,8 +1,10 @@
 package dev.lightspeed.stack.query;
 
+import java.time.Instant;
 import java.util.List;
 
 import dev.lightspeed.stack.conversations.ConversationStore;
+import dev.lightspeed.stack.conversations.TurnTimes;
 import dev.lightspeed.stack.llamastack.TokenUsage;
 import dev.lightspeed.stack.metrics.LlmMetrics;
 import dev.lightspeed.stack.topicsummary.TopicSummaries;
@@ -13,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a turn leaves behind: the conversation record and the LLM call counted when it
- * starts; the token counts and the transcript when it was answered (a turn that failed
- * leaves no transcript, as in LCS 0.2.0); the topic summary of a new conversation.
+ * starts; the token counts, the turn's times and the transcript when it was answered (a
+ * turn that failed leaves no transcript, as in LCS 0.2.0); the topic summary of a new
+ * conversation.
  */
 @Component
 class TurnRecords {
@@ -27,9 +30,12 @@ class TurnRecords {
 
 	private final TopicSummaries topicSummaries;
 
+	private final TurnTimes turnTimes;
+
 	TurnRecords(ConversationStore conversations, TranscriptStore transcripts, LlmMetrics metrics,
-			TopicSummaries topicSummaries) {
+			TopicSummaries topicSummaries, TurnTimes turnTimes) {
 		this.conversations = conversations;
+		this.turnTimes = turnTimes;
 		this.transcripts = transcripts;
 		this.metrics = metrics;
 		this.topicSummaries = topicSummaries;
@@ -46,6 +52,7 @@ class TurnRecords {
 		if (!outcome.completed()) {
 			return;
 		}
+		this.turnTimes.record(turn.conversation().id(), turn.startedAt(), Instant.now());
 		countTokens(turn, outcome);
 		QueryRequest request = turn.request();
 		List<Transcript.Attachment> attachments = request.attachmentList()

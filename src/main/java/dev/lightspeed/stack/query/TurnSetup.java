@@ -10,10 +10,12 @@ import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.Shield;
 import dev.lightspeed.stack.llamastack.TurnInput;
+import dev.lightspeed.stack.mcp.McpServers;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Component;
  * The shields and tools a turn runs with: every shield, split by its name's prefix (LCS
  * 0.2.0 §5.6), or those the request names ({@code shield_ids}, LCS 0.4.2: empty for
  * none); knowledge search over every vector store, or those the request names
- * ({@code vector_store_ids}: empty for none); and the MCP servers.
+ * ({@code vector_store_ids}: empty for none); and the MCP servers with each one's
+ * credentials ({@link McpServers}).
  */
 @Component
 class TurnSetup {
@@ -34,10 +37,14 @@ class TurnSetup {
 
 	private final QueryProperties properties;
 
-	TurnSetup(LightspeedConfiguration configuration, LlamaStackBackend llamaStack, QueryProperties properties) {
+	private final McpServers mcpServers;
+
+	TurnSetup(LightspeedConfiguration configuration, LlamaStackBackend llamaStack, QueryProperties properties,
+			McpServers mcpServers) {
 		this.configuration = configuration;
 		this.llamaStack = llamaStack;
 		this.properties = properties;
+		this.mcpServers = mcpServers;
 	}
 
 	TurnInput.Shields shields(QueryRequest request) {
@@ -75,16 +82,12 @@ class TurnSetup {
 		return chosen;
 	}
 
-	TurnInput.@Nullable Tools tools(QueryRequest request, AuthenticatedUser user, @Nullable String mcpHeaders) {
+	TurnInput.@Nullable Tools tools(QueryRequest request, AuthenticatedUser user, HttpHeaders headers) {
 		if (request.toolsDisabled()) {
 			return null;
 		}
-		var servers = this.configuration.mcpServers();
-		var headers = McpHeaders.resolve(McpHeaders.parse(mcpHeaders), servers, user.token(),
-				this.properties.forwardCallerToken());
-		return new TurnInput.Tools(vectorStores(request.vectorStoreIds()),
-				servers.stream().map((server) -> new TurnInput.McpServer(server.name(), server.url())).toList(),
-				headers);
+		McpServers.Offer mcp = this.mcpServers.offer(user, headers::getFirst, this.properties.forwardCallerToken());
+		return new TurnInput.Tools(vectorStores(request.vectorStoreIds()), mcp.servers(), mcp.headers());
 	}
 
 	private List<String> vectorStores(@Nullable List<String> requested) {

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which routes authenticate (LCS 0.2.0 §1; {@code /v1/shields} as in 0.3.x), seen through
- * {@code noop-with-token}: a protected route without a token is refused, an open one is
- * not asked for one.
+ * Which routes authenticate (LCS 0.2.0 §1; {@code /v1/shields} as in 0.3.x, the MCP
+ * routes as in 0.4-0.5), seen through {@code noop-with-token}: a protected route without
+ * a token is refused, an open one is not asked for one.
  */
 @WebMvcTest(AuthorizedController.class)
 @Import({ SecurityConfiguration.class, ErrorResponses.class, ProtectedEndpointsTests.Routes.class })
@@ -37,7 +37,8 @@ class ProtectedEndpointsTests {
 	@CsvSource({ "POST, /v1/query", "POST, /v1/streaming_query", "POST, /v1/feedback", "GET, /v1/conversations",
 			"GET, /v1/conversations/abc", "DELETE, /v1/conversations/abc", "GET, /v2/conversations",
 			"GET, /v2/conversations/abc", "PUT, /v2/conversations/abc", "DELETE, /v2/conversations/abc",
-			"POST, /authorized", "GET, /v1/shields" })
+			"POST, /authorized", "GET, /v1/shields", "GET, /v1/mcp-servers", "POST, /v1/mcp-servers",
+			"DELETE, /v1/mcp-servers/tools", "GET, /v1/mcp-auth/client-options" })
 	void protectedRouteShouldRequireAToken(String method, String path) {
 		assertThat(this.mvc.method(HttpMethod.valueOf(method)).uri(path)).hasStatus(400)
 			.hasBodyTextEqualTo("{\"detail\":\"No Authorization header found\"}");
@@ -66,18 +67,25 @@ class ProtectedEndpointsTests {
 	@RestController
 	static class Routes {
 
-		@RequestMapping(path = { "/v1/query", "/v1/streaming_query", "/v1/feedback" }, method = RequestMethod.POST)
+		@RequestMapping(path = { "/v1/query", "/v1/streaming_query", "/v1/feedback", "/v1/mcp-servers" },
+				method = RequestMethod.POST)
 		String post(@AuthenticationPrincipal AuthenticatedUser user) {
 			return user.userId();
 		}
 
-		@RequestMapping(path = { "/v1/conversations", "/v2/conversations", "/v1/shields" }, method = RequestMethod.GET)
+		@RequestMapping(path = { "/v1/conversations", "/v2/conversations", "/v1/shields", "/v1/mcp-servers",
+				"/v1/mcp-auth/client-options" }, method = RequestMethod.GET)
 		String list(@AuthenticationPrincipal AuthenticatedUser user) {
 			return user.userId();
 		}
 
 		@RequestMapping(path = "/v1/conversations/{id}", method = { RequestMethod.GET, RequestMethod.DELETE })
 		String v1(@AuthenticationPrincipal AuthenticatedUser user) {
+			return user.userId();
+		}
+
+		@RequestMapping(path = "/v1/mcp-servers/{name}", method = RequestMethod.DELETE)
+		String mcpServer(@AuthenticationPrincipal AuthenticatedUser user) {
 			return user.userId();
 		}
 

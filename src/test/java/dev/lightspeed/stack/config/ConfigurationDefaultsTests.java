@@ -113,6 +113,31 @@ class ConfigurationDefaultsTests {
 	}
 
 	@Test
+	void mcpServerWhenLcs04KeysAreNotGivenShouldHaveNoCredentialsAndNoTimeout() {
+		McpServerConfig server = Configs.load("mcp_servers: [{name: fs, url: 'http://localhost:3000'}]")
+			.mcpServers()
+			.getFirst();
+		assertThat(server.authorizationHeaders()).isEmpty();
+		assertThat(server.headers()).isEmpty();
+		assertThat(server.timeout()).isNull();
+	}
+
+	// LCS 0.4+ drops such a server with a warning instead of refusing the file
+	@Test
+	void mcpServerWantingAKubernetesTokenShouldBeLeftOutUnlessTheModuleGivesOne() {
+		String servers = """
+				mcp_servers:
+				  - {name: cluster, url: 'http://cluster', authorization_headers: {Authorization: kubernetes}}
+				  - {name: plain, url: 'http://plain'}
+				""";
+		assertThat(Configs.load(servers).mcpServers()).extracting(McpServerConfig::name).containsExactly("plain");
+		assertThat(Configs.load(servers + "authentication: {module: noop-with-token}").mcpServers())
+			.extracting(McpServerConfig::name)
+			.containsExactly("cluster", "plain");
+		assertThat(Configs.load(servers + "authentication: {module: k8s}").mcpServers()).hasSize(2);
+	}
+
+	@Test
 	void jwkConfigWhenClaimsAreNotGivenShouldUseUserIdAndUsername() {
 		AuthenticationConfig authentication = Configs
 			.load("authentication: {module: jwk-token, jwk_config: {url: 'https://keys'}}")

@@ -38,6 +38,25 @@ class ConfigurationDumpTests {
 	}
 
 	@Test
+	void mcpAuthorizationHeadersShouldShowKeywordsAndMaskFiles(@TempDir Path directory) throws Exception {
+		Path token = Files.writeString(directory.resolve("token"), "file-secret");
+		JsonNode dump = dump("""
+				authentication: {module: k8s}
+				mcp_servers:
+				  - name: a
+				    url: 'http://a'
+				    authorization_headers: {Authorization: '%s', X-User: client, X-Cluster: ' kubernetes '}
+				    headers: [x-rh-identity]
+				    timeout: 30
+				""".formatted(token));
+		assertThat(dump.at("/mcp_servers/0").toString()).isEqualTo("{\"name\":\"a\",\"provider_id\":"
+				+ "\"model-context-protocol\",\"url\":\"http://a\",\"authorization_headers\":{\"Authorization\":"
+				+ "\"**********\",\"X-User\":\"client\",\"X-Cluster\":\"kubernetes\"},\"headers\":"
+				+ "[\"x-rh-identity\"],\"timeout\":30}");
+		assertThat(dump.toString()).doesNotContain(token.toString(), "file-secret");
+	}
+
+	@Test
 	void secretsWhenNotGivenShouldStayNull() {
 		JsonNode dump = dump("");
 		assertThat(dump.at("/llama_stack/api_key").isNull()).isTrue();

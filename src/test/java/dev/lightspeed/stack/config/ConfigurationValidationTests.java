@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Every rule of LCS 0.2.0's configuration schema, reported as {@code key.path: rule}.
@@ -71,8 +72,7 @@ class ConfigurationValidationTests {
 				Arguments.of("user_data_collection: {data_collector: {collection_interval: 0}}",
 						"user_data_collection.data_collector.collection_interval: Input should be greater than 0"),
 				Arguments.of("user_data_collection: {data_collector: {connection_timeout: 0}}",
-						"user_data_collection.data_collector.connection_timeout_seconds: Input should be greater "
-								+ "than 0"),
+						"user_data_collection.data_collector.connection_timeout: Input should be greater " + "than 0"),
 				Arguments.of(
 						"user_data_collection: {data_collector: {enabled: true, ingress_server_url: 'ftp://x', "
 								+ "ingress_server_auth_token: t, ingress_content_service_name: s}}",
@@ -92,6 +92,20 @@ class ConfigurationValidationTests {
 						"mcp_servers[1].url: Field required"),
 				Arguments.of("mcp_servers: [{url: 'http://a'}]", "mcp_servers[0].name: Field required"),
 				Arguments.of("mcp_servers: foo", "mcp_servers: Input should be a valid list"),
+				Arguments.of("mcp_servers: [{name: a, url: 'http://a', authorization_headers: {X-Key: /no/token}}]",
+						"mcp_servers[0].authorization_headers.X-Key: Path does not point to a readable file"),
+				Arguments.of("mcp_servers: [{name: a, url: 'http://a', authorization_headers: {'X Key': client}}]",
+						"mcp_servers[0].authorization_headers.X Key: Header name is not a valid HTTP header name"),
+				Arguments.of("mcp_servers: [{name: a, url: 'http://a', authorization_headers: client}]",
+						"mcp_servers[0].authorization_headers: Input should be a valid dictionary"),
+				Arguments.of("mcp_servers: [{name: a, url: 'http://a', authorization_headers: {X-Key: [a]}}]",
+						"mcp_servers[0].authorization_headers.X-Key: Input should be a valid string"),
+				Arguments.of("mcp_servers: [{name: a, url: 'http://a', headers: [x-rh-identity, X-RH-Identity]}]",
+						"mcp_servers[0].headers: Duplicate header name (case-insensitive): 'X-RH-Identity'"),
+				Arguments.of("mcp_servers: [{name: a, url: 'http://a', headers: ['']}]",
+						"mcp_servers[0].headers: Header name '' is not a valid HTTP header name"),
+				Arguments.of("mcp_servers: [{name: a, url: 'http://a', timeout: 0}]",
+						"mcp_servers[0].timeout: Input should be greater than 0"),
 				// customization
 				Arguments.of("customization: {system_prompt_path: /no/such/prompt.txt}",
 						"customization.system_prompt_path: Path does not point to a file"),
@@ -204,6 +218,15 @@ class ConfigurationValidationTests {
 		Path prompt = Files.createSymbolicLink(directory.resolve("prompt.txt"), directory.resolve("gone.txt"));
 		assertThat(Configs.problems("customization: {system_prompt_path: '" + prompt + "'}"))
 			.containsExactly("customization.system_prompt_path: Path does not point to a file");
+	}
+
+	@Test
+	void problemsInTheOgxSectionShouldBeNamedAsTheFileNamesThem() {
+		assertThatExceptionOfType(ConfigurationException.class)
+			.isThrownBy(() -> new ConfigurationLoader((name) -> null)
+				.parse("name: x\nservice: {}\nuser_data_collection: {}\nogx: {use_as_library_client: false}\n"))
+			.satisfies((ex) -> assertThat(ex.problems())
+				.containsExactly("ogx.url: LLama stack URL is not specified and library client mode is not enabled"));
 	}
 
 	@Test

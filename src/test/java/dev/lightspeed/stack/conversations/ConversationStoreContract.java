@@ -64,6 +64,22 @@ abstract class ConversationStoreContract {
 	}
 
 	@Test
+	void turnTimesAreKeptToTheMicrosecondInOrderAndDeletedWithTheConversation() {
+		JdbcTurnTimes times = new JdbcTurnTimes(this.jdbc);
+		Instant first = START.plusSeconds(1);
+		Instant second = START.plusSeconds(5);
+		times.record("c1", second, second.plusMillis(1500));
+		times.record("c1", first, first.plusNanos(2_000));
+		times.record("c2", first, first);
+
+		assertThat(times.of("c1")).containsExactly(new TurnTimes.Times(first, first.plusNanos(2_000)),
+				new TurnTimes.Times(second, second.plusMillis(1500)));
+		times.delete("c1");
+		assertThat(times.of("c1")).isEmpty();
+		assertThat(times.of("c2")).hasSize(1);
+	}
+
+	@Test
 	void firstTurnInsertsARowAndReturnsIt() {
 		ConversationRecord row = new ConversationRecord("c1", "alice", "model-a", "provider-a", asNewRow(START),
 				asNewRow(START), 1, null, "s1");

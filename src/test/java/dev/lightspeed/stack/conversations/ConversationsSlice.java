@@ -8,6 +8,7 @@ import dev.lightspeed.stack.llamastack.ChatTurn;
 import dev.lightspeed.stack.llamastack.Conversation;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.storage.DatabaseVendor;
+import dev.lightspeed.stack.support.InMemoryTurnTimes;
 
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -57,6 +58,9 @@ abstract class ConversationsSlice {
 	@Autowired
 	MockMvcTester mvc;
 
+	@Autowired
+	InMemoryTurnTimes turnTimes;
+
 	@MockitoBean
 	ConversationStore store;
 
@@ -69,6 +73,11 @@ abstract class ConversationsSlice {
 		@Bean
 		DatabaseVendor databaseVendor() {
 			return DatabaseVendor.SQLITE;
+		}
+
+		@Bean
+		InMemoryTurnTimes turnTimes() {
+			return new InMemoryTurnTimes();
 		}
 
 	}

@@ -1,11 +1,16 @@
 package dev.lightspeed.stack.conversations;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import dev.lightspeed.stack.llamastack.ChatTurn;
+import dev.lightspeed.stack.support.InMemoryTurnTimes;
 import dev.lightspeed.stack.support.LlamaStackFailures;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,6 +49,25 @@ class ConversationsV2ControllerTests extends ConversationsSlice {
 					+ "\"model\":\"gpt-4o-mini\",\"messages\":[{\"content\":\"Hello\",\"type\":\"user\"},"
 					+ "{\"content\":\"Hi there!\",\"type\":\"assistant\"}],\"started_at\":\"2024-01-01T00:01:00Z\","
 					+ "\"completed_at\":\"2024-01-01T00:01:05Z\"}]}");
+	}
+
+	@Test
+	void turnsLlamaStackKeepsNoTimesForShowTheTimesRecordedForThem() {
+		this.turnTimes.delete(ID);
+		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
+		var text = JsonNodeFactory.instance;
+		ChatTurn untimed = new ChatTurn(List.of(new ChatTurn.Message(text.stringNode("Hello"), "user"),
+				new ChatTurn.Message(text.stringNode("Hi there!"), "assistant")), null, null);
+		given(this.backend.history(upstream(ID))).willReturn(Optional.of(List.of(untimed, untimed)));
+		this.turnTimes.record(ID, Instant.parse("2026-12-07T10:00:00Z"), Instant.parse("2026-12-07T10:00:02.5Z"));
+
+		assertThat(this.mvc.get().uri("/v2/conversations/" + ID).with(user("alice"))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.chat_history[*].started_at")
+			.isEqualTo(Arrays.asList("2026-12-07T10:00:00Z", null));
+		assertThat(this.mvc.get().uri("/v2/conversations/" + ID).with(user("alice"))).bodyJson()
+			.extractingPath("$.chat_history[0].completed_at")
+			.isEqualTo("2026-12-07T10:00:02.500000Z");
 	}
 
 	@Test

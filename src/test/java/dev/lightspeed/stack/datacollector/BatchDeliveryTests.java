@@ -117,7 +117,7 @@ class BatchDeliveryTests {
 	}
 
 	@Test
-	void resetConnectionIsLoggedAsSuch(CapturedOutput output) throws Exception {
+	void aResetConnectionIsNamedInTheLog(CapturedOutput output) throws Exception {
 		this.fixture.produce(1);
 		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			Thread.ofVirtual().start(() -> {
@@ -132,7 +132,10 @@ class BatchDeliveryTests {
 			String url = "http://127.0.0.1:" + server.getLocalPort() + "/upload";
 			assertThat(this.fixture.collector(url, 7200, true, 5).collect().left()).isEqualTo(1);
 		}
-		assertThat(output).contains("failed: connection reset by the server");
+		// a reset seen while the client writes is a reset; seen while it waits for the
+		// status line, the JDK client reports the connection as closed
+		assertThat(output.getAll()).containsAnyOf("failed: connection reset by the server",
+				"failed: connection closed by the server before it answered");
 	}
 
 	@Test

@@ -2,9 +2,11 @@ package dev.lightspeed.stack.info;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import dev.lightspeed.stack.config.ConfigurationDump;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.llamastack.LlamaStackStatus;
 import dev.lightspeed.stack.support.TestConfigurations;
 import dev.lightspeed.stack.support.WebSlice;
 import org.junit.jupiter.api.Test;
@@ -17,11 +19,13 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
 
 @WebMvcTest({ InfoController.class, RootController.class })
 @Import({ WebSlice.class, ServiceVersion.class, InfoControllerTests.Secrets.class })
@@ -34,8 +38,23 @@ class InfoControllerTests {
 	@Autowired
 	private LightspeedConfiguration configuration;
 
+	@MockitoBean
+	private LlamaStackStatus llamaStack;
+
 	@Test
-	void infoNamesTheServiceAndTheBuildVersion() {
+	void infoNamesTheServiceTheBuildVersionAndTheLlamaStackSpokenTo() {
+		given(this.llamaStack.version()).willReturn(Optional.of("1.5.0"));
+		given(this.llamaStack.generation()).willReturn(Optional.of("Responses API"));
+		assertThat(this.mvc.get().uri("/v1/info")).hasStatusOk()
+			.bodyJson()
+			.isStrictlyEqualTo("{\"name\":\"Secret service\",\"version\":\"0.2.0\","
+					+ "\"llama_stack_version\":\"1.5.0\",\"llama_stack_api\":\"Responses API\"}");
+	}
+
+	@Test
+	void infoIsLcsShapeWhileLlamaStackCannotBeReached() {
+		given(this.llamaStack.version()).willReturn(Optional.empty());
+		given(this.llamaStack.generation()).willReturn(Optional.empty());
 		assertThat(this.mvc.get().uri("/v1/info")).hasStatusOk()
 			.bodyJson()
 			.isStrictlyEqualTo("{\"name\":\"Secret service\",\"version\":\"0.2.0\"}");

@@ -42,7 +42,12 @@ final class OpenApiOperations {
 			Map.entry("PUT /v2/conversations/{conversation_id}", AUTH + "404 422 500"),
 			Map.entry("DELETE /v2/conversations/{conversation_id}", AUTH + "404 422 500 503"),
 			Map.entry("POST /authorized", AUTH + "500"), Map.entry("GET /v1/shields", AUTH + "500 503"),
-			Map.entry("GET /readiness", "503"), Map.entry("GET /v1/readiness", "503"));
+			Map.entry("GET /readiness", "503"), Map.entry("GET /v1/readiness", "503"),
+			Map.entry("POST /v1/streaming_query/interrupt", AUTH + "404 422"),
+			Map.entry("GET /v1/vector-stores", AUTH + "500 503"), Map.entry("GET /v1/mcp-servers", AUTH + "500"),
+			Map.entry("POST /v1/mcp-servers", AUTH + "409 422 500 503"),
+			Map.entry("DELETE /v1/mcp-servers/{name}", AUTH + "500 503"),
+			Map.entry("GET /v1/mcp-auth/client-options", AUTH + "500"));
 
 	// The handler names behind LCS 0.2.0's operation ids.
 	private static final Map<String, String> HANDLERS = Map.ofEntries(Map.entry("GET /", "root_endpoint_handler"),
@@ -65,7 +70,13 @@ final class OpenApiOperations {
 			Map.entry("GET /v2/conversations/{conversation_id}", "get_conversation_endpoint_handler"),
 			Map.entry("PUT /v2/conversations/{conversation_id}", "update_conversation_endpoint_handler"),
 			Map.entry("DELETE /v2/conversations/{conversation_id}", "delete_conversation_endpoint_handler"),
-			Map.entry("GET /v1/shields", "shields_endpoint_handler"));
+			Map.entry("GET /v1/shields", "shields_endpoint_handler"),
+			Map.entry("POST /v1/streaming_query/interrupt", "stream_interrupt_endpoint_handler"),
+			Map.entry("GET /v1/vector-stores", "list_vector_stores"),
+			Map.entry("GET /v1/mcp-servers", "list_mcp_servers_handler"),
+			Map.entry("POST /v1/mcp-servers", "register_mcp_server_handler"),
+			Map.entry("DELETE /v1/mcp-servers/{name}", "delete_mcp_server_handler"),
+			Map.entry("GET /v1/mcp-auth/client-options", "get_mcp_client_auth_options"));
 
 	private static final JsonNode UPSTREAM_PATHS = upstreamPaths();
 
@@ -157,6 +168,7 @@ final class OpenApiOperations {
 			case "400", "401" -> json("Missing or invalid credentials provided by client", "UnauthorizedResponse");
 			case "403" -> json("User is not authorized", "ForbiddenResponse");
 			case "404" -> json("Not Found", "ErrorResponse");
+			case "409" -> json("Conflict", "ErrorResponse");
 			case "422" -> json("Validation Error", "HTTPValidationError");
 			case "503" -> json("Service Unavailable", "ErrorResponse");
 			default -> json("Internal Server Error", "ErrorResponse");

@@ -7,9 +7,10 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 
 /**
- * The fields LCS 0.2.0's document marks as always present in a response (springdoc only
- * derives {@code required} from validation annotations, which response records do not
- * carry), and the feedback categories as the {@code FeedbackCategory} enumeration.
+ * The fields LCS 0.2.0's (and, for the MCP routes, 0.5's) document marks as always
+ * present in a response (springdoc only derives {@code required} from validation
+ * annotations, which response records do not carry), and the feedback categories as the
+ * {@code FeedbackCategory} enumeration.
  */
 final class OpenApiRequiredFields {
 
@@ -24,7 +25,11 @@ final class OpenApiRequiredFields {
 			Map.entry("ProviderHealthStatus", List.of("provider_id", "status")),
 			Map.entry("QueryResponse", List.of("response")),
 			Map.entry("ReadinessResponse", List.of("ready", "reason", "providers")),
-			Map.entry("StatusResponse", List.of("functionality", "status")));
+			Map.entry("StatusResponse", List.of("functionality", "status")),
+			Map.entry("MCPServerRegistrationResponse", List.of("name", "url", "provider_id", "message")),
+			Map.entry("MCPServerInfo", List.of("name", "url", "provider_id", "source")),
+			Map.entry("MCPServerDeleteResponse", List.of("deleted", "name", "response")),
+			Map.entry("MCPServerAuthInfo", List.of("name", "client_auth_headers")));
 
 	private OpenApiRequiredFields() {
 	}

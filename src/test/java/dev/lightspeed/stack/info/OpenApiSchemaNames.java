@@ -33,7 +33,13 @@ final class OpenApiSchemaNames {
 			Map.entry("InferenceConfig", "InferenceConfiguration"),
 			Map.entry("DataCollectorConfig", "DataCollectorConfiguration"),
 			Map.entry("ConversationResponseChatTurn", "ConversationResponse"),
-			Map.entry("ConversationResponseConversationTurnV2", "ConversationResponseV2"));
+			Map.entry("ConversationResponseConversationTurnV2", "ConversationResponseV2"),
+			Map.entry("McpServerRegistrationRequest", "MCPServerRegistrationRequest"),
+			Map.entry("McpServerRegistrationResponse", "MCPServerRegistrationResponse"),
+			Map.entry("McpServerListResponse", "MCPServerListResponse"), Map.entry("McpServerInfo", "MCPServerInfo"),
+			Map.entry("McpServerDeleteResponse", "MCPServerDeleteResponse"),
+			Map.entry("McpClientAuthOptionsResponse", "MCPClientAuthOptionsResponse"),
+			Map.entry("McpServerAuthInfo", "MCPServerAuthInfo"));
 
 	private static final String PREFIX = "#/components/schemas/";
 

@@ -8,6 +8,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -80,6 +82,22 @@ class AgentTurnRequestTests {
 				+ "\"args\":{\"vector_db_ids\":[\"vs_1\",\"vs_2\"]}},\"filesystem-server\",\"git-server\"]");
 		assertThat(request.getHeader("X-LlamaStack-Provider-Data"))
 			.isEqualTo("{\"mcp_headers\": {\"http://localhost:3000\": {\"Authorization\": \"Bearer t1\"}}}");
+	}
+
+	// the MCP server gets the value as it is: RHDH 2.x's bare token needs its scheme
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			tok          | Bearer tok
+			Bearer tok   | Bearer tok
+			bearer tok   | bearer tok
+			Basic dXNlcg | Basic dXNlcg
+			""")
+	void anAuthorizationHeaderShouldReachTheServerWithAScheme(String sent, String received) {
+		LoggedRequest request = send(TurnInputs.withTools("q", new TurnInput.Tools(List.of(), TurnInputs.servers("k8s"),
+				Map.of("http://k8s/mcp", Map.of("Authorization", sent, "X-Tenant", "t")))));
+
+		assertThat(request.getHeader("X-LlamaStack-Provider-Data")).contains("\"Authorization\": \"" + received + "\"",
+				"\"X-Tenant\": \"t\"");
 	}
 
 	@Test

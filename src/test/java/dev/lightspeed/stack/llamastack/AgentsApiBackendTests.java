@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -133,6 +136,32 @@ class AgentsApiBackendTests {
 				"{\"toolgroup_id\":\"second\",\"provider_id\":\"model-context-protocol\",\"mcp_endpoint\":{\"uri\":\"http://b:9000/mcp\"}}");
 		assertThat(bodies.get(1)).isEqualTo(
 				"{\"toolgroup_id\":\"first\",\"provider_id\":\"my-mcp\",\"mcp_endpoint\":{\"uri\":\"http://a:8080/mcp\"}}");
+	}
+
+	@Test
+	void aServerRegisteredAtRunTimeShouldBecomeAToolGroupAndGoAgain() {
+		llamaStack.stubFor(get("/v1/toolgroups").willReturn(okJson("{\"data\": []}")));
+		llamaStack.stubFor(post("/v1/toolgroups").willReturn(okJson("null")));
+		llamaStack.stubFor(delete("/v1/toolgroups/runtime-tools").willReturn(okJson("null")));
+
+		backend(null).registerMcpServer(new McpServerConfig("runtime-tools", null, "http://rt/mcp"));
+		backend(null).unregisterMcpServer("runtime-tools");
+
+		llamaStack.verify(postRequestedFor(urlEqualTo("/v1/toolgroups")).withRequestBody(equalTo(
+				"{\"toolgroup_id\":\"runtime-tools\",\"provider_id\":\"model-context-protocol\",\"mcp_endpoint\":"
+						+ "{\"uri\":\"http://rt/mcp\"}}")));
+		llamaStack.verify(deleteRequestedFor(urlEqualTo("/v1/toolgroups/runtime-tools")));
+	}
+
+	@Test
+	void unregisteringAToolGroupLlamaStackDoesNotKnowShouldNotFail() {
+		llamaStack.stubFor(delete("/v1/toolgroups/gone").willReturn(aResponse().withStatus(400)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"detail\": \"Invalid value: Tool group 'gone' not found\"}")));
+
+		backend(null).unregisterMcpServer("gone");
+
+		llamaStack.verify(deleteRequestedFor(urlEqualTo("/v1/toolgroups/gone")));
 	}
 
 }

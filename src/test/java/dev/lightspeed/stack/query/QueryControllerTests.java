@@ -11,8 +11,11 @@ import dev.lightspeed.stack.errors.ErrorResponses;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.Shield;
 import dev.lightspeed.stack.llamastack.TurnEvent;
+import dev.lightspeed.stack.mcp.McpServers;
+import dev.lightspeed.stack.mcp.TestMcpServers;
 import dev.lightspeed.stack.metrics.LlmMetrics;
 import dev.lightspeed.stack.support.InMemoryConversationStore;
+import dev.lightspeed.stack.support.InMemoryTurnTimes;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
 import dev.lightspeed.stack.support.TestConfigurations;
 import dev.lightspeed.stack.topicsummary.TopicSummaries;
@@ -253,6 +256,11 @@ class QueryControllerTests {
 		}
 
 		@Bean
+		McpServers mcpServers(LightspeedConfiguration configuration) {
+			return TestMcpServers.configured(configuration);
+		}
+
+		@Bean
 		ScriptedLlamaStack llamaStack() {
 			return new ScriptedLlamaStack();
 		}
@@ -260,6 +268,11 @@ class QueryControllerTests {
 		@Bean
 		ConversationStore conversationStore() {
 			return new InMemoryConversationStore();
+		}
+
+		@Bean
+		InMemoryTurnTimes turnTimes() {
+			return new InMemoryTurnTimes();
 		}
 
 		@Bean

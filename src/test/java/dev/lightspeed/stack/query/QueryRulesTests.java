@@ -1,10 +1,8 @@
 package dev.lightspeed.stack.query;
 
 import java.util.List;
-import java.util.Map;
 
 import dev.lightspeed.stack.config.CustomizationConfig;
-import dev.lightspeed.stack.config.McpServerConfig;
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.errors.ErrorDetail;
 import dev.lightspeed.stack.llamastack.TurnInput.Document;
@@ -48,39 +46,6 @@ class QueryRulesTests {
 			.isThrownBy(() -> Attachments.validate(List.of(new Attachment("log", "text/html", "x"))))
 			.satisfies((ex) -> assertThat(((ErrorDetail) ex.detail()).cause())
 				.isEqualTo("Attachment with improper content type text/html detected"));
-	}
-
-	@Test
-	void mcpHeadersAreRekeyedByServerUrlAsInTheWorkedExample() {
-		List<McpServerConfig> servers = List.of(new McpServerConfig("filesystem-server", null, "http://localhost:3000"),
-				new McpServerConfig("git-server", null, "https://git.example.com/mcp"));
-		String header = """
-				{"filesystem-server":{"Authorization":"Bearer t1"},"git-server":{"Authorization":"Bearer t2"},
-				"http://another-server-mcp-server:3000":{"Authorization":"Bearer t3"},
-				"unknown-mcp-server":{"Authorization":"Bearer t4"}}""";
-		assertThat(McpHeaders.resolve(McpHeaders.parse(header), servers, "caller", true)).containsExactly(
-				Map.entry("http://localhost:3000", Map.of("Authorization", "Bearer t1")),
-				Map.entry("https://git.example.com/mcp", Map.of("Authorization", "Bearer t2")),
-				Map.entry("http://another-server-mcp-server:3000", Map.of("Authorization", "Bearer t3")));
-	}
-
-	@Test
-	void callerTokenGoesToEveryServerOnlyWhenNoHeadersAreGivenAndForwardingIsOn() {
-		List<McpServerConfig> servers = List.of(new McpServerConfig("a", null, "http://a"),
-				new McpServerConfig("b", null, "http://b"));
-		assertThat(McpHeaders.resolve(Map.of(), servers, "tok", true)).containsOnlyKeys("http://a", "http://b")
-			.containsEntry("http://a", Map.of("Authorization", "Bearer tok"));
-		assertThat(McpHeaders.resolve(Map.of(), servers, "tok", false)).isEmpty();
-		assertThat(McpHeaders.resolve(Map.of(), servers, "", true)).isEmpty();
-	}
-
-	@Test
-	void malformedMcpHeadersAreIgnored() {
-		assertThat(McpHeaders.parse("{not json")).isEmpty();
-		assertThat(McpHeaders.parse("[]")).isEmpty();
-		assertThat(McpHeaders.parse("null")).isEmpty();
-		assertThat(McpHeaders.parse("\"x\"")).isEmpty();
-		assertThat(McpHeaders.parse(null)).isEmpty();
 	}
 
 }

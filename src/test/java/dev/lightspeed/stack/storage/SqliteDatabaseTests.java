@@ -70,6 +70,8 @@ class SqliteDatabaseTests {
 		assertThat(columns(jdbc, "user_feedback")).contains("id", "user_id", "categories");
 		assertThat(jdbc.sql("SELECT name FROM pragma_index_list('user_feedback')").query(String.class).list())
 			.contains("ix_user_feedback_conversation_id");
+		assertThat(columns(jdbc, "mcp_server")).containsExactly("name", "url", "provider_id", "authorization_headers",
+				"headers", "timeout", "user_id", "created_at");
 	}
 
 	@Test
@@ -83,6 +85,7 @@ class SqliteDatabaseTests {
 		DatabaseSchema.apply(this.dataSource, DatabaseVendor.SQLITE);
 		assertThat(columns(jdbc, "user_conversation")).endsWith("topic_summary", "llama_session_id");
 		assertThat(columns(jdbc, "user_feedback")).isNotEmpty();
+		assertThat(columns(jdbc, "mcp_server")).isNotEmpty();
 		assertThat(jdbc
 			.sql("SELECT user_id || '/' || message_count || '/' || coalesce(topic_summary, 'none')"
 					+ " FROM user_conversation WHERE id = 'c1'")

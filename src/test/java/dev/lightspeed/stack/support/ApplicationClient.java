@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 /**
  * Requests to the application that a {@code RANDOM_PORT} test started, as a client on the
@@ -70,6 +71,22 @@ public final class ApplicationClient {
 	public HttpResponse<String> send(String method, String path, String json) {
 		return send(request(path).header("Content-Type", "application/json")
 			.method(method, HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	/**
+	 * Sends a request with a JSON body, if any, and more headers.
+	 * @param method the method
+	 * @param path the path
+	 * @param json the body, empty for none
+	 * @param headers the headers
+	 * @return the response
+	 */
+	public HttpResponse<String> send(String method, String path, String json, Map<String, String> headers) {
+		HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+			.method(method,
+					json.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+		headers.forEach(request::header);
+		return send(request);
 	}
 
 	/**

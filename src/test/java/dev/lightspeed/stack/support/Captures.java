@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Turn streams captured from a real Llama Stack by {@code e2e/smoke.sh --capture}. The
+ * Wire traffic captured from real Llama Stack servers by {@code e2e/capture.sh}. The
  * build puts {@code e2e/captures} on the test class path as {@code captures}, so tests
  * read the files the harness refreshes, not a copy.
  */
@@ -22,7 +22,17 @@ public final class Captures {
 	 * @return the bytes Llama Stack sent
 	 */
 	public static byte[] of(String name) {
-		String path = "/captures/" + VERSION + "/" + name;
+		return of(VERSION, name);
+	}
+
+	/**
+	 * The raw body of a capture of a generation of the harness.
+	 * @param generation the generation's folder, e.g. {@code 0.5.4} or {@code ogx-1.5.0}
+	 * @param name the file name, e.g. {@code plain_stream.sse}
+	 * @return the bytes Llama Stack sent
+	 */
+	public static byte[] of(String generation, String name) {
+		String path = "/captures/" + generation + "/" + name;
 		try (InputStream in = Captures.class.getResourceAsStream(path)) {
 			if (in == null) {
 				throw new IllegalStateException("no capture " + path + " on the test class path");

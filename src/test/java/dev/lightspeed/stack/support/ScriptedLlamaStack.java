@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.lightspeed.stack.config.McpServerConfig;
 import dev.lightspeed.stack.llamastack.ChatTurn;
 import dev.lightspeed.stack.llamastack.Conversation;
 import dev.lightspeed.stack.llamastack.ConversationSpec;
@@ -57,6 +58,8 @@ public class ScriptedLlamaStack implements LlamaStackBackend {
 	private final List<Completion> completions = new CopyOnWriteArrayList<>();
 
 	private volatile String completion = "";
+
+	private final List<String> mcpServers = new CopyOnWriteArrayList<>();
 
 	public ScriptedLlamaStack answering(TurnEvent... events) {
 		this.script = List.of(events);
@@ -224,6 +227,23 @@ public class ScriptedLlamaStack implements LlamaStackBackend {
 	@Override
 	public boolean deleteConversation(Conversation conversation) {
 		return this.conversations.remove(conversation.id()) != null;
+	}
+
+	@Override
+	public void registerMcpServer(McpServerConfig server) {
+		this.mcpServers.add(server.name());
+	}
+
+	@Override
+	public void unregisterMcpServer(String name) {
+		this.mcpServers.remove(name);
+	}
+
+	/**
+	 * The MCP servers registered at run time and not unregistered since.
+	 */
+	public List<String> mcpServers() {
+		return this.mcpServers;
 	}
 
 	@Override

@@ -41,11 +41,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole application with every log at DEBUG and every secret in use: the Llama Stack
- * API key, a caller's bearer token, an MCP server token, the TLS key password (the
- * content of the {@code tls_key_password} file) and the data collector's ingress token.
- * None of them ever reaches the log, and no token reaches a transcript. Also: a CORS
- * preflight on an authenticated route is answered before authentication, and the access
- * log has its line.
+ * API key, a caller's bearer token, an MCP server token, an MCP server's secret file, the
+ * TLS key password (the content of the {@code tls_key_password} file) and the data
+ * collector's ingress token. None of them ever reaches the log, and no token reaches a
+ * transcript. Also: a CORS preflight on an authenticated route is answered before
+ * authentication, and the access log has its line.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "logging.level.root=DEBUG",
@@ -62,6 +62,8 @@ class SecretsNotLoggedIT {
 	private static final String KEY_PASSWORD = "tls-key-pass-27c9d4";
 
 	private static final String INGRESS_TOKEN = "ingress-token-c3f81b";
+
+	private static final String MCP_FILE_SECRET = "mcp-file-secret-8e02d7";
 
 	@RegisterExtension
 	static final LlamaStackStub llamaStack = LlamaStackStub.answeringQueries();
@@ -108,7 +110,8 @@ class SecretsNotLoggedIT {
 				.header("Authorization", "Bearer " + CALLER_TOKEN)
 				.POST(HttpRequest.BodyPublishers.noBody()))
 			.body()).doesNotContain(CALLER_TOKEN);
-		assertThat(this.app.send("GET", "/v1/config").body()).doesNotContain(API_KEY, INGRESS_TOKEN);
+		assertThat(this.app.send("GET", "/v1/config").body()).doesNotContain(API_KEY, INGRESS_TOKEN, MCP_FILE_SECRET,
+				"mcp-secret");
 		assertThat(this.app
 			.send(this.app.request("/authorized")
 				.header("Authorization", "Basic " + CALLER_TOKEN)
@@ -123,10 +126,12 @@ class SecretsNotLoggedIT {
 			.withHeader("X-LlamaStack-Provider-Data", containing(MCP_TOKEN)));
 		llamaStack.verify(postRequestedFor(urlPathMatching("/v1/agents/.*/turn"))
 			.withHeader("X-LlamaStack-Provider-Data", containing(CALLER_TOKEN)));
+		llamaStack.verify(postRequestedFor(urlPathMatching("/v1/agents/.*/turn"))
+			.withHeader("X-LlamaStack-Provider-Data", containing("Bearer " + MCP_FILE_SECRET)));
 		assertThat(uploads).extracting(FakeIngress.Upload::authorization).containsOnly("Bearer " + INGRESS_TOKEN);
 		assertThat(uploads).extracting(FakeIngress.Upload::status).startsWith(500, 202);
 		assertThat(output.getAll()).contains("DEBUG", "\"POST /v1/query HTTP/1.1\" 200")
-			.doesNotContain(API_KEY, CALLER_TOKEN, MCP_TOKEN, KEY_PASSWORD, INGRESS_TOKEN);
+			.doesNotContain(API_KEY, CALLER_TOKEN, MCP_TOKEN, MCP_FILE_SECRET, KEY_PASSWORD, INGRESS_TOKEN);
 	}
 
 	@Test
@@ -185,6 +190,13 @@ class SecretsNotLoggedIT {
 	}
 
 	static LightspeedConfiguration configuration() {
+		Path mcpSecret = directory.resolve("mcp-secret");
+		try {
+			Files.writeString(mcpSecret, MCP_FILE_SECRET + "\n");
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 		return TestConfigurations.yaml("name: secrets\n" + certificate.writeServiceTls(directory, KEY_PASSWORD) + """
 				llama_stack:
 				  url: %2$s
@@ -204,10 +216,13 @@ class SecretsNotLoggedIT {
 				mcp_servers:
 				  - name: tools
 				    url: http://localhost:9/mcp
+				  - name: filed
+				    url: http://localhost:9/filed
+				    authorization_headers: {Authorization: %6$s}
 				database:
 				  sqlite:
 				    db_path: %1$s/secrets.db
-				""".formatted(directory, llamaStack.baseUrl(), API_KEY, ingress.url(), INGRESS_TOKEN));
+				""".formatted(directory, llamaStack.baseUrl(), API_KEY, ingress.url(), INGRESS_TOKEN, mcpSecret));
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
