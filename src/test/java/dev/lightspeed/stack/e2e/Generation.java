@@ -20,11 +20,11 @@ public enum Generation {
 
 	/** Llama Stack 0.5.4 (what RHDH ships): the Responses API with shields. */
 	LLAMA_STACK_0_5_4("Llama Stack 0.5.4", "0.5.4", "0.5.4", "openai", List.of("inout_llama_guard"), "file_search",
-			Map.of(Capability.TURN_TIMES, Reasons.NO_ITEM_TIMES)),
+			Map.of()),
 
 	/** OGX 1.5.0, the renamed Llama Stack: the Responses API without a safety API. */
 	OGX_1_5_0("OGX 1.5.0", "ogx-1.5.0", "1.5.0", "openai", List.of(), "file_search",
-			Map.of(Capability.TURN_TIMES, Reasons.NO_ITEM_TIMES, Capability.SHIELDS,
+			Map.of(Capability.SHIELDS,
 					"it has no safety API (no /v1/shields, no /v1/moderations), so the service finds no shield "
 							+ "and nothing checks questions or answers"));
 
@@ -166,18 +166,8 @@ public enum Generation {
 		/** Safety shields that check questions and answers. */
 		SHIELDS,
 
-		/** Times of each turn in a conversation's history. */
-		TURN_TIMES,
-
 		/** An answer the user stopped kept in the conversation's history. */
 		INTERRUPTED_TURN_IN_HISTORY
-
-	}
-
-	private static final class Reasons {
-
-		static final String NO_ITEM_TIMES = "the Responses API's conversation items carry no times, so history "
-				+ "shows started_at and completed_at as null";
 
 	}
 
