@@ -116,6 +116,9 @@ def check_lightspeed_stack(where, pod, container, volumes, configmaps, java, jar
     if not any(m["mountPath"] == "/tmp" and not m.get("readOnly") for m in container.get("volumeMounts", [])):
         problem(where, "no writable volume at /tmp, the only place the service writes")
     check_resources(where, container)
+    # the default 30 s would kill a replica whose answers and requests are still finishing
+    if pod.get("terminationGracePeriodSeconds", 30) < 60:
+        problem(where, "terminationGracePeriodSeconds below 60: a stop may cut answers being streamed")
     check_configuration(where, container, volumes, configmaps, java, jar)
 
 

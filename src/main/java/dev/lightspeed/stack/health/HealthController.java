@@ -7,6 +7,7 @@ import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.errors.ErrorDetail;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.ProviderHealth;
+import dev.lightspeed.stack.shutdown.ShutdownState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,9 +17,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Readiness from Llama Stack's provider health, liveness unconditionally. LCS 0.2.0
- * served these only without the {@code /v1} prefix its README documents; we serve both.
- * GET mappings answer HEAD too (same status, no body).
+ * Readiness from Llama Stack's provider health (and not ready once the service is
+ * stopping), liveness unconditionally. LCS 0.2.0 served these only without the
+ * {@code /v1} prefix its README documents; we serve both. GET mappings answer HEAD too
+ * (same status, no body).
  */
 @RestController
 class HealthController {
@@ -27,12 +29,20 @@ class HealthController {
 
 	private final LlamaStackBackend llamaStack;
 
-	HealthController(LlamaStackBackend llamaStack) {
+	private final ShutdownState shutdown;
+
+	HealthController(LlamaStackBackend llamaStack, ShutdownState shutdown) {
 		this.llamaStack = llamaStack;
+		this.shutdown = shutdown;
 	}
 
 	@GetMapping({ "/readiness", "/v1/readiness" })
 	ResponseEntity<ReadinessResponse> readiness() {
+		if (this.shutdown.stopping()) {
+			// the load balancer stops sending questions while the answers running finish
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.body(new ReadinessResponse(false, "Service is shutting down", List.of()));
+		}
 		List<ProviderHealthStatus> unhealthy = providers().stream()
 			.filter(ProviderHealth::unhealthy)
 			.map((p) -> new ProviderHealthStatus(p.providerId(), p.status(), p.message()))

@@ -1,30 +1,39 @@
 package dev.lightspeed.stack.query;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The streams running in this process, by the {@code request_id} their {@code start}
  * event gave the client, so that {@code POST /v1/streaming_query/interrupt} can stop one
- * (LCS 0.4.2). Only the user who started a stream may stop it.
+ * (LCS 0.4.2) and a stopping service can wait for them or end them. Only the user who
+ * started a stream may stop it.
  */
 @Component
 class ActiveStreams {
 
 	private final Map<String, Entry> streams = new ConcurrentHashMap<>();
 
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition removed = this.lock.newCondition();
+
 	/**
 	 * Makes a stream interruptible until the registration is closed.
 	 * @param requestId the stream's request id
 	 * @param userId who started it
-	 * @param interrupt stops it
+	 * @param turn the turn it streams
 	 * @return the registration, to close when the stream is over
 	 */
-	Registration register(String requestId, String userId, Runnable interrupt) {
-		this.streams.put(requestId, new Entry(userId, interrupt));
-		return () -> this.streams.remove(requestId);
+	Registration register(String requestId, String userId, OpenTurn turn) {
+		Entry entry = new Entry(userId, turn);
+		this.streams.put(requestId, entry);
+		return () -> remove(requestId, entry);
 	}
 
 	/**
@@ -41,11 +50,74 @@ class ActiveStreams {
 		if (!entry.userId().equals(userId)) {
 			return Result.FORBIDDEN;
 		}
-		if (this.streams.remove(requestId, entry)) {
-			entry.interrupt().run();
+		if (remove(requestId, entry)) {
+			entry.turn().interrupt();
 			return Result.INTERRUPTED;
 		}
 		return Result.NOT_FOUND;
+	}
+
+	/**
+	 * How many streams are running.
+	 * @return the number
+	 */
+	int count() {
+		return this.streams.size();
+	}
+
+	/**
+	 * Waits for the running streams to end.
+	 * @param timeout how long to wait at most
+	 * @return true when none is left
+	 */
+	boolean awaitNone(Duration timeout) {
+		long left = timeout.toNanos();
+		this.lock.lock();
+		try {
+			while (!this.streams.isEmpty()) {
+				if (left <= 0) {
+					return false;
+				}
+				left = this.removed.awaitNanos(left);
+			}
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return this.streams.isEmpty();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Ends every running stream because the service stops.
+	 * @return how many were ended
+	 */
+	int endAll() {
+		int ended = 0;
+		for (Map.Entry<String, Entry> stream : this.streams.entrySet()) {
+			if (remove(stream.getKey(), stream.getValue())) {
+				stream.getValue().turn().shutDown();
+				ended++;
+			}
+		}
+		return ended;
+	}
+
+	private boolean remove(String requestId, Entry entry) {
+		if (!this.streams.remove(requestId, entry)) {
+			return false;
+		}
+		this.lock.lock();
+		try {
+			this.removed.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		return true;
 	}
 
 	enum Result {
@@ -64,7 +136,7 @@ class ActiveStreams {
 
 	}
 
-	private record Entry(String userId, Runnable interrupt) {
+	private record Entry(String userId, OpenTurn turn) {
 	}
 
 }

@@ -1,11 +1,11 @@
 package dev.lightspeed.stack.query;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.lightspeed.stack.llamastack.TurnStream;
 
 /**
- * A turn running upstream, which its user may stop.
+ * A turn running upstream, which its user may stop, and a stopping service may end.
  */
 final class OpenTurn {
 
@@ -13,7 +13,7 @@ final class OpenTurn {
 
 	private final TurnStream upstream;
 
-	private final AtomicBoolean interrupted = new AtomicBoolean();
+	private final AtomicReference<Stop> stop = new AtomicReference<>(Stop.NONE);
 
 	OpenTurn(PreparedTurn turn, TurnStream upstream) {
 		this.turn = turn;
@@ -29,15 +29,43 @@ final class OpenTurn {
 	}
 
 	/**
-	 * Stops the turn: the upstream answer is abandoned, and its reader sees the end.
+	 * Stops the turn at its user's request: the upstream answer is abandoned, and its
+	 * reader sees the end.
 	 */
 	void interrupt() {
-		this.interrupted.set(true);
-		this.upstream.close();
+		stop(Stop.INTERRUPTED);
+	}
+
+	/**
+	 * Ends the turn because the service stops: the upstream answer is abandoned, and the
+	 * client is told why.
+	 */
+	void shutDown() {
+		stop(Stop.SHUT_DOWN);
+	}
+
+	private void stop(Stop reason) {
+		if (this.stop.compareAndSet(Stop.NONE, reason)) {
+			this.upstream.close();
+		}
 	}
 
 	boolean interrupted() {
-		return this.interrupted.get();
+		return this.stop.get() == Stop.INTERRUPTED;
+	}
+
+	boolean wasShutDown() {
+		return this.stop.get() == Stop.SHUT_DOWN;
+	}
+
+	boolean stopped() {
+		return this.stop.get() != Stop.NONE;
+	}
+
+	private enum Stop {
+
+		NONE, INTERRUPTED, SHUT_DOWN
+
 	}
 
 }

@@ -18,6 +18,7 @@ import dev.lightspeed.stack.llamastack.TurnEvent;
 import dev.lightspeed.stack.llamastack.TurnInput;
 import dev.lightspeed.stack.llamastack.TurnStream;
 import dev.lightspeed.stack.metrics.LlmMetrics;
+import dev.lightspeed.stack.shutdown.ShutdownState;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,8 @@ class QueryService {
 
 	static final String STOPPED_BY_USER = "\n\n*Response stopped by the user.*";
 
+	static final String SHUTTING_DOWN = "The service is shutting down; ask again, another instance will answer";
+
 	private final LightspeedConfiguration configuration;
 
 	private final LlamaStackBackend llamaStack;
@@ -56,11 +59,14 @@ class QueryService {
 
 	private final TurnRecords records;
 
+	private final ShutdownState shutdown;
+
 	private final AtomicBoolean mediaTypeNoticed = new AtomicBoolean();
 
 	QueryService(LightspeedConfiguration configuration, LlamaStackBackend llamaStack, ConversationStore conversations,
-			LlmMetrics metrics, TurnSetup setup, TurnRecords records) {
+			LlmMetrics metrics, TurnSetup setup, TurnRecords records, ShutdownState shutdown) {
 		this.configuration = configuration;
+		this.shutdown = shutdown;
 		this.llamaStack = llamaStack;
 		this.conversations = conversations;
 		this.metrics = metrics;
@@ -70,6 +76,9 @@ class QueryService {
 
 	PreparedTurn prepare(AuthenticatedUser user, QueryRequest request, HttpHeaders headers) {
 		Instant startedAt = Instant.now();
+		if (this.shutdown.stopping()) {
+			throw ApiException.of(HttpStatus.SERVICE_UNAVAILABLE, "Service is shutting down", SHUTTING_DOWN);
+		}
 		if (request.mediaType() != null && this.mediaTypeNoticed.compareAndSet(false, true)) {
 			// RHDH sends it with every question: say it once
 			logger.info("media_type is accepted for compatibility and ignored (logged once)");
@@ -125,6 +134,9 @@ class QueryService {
 			if (open.interrupted() && !outcome.completed()) {
 				stopped(turn, outcome, sink);
 			}
+			else if (open.wasShutDown() && !outcome.completed() && outcome.failure() == null) {
+				fail(outcome, sink, SHUTTING_DOWN, HttpStatus.SERVICE_UNAVAILABLE.value());
+			}
 			sink.end(outcome);
 		}
 		catch (SseWriter.ClientGoneException ex) {
@@ -144,6 +156,8 @@ class QueryService {
 	private void stopped(PreparedTurn turn, TurnAccumulator outcome, TurnSink sink) {
 		sink.event(new TurnEvent.TextDelta(STOPPED_BY_USER));
 		outcome.interrupted(STOPPED_BY_USER);
+		// lightspeed-evaluation takes turn_complete as the answer
+		sink.event(new TurnEvent.TurnCompleted(outcome.answer()));
 		sink.interrupted();
 		try {
 			if (!this.llamaStack.keepInterruptedTurn(turn.conversation(), turn.input(), outcome.answer())) {
@@ -173,8 +187,9 @@ class QueryService {
 			}
 		}
 		catch (LlamaStackUnavailableException ex) {
-			if (open.interrupted()) {
-				// the user stopped it: the end of the answer is expected
+			if (open.stopped()) {
+				// the user stopped it, or the service stops: the end of the answer is
+				// expected
 				return;
 			}
 			// the connection broke or went silent mid-answer (0.2.0 counts every

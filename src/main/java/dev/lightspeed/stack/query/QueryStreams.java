@@ -43,8 +43,7 @@ class QueryStreams {
 		emitter.onError((ex) -> open.upstream().close());
 		SseWriter out = new SseWriter(emitter);
 		String requestId = UUID.randomUUID().toString();
-		ActiveStreams.Registration registration = this.active.register(requestId, open.turn().user().userId(),
-				open::interrupt);
+		ActiveStreams.Registration registration = this.active.register(requestId, open.turn().user().userId(), open);
 		this.executor.execute(() -> {
 			try (registration) {
 				this.service.run(open, new SseTurnSink(out, this.properties.streamDialect(), requestId));

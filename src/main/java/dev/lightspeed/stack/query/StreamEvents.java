@@ -81,14 +81,22 @@ final class StreamEvents {
 					events.add(event(TOKEN, INFERENCE, ""));
 				}
 				else if (TOOL_EXECUTION.equals(step.stepType())) {
-					events.add(event(TOOL_CALL, TOOL_EXECUTION, ""));
+					if (this.dialect == StreamDialect.LCS_0_2) {
+						events.add(event(TOOL_CALL, TOOL_EXECUTION, ""));
+					}
 				}
 				else {
 					events.add(heartbeat());
 				}
 			}
 			case TurnEvent.TextDelta delta -> events.add(event(TOKEN, INFERENCE, delta.text()));
-			case TurnEvent.ToolCallDelta delta -> events.add(event(TOOL_CALL, INFERENCE, delta.text()));
+			case TurnEvent.ToolCallDelta delta -> {
+				// the OpenShift console lists every tool_call by its id: one naming no
+				// tool would show as a nameless tool
+				if (this.dialect == StreamDialect.LCS_0_2) {
+					events.add(event(TOOL_CALL, INFERENCE, delta.text()));
+				}
+			}
 			case TurnEvent.ToolExecuted executed -> toolExecution(executed, events);
 			case TurnEvent.Other other -> events.add(heartbeat());
 			case TurnEvent.DocumentsReferenced referenced -> {
@@ -146,6 +154,8 @@ final class StreamEvents {
 		if (this.dialect == StreamDialect.LCS_0_2) {
 			return event(TOOL_CALL, TOOL_EXECUTION, token);
 		}
+		// RHDH and the assisted-installer chat show a result's response
+		token.putIfAbsent("response", flattened);
 		Map<String, Object> result = event("tool_result", TOOL_EXECUTION, token);
 		data(result).put("id", response.callId());
 		data(result).put("status", response.failed() ? "failure" : "success");

@@ -85,11 +85,12 @@ class ClientStreamsE2E {
 			stream = read.get(30, TimeUnit.SECONDS);
 		}
 		List<JsonNode> events = agreed(stream);
-		assertThat(SseParsers.names(events)).endsWith("interrupted", "end").doesNotContain("turn_complete", "error");
+		assertThat(SseParsers.names(events)).endsWith("turn_complete", "interrupted", "end").doesNotContain("error");
 		assertThat(first(events, "interrupted", (data) -> true).path("request_id"))
 			.isEqualTo(events.getFirst().path("data").path("request_id"));
 		String answer = SseParsers.answer(events);
 		assertThat(answer).endsWith("*Response stopped by the user.*");
+		assertThat(first(events, "turn_complete", (data) -> true).path("token").asString()).isEqualTo(answer);
 
 		String id = events.getFirst().path("data").path("conversation_id").asString();
 		JsonNode history = Http.json(SERVICE.http().get("/v1/conversations/" + id)).path("chat_history");

@@ -6,6 +6,7 @@ import dev.lightspeed.stack.llamastack.LlamaStackApiException;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.LlamaStackUnavailableException;
 import dev.lightspeed.stack.llamastack.ProviderHealth;
+import dev.lightspeed.stack.shutdown.ShutdownState;
 import dev.lightspeed.stack.support.WebSlice;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +29,20 @@ class HealthControllerTests {
 
 	@MockitoBean
 	private LlamaStackBackend llamaStack;
+
+	@MockitoBean
+	private ShutdownState shutdown;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/readiness", "/v1/readiness" })
+	void aStoppingServiceIsUnreadyWhateverTheProviders(String path) {
+		given(this.llamaStack.providers()).willReturn(List.of(new ProviderHealth("ollama", "OK", "")));
+		given(this.shutdown.stopping()).willReturn(true);
+		assertThat(this.mvc.get().uri(path)).hasStatus(503)
+			.bodyJson()
+			.isStrictlyEqualTo("{\"ready\":false,\"reason\":\"Service is shutting down\",\"providers\":[]}");
+		assertThat(this.mvc.get().uri("/liveness")).hasStatusOk();
+	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/readiness", "/v1/readiness" })

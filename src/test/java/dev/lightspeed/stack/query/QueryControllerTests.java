@@ -14,6 +14,7 @@ import dev.lightspeed.stack.llamastack.TurnEvent;
 import dev.lightspeed.stack.mcp.McpServers;
 import dev.lightspeed.stack.mcp.TestMcpServers;
 import dev.lightspeed.stack.metrics.LlmMetrics;
+import dev.lightspeed.stack.shutdown.ShutdownState;
 import dev.lightspeed.stack.support.InMemoryConversationStore;
 import dev.lightspeed.stack.support.InMemoryTurnTimes;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
@@ -37,9 +38,11 @@ import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
 import static org.awaitility.Awaitility.await;
 
 @WebMvcTest(QueryController.class)
@@ -66,6 +69,22 @@ class QueryControllerTests {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@MockitoBean
+	private ShutdownState shutdown;
+
+	@Test
+	void aStoppingServiceRefusesNewQuestionsBeforeAskingLlamaStack() throws Exception {
+		given(this.shutdown.stopping()).willReturn(true);
+		int turns = this.llamaStack.turns().size();
+		for (String path : List.of("/v1/query", "/v1/streaming_query")) {
+			assertThat(post(ALICE, path, "{\"query\":\"hello\"}")).hasStatus(503)
+				.bodyJson()
+				.extractingPath("$.detail.response")
+				.isEqualTo("Service is shutting down");
+		}
+		assertThat(this.llamaStack.turns()).hasSize(turns);
+	}
 
 	@Test
 	void queryAnswersAndRecordsTheConversationAndTranscript() throws Exception {

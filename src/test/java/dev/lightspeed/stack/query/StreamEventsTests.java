@@ -132,6 +132,21 @@ class StreamEventsTests {
 	}
 
 	@Test
+	void theCompatibleDialectLeavesOutToolCallEventsThatNameNoToolAndGivesKnowledgeSearchItsText() throws Exception {
+		var call = new TurnEvent.ToolCall("c1", "knowledge_search", JSON.readTree("{\"query\": \"scaling\"}"));
+		var rag = new TurnEvent.ToolResponse("c1", "knowledge_search",
+				JSON.readTree("[{\"type\":\"text\",\"text\":\"found 1 chunks:\\nScale with oc scale.\"}]"));
+		String wire = compatibleWire(new TurnEvent.ToolCallDelta("knowledge_search"),
+				new TurnEvent.StepStarted("tool_execution"), new TurnEvent.ToolExecuted(List.of(call), List.of(rag)));
+		assertThat(wire.split("\"event\": \"tool_call\"", -1)).hasSize(2);
+		assertThat(wire).contains("\"token\": {\"tool_name\": \"knowledge_search\", \"summary\": \"found 1 chunks:\", "
+				+ "\"response\": \"found 1 chunks:\\nScale with oc scale.\"}");
+		assertThat(wire(new TurnEvent.ToolCallDelta("knowledge_search"), new TurnEvent.StepStarted("tool_execution")))
+			.contains("\"role\": \"inference\", \"token\": \"knowledge_search\"",
+					"\"role\": \"tool_execution\", \"token\": \"\"");
+	}
+
+	@Test
 	void anInterruptedStreamSaysSoWithItsRequestId() {
 		assertThat(PythonJson.write(StreamEvents.interrupted(REQUEST)))
 			.isEqualTo("{\"event\": \"interrupted\", \"data\": {\"request_id\": \"" + REQUEST + "\"}}");

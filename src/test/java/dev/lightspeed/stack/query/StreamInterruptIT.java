@@ -1,24 +1,21 @@
 package dev.lightspeed.stack.query;
 
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.llamastack.TurnEvent;
 import dev.lightspeed.stack.support.ApplicationClient;
+import dev.lightspeed.stack.support.LiveStream;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
 import dev.lightspeed.stack.support.TestConfigurations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,8 +35,6 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StreamInterruptIT {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private static final String ALICE = "alice";
 
 	private static final String CAROL = "carol";
@@ -57,16 +52,14 @@ class StreamInterruptIT {
 	void theOwnerStopsAStreamWhichEndsWithInterruptedAndKeepsThePartialAnswer() throws Exception {
 		this.llamaStack.answeringSlowly(200, 50);
 		ApplicationClient app = ApplicationClient.http(this.port);
-		HttpResponse<Stream<String>> stream = HttpClient.newHttpClient()
-			.send(app.request("/v1/streaming_query?user_id=" + ALICE)
-				.header("Content-Type", "application/json")
-				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"query\":\"slow\"}"))
-				.build(), HttpResponse.BodyHandlers.ofLines());
-		Iterator<String> lines = stream.body().iterator();
-		JsonNode start = next(lines);
+		LiveStream stream = LiveStream.open(app, ALICE, "{\"query\":\"slow\"}");
+		JsonNode start = stream.next();
 		String requestId = start.at("/data/request_id").stringValue();
 		assertThat(start.at("/event").stringValue()).isEqualTo("start");
-		assertThat(next(lines).at("/event").stringValue()).isEqualTo("token");
+		// the answer so far holds two tokens before Stop is pressed
+		while (!"tok1 ".equals(stream.next().at("/data/token").stringValue(""))) {
+			// the turn's start and first tokens
+		}
 
 		String body = "{\"request_id\":\"" + requestId + "\"}";
 		assertThat(app.send("POST", "/v1/streaming_query/interrupt?user_id=bob", body).statusCode()).isEqualTo(403);
@@ -83,19 +76,15 @@ class StreamInterruptIT {
 		assertThat(stopped.body()).isEqualTo("{\"request_id\":\"" + requestId
 				+ "\",\"interrupted\":true,\"message\":\"Streaming request interrupted\"}");
 
-		List<JsonNode> rest = new ArrayList<>();
-		while (lines.hasNext()) {
-			String line = lines.next();
-			if (line.startsWith("data: ")) {
-				rest.add(JSON.readTree(line.substring(6)));
-			}
-		}
+		List<JsonNode> rest = stream.rest();
 		assertThat(rest).extracting((event) -> event.at("/event").stringValue())
-			.endsWith("token", "interrupted", "end")
-			.doesNotContain("turn_complete", "error")
+			.endsWith("token", "turn_complete", "interrupted", "end")
+			.doesNotContain("error")
 			.hasSizeLessThan(150);
-		assertThat(rest.get(rest.size() - 3).at("/data/token").stringValue())
+		assertThat(rest.get(rest.size() - 4).at("/data/token").stringValue())
 			.isEqualTo("\n\n*Response stopped by the user.*");
+		assertThat(rest.get(rest.size() - 3).at("/data/token").stringValue()).startsWith("tok0 tok1 ")
+			.endsWith("\n\n*Response stopped by the user.*");
 		assertThat(rest.get(rest.size() - 2).at("/data/request_id").stringValue()).isEqualTo(requestId);
 		assertThat(this.llamaStack.lastStreamClosed()).isTrue();
 		assertThat(this.llamaStack.interruptedTurns()).singleElement()
@@ -122,37 +111,17 @@ class StreamInterruptIT {
 					new TurnEvent.TurnCompleted("All done."), new TurnEvent.Other("trailing"));
 		int interruptedBefore = this.llamaStack.interruptedTurns().size();
 		ApplicationClient app = ApplicationClient.http(this.port);
-		HttpResponse<Stream<String>> stream = HttpClient.newHttpClient()
-			.send(app.request("/v1/streaming_query?user_id=" + CAROL)
-				.header("Content-Type", "application/json")
-				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"query\":\"quick\"}"))
-				.build(), HttpResponse.BodyHandlers.ofLines());
-		Iterator<String> lines = stream.body().iterator();
-		String requestId = next(lines).at("/data/request_id").stringValue();
-		List<String> events = new ArrayList<>();
-		for (JsonNode event = next(lines); !"turn_complete"
-			.equals(event.at("/event").stringValue()); event = next(lines)) {
-			events.add(event.at("/event").stringValue());
+		LiveStream stream = LiveStream.open(app, CAROL, "{\"query\":\"quick\"}");
+		String requestId = stream.next().at("/data/request_id").stringValue();
+		while (!"turn_complete".equals(stream.next().at("/event").stringValue())) {
+			// the answer
 		}
 		app.send("POST", "/v1/streaming_query/interrupt?user_id=" + CAROL, "{\"request_id\":\"" + requestId + "\"}");
-		while (lines.hasNext()) {
-			String line = lines.next();
-			if (line.startsWith("data: ")) {
-				events.add(JSON.readTree(line.substring(6)).at("/event").stringValue());
-			}
-		}
-		assertThat(events).endsWith("end").doesNotContain("interrupted", "error");
-		assertThat(this.llamaStack.interruptedTurns()).hasSize(interruptedBefore);
-	}
 
-	private static JsonNode next(Iterator<String> lines) {
-		while (lines.hasNext()) {
-			String line = lines.next();
-			if (line.startsWith("data: ")) {
-				return JSON.readTree(line.substring(6));
-			}
-		}
-		throw new AssertionError("the stream ended early");
+		assertThat(stream.rest()).extracting((event) -> event.at("/event").stringValue())
+			.endsWith("end")
+			.doesNotContain("turn_complete", "interrupted", "error");
+		assertThat(this.llamaStack.interruptedTurns()).hasSize(interruptedBefore);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -51,7 +51,8 @@ public class ScriptedLlamaStack implements LlamaStackBackend {
 
 	private volatile @Nullable RuntimeException failure;
 
-	private final AtomicBoolean lastStreamClosed = new AtomicBoolean();
+	// whether the last stream opened was closed; each stream ends at its own close
+	private volatile AtomicBoolean lastStreamClosed = new AtomicBoolean();
 
 	private volatile long delayPerEventMillis;
 
@@ -180,14 +181,15 @@ public class ScriptedLlamaStack implements LlamaStackBackend {
 	@Override
 	public TurnStream streamTurn(Conversation conversation, TurnInput input) {
 		this.inputs.add(input);
-		this.lastStreamClosed.set(false);
+		AtomicBoolean closed = new AtomicBoolean();
+		this.lastStreamClosed = closed;
 		Iterator<TurnEvent> events = this.script.iterator();
 		RuntimeException failure = this.failure;
 		return new TurnStream() {
 
 			@Override
 			public @Nullable TurnEvent next() {
-				if (ScriptedLlamaStack.this.lastStreamClosed.get()) {
+				if (closed.get()) {
 					return null;
 				}
 				if (!events.hasNext()) {
@@ -202,7 +204,7 @@ public class ScriptedLlamaStack implements LlamaStackBackend {
 
 			@Override
 			public void close() {
-				ScriptedLlamaStack.this.lastStreamClosed.set(true);
+				closed.set(true);
 			}
 
 		};
