@@ -78,8 +78,8 @@ call shields GET /v1/shields
 if [ $OGX = 1 ]; then
     status_is 404 "GET /v1/shields (OGX has no safety API)"
 else
-    jcheck "$BODY" '[(s["identifier"], s["provider_resource_id"]) for s in d["data"]] == [("llama-guard", "openai/fake-guard")]' \
-        "GET /v1/shields: llama-guard on openai/fake-guard"
+    jcheck "$BODY" '[(s["identifier"], s["provider_resource_id"]) for s in d["data"]] == [("inout_llama_guard", "openai/fake-guard")]' \
+        "GET /v1/shields: inout_llama_guard on openai/fake-guard"
 fi
 call providers GET /v1/providers
 jcheck "$BODY" '{"inference", "vector_io", "files", "tool_runtime"} <= {p["api"] for p in d["data"]}
@@ -180,7 +180,7 @@ else
     call moderation_safe POST /v1/moderations '{"input":"What is Kubernetes?","model":"openai/fake-guard"}'
     jcheck "$BODY" 'not d["results"][0]["flagged"] and d["results"][0]["user_message"] is None' \
         "POST /v1/moderations passes a harmless input"
-    GUARDRAILS='"guardrails":["llama-guard"]'
+    GUARDRAILS='"guardrails":["inout_llama_guard"]'
 fi
 respond guardrails_stream "Tell me about UNSAFE-CONTENT" "\"stream\":true,$GUARDRAILS"
 rcheck 's["types"][-1] == "response.completed" and s["refusal"] and s["text"] == "" and s["output_types"] == ["message"]' \

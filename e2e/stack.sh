@@ -15,7 +15,8 @@
 #                       llama-stack/<version>/{run.yaml,requirements.lock}
 #   LCS_E2E_START_TIMEOUT  seconds to wait for Llama Stack health (default 180)
 #   LCS_E2E_PORTS       "FAKE MCP LS": fixed ports instead of free ones (e2e/capture.sh, for stable request bodies)
-#   VLLM_URL, VLLM_MODEL, VLLM_API_TOKEN  serve a real vLLM model instead of the stand-in (make run; no shields)
+#   VLLM_URL, VLLM_MODEL, VLLM_API_TOKEN  serve a real vLLM model instead of the stand-in (make run; no shields;
+#                       the generations with a run-vllm.yaml: 0.2.22, ogx-1.5.0)
 #
 # The env file ($STATE/env) holds shell KEY=VALUE lines (values shell-quoted with printf %q; plain here):
 #   LLAMA_STACK_URL LLAMA_STACK_PORT LLAMA_STACK_VERSION LLAMA_STACK_PID LLAMA_STACK_PROCESS_LOG
@@ -181,8 +182,11 @@ start_ls() {  # PORT
             HTTP_PROXY=http://127.0.0.1:9 HTTPS_PROXY=http://127.0.0.1:9
             no_proxy=127.0.0.1,localhost,::1 NO_PROXY=127.0.0.1,localhost,::1)
     fi
-    [ -f "$E2E_DIR/llama-stack/$LS_VERSION/$run_file" ] ||
-        { log "no e2e/llama-stack/$LS_VERSION/$run_file (VLLM_URL works with 0.2.22 only)"; return 1; }
+    if [ ! -f "$E2E_DIR/llama-stack/$LS_VERSION/$run_file" ]; then
+        local with; with="$(cd "$E2E_DIR/llama-stack" && ls -d -- */"$run_file" 2>/dev/null | sed 's#/.*##' | xargs)"
+        log "no e2e/llama-stack/$LS_VERSION/$run_file (VLLM_URL works with: $with)"
+        return 1
+    fi
     cp "$E2E_DIR/llama-stack/$LS_VERSION/$run_file" "$WORK/run-$LS_VERSION.yaml"
     local config="$WORK_IN_ROOT/run-$LS_VERSION.yaml" server_cmd server_env
     # how each generation is started, and the names its own settings go by

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # make run: start the service with the given configuration. When the configuration is the repository's own and no
 # Llama Stack answers at LLAMA_STACK_URL (default http://localhost:8321), start the local dev stack first: a real
-# Llama Stack 0.2.22 with the deterministic LLM stand-in of e2e/, or with a real vLLM model when VLLM_URL (with /v1)
-# and VLLM_MODEL are set, and its MCP server, which lightspeed-stack.yaml then registers (DEV_MCP_SERVER_URL).
+# OGX 1.5.0 (or the generation LCS_E2E_LS_VERSION names: 0.2.22, 0.5.4) with the deterministic LLM stand-in of
+# e2e/, or with a real vLLM model when VLLM_URL (with /v1) and VLLM_MODEL are set (OGX and 0.2.22), and its MCP
+# server, which lightspeed-stack.yaml then offers to the model (DEV_MCP_SERVER_URL).
 #
 #   scripts/run.sh --check [CONFIG]   exit 1 with a message when make run already runs in this checkout, or when the
 #                                     repository configuration's port (LCS_PORT, default 8080) is taken; make run
@@ -43,7 +44,9 @@ tool_line=""
 
 if [ "$config" = "lightspeed-stack.yaml" ] && [ -z "${LLAMA_STACK_URL:-}" ]; then
 	if ! curl -fsS -m 2 http://localhost:8321/v1/health >/dev/null 2>&1; then
-		echo "No Llama Stack answers at http://localhost:8321: starting the local dev stack (e2e/stack.sh)."
+		export LCS_E2E_LS_VERSION="${LCS_E2E_LS_VERSION:-ogx-1.5.0}"
+		echo "No Llama Stack answers at http://localhost:8321: starting the local dev stack (e2e/stack.sh," \
+			"generation $LCS_E2E_LS_VERSION)."
 		export LCS_E2E_STATE="$state"
 		e2e/stack.sh start
 		trap 'e2e/stack.sh stop' EXIT INT TERM

@@ -119,7 +119,7 @@ class RhdhBackendSequenceIT {
 		// the UI's catalogue calls carry no user id
 		assertThat(this.app.send("GET", "/v1/models").statusCode()).isEqualTo(200);
 		assertThat(json(this.app.send("GET", "/v1/shields")).path("shields").findValuesAsString("identifier"))
-			.containsExactly("llama-guard");
+			.containsExactly("inout_llama_guard");
 
 		// the sidebar
 		JsonNode list = json(this.app.send("GET", "/v2/conversations" + USER));

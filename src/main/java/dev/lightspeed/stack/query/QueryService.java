@@ -148,7 +148,9 @@ class QueryService {
 		try (TurnStream upstream = open.upstream()) {
 			sink.start(turn.conversation().id());
 			relay(open, outcome, sink);
-			if (open.interrupted()) {
+			// a Stop that comes once the answer is complete (while the rest of Llama
+			// Stack's stream is read) changes nothing: the turn is kept as it completed
+			if (open.interrupted() && !outcome.completed()) {
 				stopped(turn, outcome, sink);
 			}
 			else if (open.wasShutDown() && !outcome.completed() && outcome.failure() == null) {

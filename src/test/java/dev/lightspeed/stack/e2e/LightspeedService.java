@@ -51,8 +51,23 @@ final class LightspeedService implements AutoCloseable {
 	}
 
 	/**
+	 * The {@code inference} section naming the LLM stand-in as the default model: the
+	 * guard stand-in is an LLM too, and after a restart Llama Stack may list it first.
+	 * @return the YAML section
+	 */
+	static String defaultModel() {
+		Generation generation = Generation.current();
+		return """
+				inference:
+				  default_model: %s
+				  default_provider: %s
+				""".formatted(generation.model(), generation.provider());
+	}
+
+	/**
 	 * A configuration for the harness's Llama Stack: loopback, the port and a SQLite
-	 * database in the working directory, plus the given sections.
+	 * database in the working directory, the LLM stand-in as the default model, plus the
+	 * given sections.
 	 * @param name the service name
 	 * @param sections more top-level YAML sections
 	 * @return the YAML, for {@link #start}
@@ -68,7 +83,7 @@ final class LightspeedService implements AutoCloseable {
 				database:
 				  sqlite:
 				    db_path: ${DIR}/lightspeed.db
-				""".formatted(name, E2eEnvironment.llamaStackUrl()) + sections;
+				""".formatted(name, E2eEnvironment.llamaStackUrl()) + defaultModel() + sections;
 	}
 
 	/**

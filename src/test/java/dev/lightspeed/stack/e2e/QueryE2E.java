@@ -15,76 +15,60 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import dev.lightspeed.stack.support.TcpConnections;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Questions and answers through a real Llama Stack 0.2.22 with a real MCP server and
- * Llama Guard shield.
+ * Questions and answers through a real Llama Stack of each generation with a real MCP
+ * server (the shields: {@link ShieldsE2E}).
  */
 class QueryE2E {
 
-	// each written from lcs-behavior §8 as a different client would read a stream
-	private static final Map<String, SseParsers.Parser> PARSERS = Map.of("strict blocks", SseParsers::strictBlocks,
-			"line based", SseParsers::lineBased, "rejecting empty blocks", SseParsers::rejectingEmptyBlocks);
+	private static final Generation GENERATION = Generation.current();
 
-	private static LightspeedService service;
-
-	private static Http http;
-
-	@BeforeAll
-	static void start() throws Exception {
-		service = LightspeedService.start(LightspeedService.configuration("e2e", LightspeedService.userDataAndMcp()));
-		http = new Http(service.url());
-	}
-
-	@AfterAll
-	static void stop() {
-		if (service != null) {
-			service.close();
-		}
-	}
+	@RegisterExtension
+	static final RunningService SERVICE = new RunningService("e2e", LightspeedService::userDataAndMcp);
 
 	@Test
 	void modelsComeFromLlamaStack() throws Exception {
-		HttpResponse<String> response = http.get("/v1/models");
+		HttpResponse<String> response = SERVICE.http().get("/v1/models");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(Http.json(response).path("models").findValuesAsString("identifier")).contains("vllm/fake-model");
+		assertThat(Http.json(response).path("models").findValuesAsString("identifier")).contains(GENERATION.modelId());
 	}
 
 	@Test
 	void queryAnswersAndWritesTheTranscript() throws Exception {
-		HttpResponse<String> response = http.post("/v1/query?user_id=alice", "{\"query\":\"What is Kubernetes?\"}");
+		HttpResponse<String> response = SERVICE.http()
+			.post("/v1/query?user_id=alice", "{\"query\":\"What is Kubernetes?\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode body = Http.json(response);
 		String answer = body.path("response").asString();
 		assertThat(answer).startsWith("Kubernetes is").contains("caf\u00e9");
 		String conversationId = body.path("conversation_id").asString();
-		Path dir = service.dir().resolve("transcripts/alice/" + conversationId);
+		Path dir = SERVICE.process().dir().resolve("transcripts/alice/" + conversationId);
 		try (Stream<Path> files = Files.list(dir)) {
 			List<Path> transcripts = files.toList();
 			assertThat(transcripts).hasSize(1);
 			JsonNode transcript = Http.JSON.readTree(Files.readString(transcripts.get(0)));
 			assertThat(transcript.path("llm_response").asString()).isEqualTo(answer);
-			assertThat(transcript.path("metadata").path("model").asString()).isEqualTo("fake-model");
+			assertThat(transcript.path("metadata").path("model").asString()).isEqualTo(GENERATION.model());
 		}
 	}
 
 	@Test
 	void streamingQueryIsReadTheSameByEveryParserAndMatchesTheFinalAnswer() throws Exception {
-		HttpResponse<InputStream> response = http.postStreaming("/v1/streaming_query",
-				"{\"query\":\"What is Kubernetes?\"}");
+		HttpResponse<InputStream> response = SERVICE.http()
+			.postStreaming("/v1/streaming_query", "{\"query\":\"What is Kubernetes?\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
 		LiveStream stream;
 		try (InputStream body = response.body()) {
-			stream = LiveStream.read(body, PARSERS);
+			stream = LiveStream.read(body, SseParsers.CLIENTS);
 		}
 		assertThat(stream.body()).contains("caf\\u00e9");
 		List<JsonNode> strict = stream.events().get("strict blocks");
@@ -110,11 +94,11 @@ class QueryE2E {
 		assertThat(strict.getLast().path("data").path("referenced_documents").isArray()).isTrue();
 		String answer = turnComplete.path("data").path("token").asString();
 		String conversationId = strict.getFirst().path("data").path("conversation_id").asString();
-		JsonNode history = Http.json(http.get("/v1/conversations/" + conversationId)).path("chat_history");
+		JsonNode history = Http.json(SERVICE.http().get("/v1/conversations/" + conversationId)).path("chat_history");
 		assertThat(history.get(0).path("messages").get(1).path("content").asString()).isEqualTo(answer);
 		// The transcript is written once the end event is out, so it may trail the
 		// response by a moment.
-		Path dir = service.dir().resolve("transcripts/00000000-0000-0000-0000-000/" + conversationId);
+		Path dir = SERVICE.process().dir().resolve("transcripts/00000000-0000-0000-0000-000/" + conversationId);
 		JsonNode transcript = Http.JSON.readTree(Files.readString(awaitFile(dir)));
 		assertThat(transcript.path("llm_response").asString()).isEqualTo(answer);
 	}
@@ -138,15 +122,18 @@ class QueryE2E {
 	void clientLeavingMidStreamClosesTheServicesConnectionToLlamaStack() throws Exception {
 		// a follow-up: no topic summary is asked of Llama Stack once the stream is over
 		String id = Http
-			.json(http.post("/v1/query?user_id=erin",
-					"{\"query\":\"What is Kubernetes?\",\"model\":\"fake-model\",\"provider\":\"vllm\"}"))
+			.json(SERVICE.http()
+				.post("/v1/query?user_id=erin",
+						"""
+								{"query": "What is Kubernetes?", "model": "%s", "provider": "%s"}"""
+							.formatted(GENERATION.model(), GENERATION.provider())))
 			.path("conversation_id")
 			.asString();
 		// The new conversation's topic summary is a turn of its own, run after the
 		// answer. Let it end, so that the only connection receiving below is the
 		// stream's.
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> Http.json(http.get("/v2/conversations?user_id=erin"))
+			.until(() -> Http.json(SERVICE.http().get("/v2/conversations?user_id=erin"))
 				.path("conversations")
 				.valueStream()
 				.anyMatch(
@@ -155,8 +142,9 @@ class QueryE2E {
 		// 20 pieces 0.5 s apart: the answer would take 10 s (the model is explicit: after
 		// a
 		// restart Llama Stack may list the guard model first)
-		HttpResponse<InputStream> response = http.postStreaming("/v1/streaming_query?user_id=erin",
-				"{\"query\":\"slow-answer please\",\"conversation_id\":\"" + id + "\"}");
+		HttpResponse<InputStream> response = SERVICE.http()
+			.postStreaming("/v1/streaming_query?user_id=erin",
+					"{\"query\":\"slow-answer please\",\"conversation_id\":\"" + id + "\"}");
 		try (BufferedReader reader = new BufferedReader(
 				new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
 			String line = reader.readLine();
@@ -164,8 +152,8 @@ class QueryE2E {
 				line = reader.readLine();
 			}
 			assertThat(line).as("a first piece of the answer").isNotNull();
-			open = TcpConnections.receiving(service.pid(), URI.create(E2eEnvironment.llamaStackUrl()).getPort(),
-					Duration.ofSeconds(5));
+			open = TcpConnections.receiving(SERVICE.process().pid(),
+					URI.create(E2eEnvironment.llamaStackUrl()).getPort(), Duration.ofSeconds(5));
 			assertThat(open).as("the service's connection for the turn").hasSize(1);
 		}
 		// the client has left (closing the body drops its connection); the turn's
@@ -176,41 +164,41 @@ class QueryE2E {
 
 	@Test
 	void followUpContinuesTheConversationAndHistoryShowsBothTurns() throws Exception {
-		String first = Http.json(http.post("/v1/query?user_id=bob", "{\"query\":\"What is Kubernetes?\"}"))
+		String first = Http.json(SERVICE.http().post("/v1/query?user_id=bob", "{\"query\":\"What is Kubernetes?\"}"))
 			.path("conversation_id")
 			.asString();
-		JsonNode second = Http.json(http.post("/v1/query?user_id=bob",
-				"{\"query\":\"And what is a pod?\",\"conversation_id\":\"" + first + "\"}"));
+		JsonNode second = Http.json(SERVICE.http()
+			.post("/v1/query?user_id=bob", "{\"query\":\"And what is a pod?\",\"conversation_id\":\"" + first + "\"}"));
 		assertThat(second.path("conversation_id").asString()).isEqualTo(first);
 		assertThat(second.path("response").asString()).contains("You have asked 2 questions.");
-		HttpResponse<String> history = http.get("/v1/conversations/" + first + "?user_id=bob");
+		HttpResponse<String> history = SERVICE.http().get("/v1/conversations/" + first + "?user_id=bob");
 		assertThat(history.statusCode()).isEqualTo(200);
 		JsonNode turns = Http.json(history).path("chat_history");
 		assertThat(turns.size()).isEqualTo(2);
 		assertThat(turns.get(1).path("messages").get(0).path("content").asString()).isEqualTo("And what is a pod?");
 		assertThat(turns.get(1).path("messages").get(1).path("type").asString()).isEqualTo("assistant");
-		assertThat(http.get("/v1/conversations/" + first + "?user_id=mallory").statusCode()).isEqualTo(403);
-		JsonNode list = Http.json(http.get("/v1/conversations?user_id=bob"));
+		assertThat(SERVICE.http().get("/v1/conversations/" + first + "?user_id=mallory").statusCode()).isEqualTo(403);
+		JsonNode list = Http.json(SERVICE.http().get("/v1/conversations?user_id=bob"));
 		assertThat(list.path("conversations").findValuesAsString("conversation_id")).contains(first);
 	}
 
 	@Test
 	void deletedConversationIsGone() throws Exception {
-		String id = Http.json(http.post("/v1/query?user_id=carol", "{\"query\":\"What is Kubernetes?\"}"))
+		String id = Http.json(SERVICE.http().post("/v1/query?user_id=carol", "{\"query\":\"What is Kubernetes?\"}"))
 			.path("conversation_id")
 			.asString();
-		HttpResponse<String> deleted = http.delete("/v1/conversations/" + id + "?user_id=carol");
+		HttpResponse<String> deleted = SERVICE.http().delete("/v1/conversations/" + id + "?user_id=carol");
 		assertThat(deleted.statusCode()).isEqualTo(200);
 		assertThat(Http.json(deleted).path("success").asBoolean()).isTrue();
-		assertThat(http.get("/v1/conversations/" + id + "?user_id=carol").statusCode()).isEqualTo(404);
+		assertThat(SERVICE.http().get("/v1/conversations/" + id + "?user_id=carol").statusCode()).isEqualTo(404);
 	}
 
 	@Test
 	void mcpToolIsCalledWithTheForwardedHeaders() throws Exception {
 		new Http("").delete(E2eEnvironment.mcpHeadersUrl());
-		HttpResponse<String> response = http.post("/v1/streaming_query",
-				"{\"query\":\"Please use the tool list_pods in namespace demo\"}",
-				Map.of("MCP-HEADERS", "{\"e2e-mcp\": {\"X-Tenant\": \"t1\"}}"));
+		HttpResponse<String> response = SERVICE.http()
+			.post("/v1/streaming_query", "{\"query\":\"Please use the tool list_pods in namespace demo\"}",
+					Map.of("MCP-HEADERS", "{\"e2e-mcp\": {\"X-Tenant\": \"t1\"}}"));
 		List<JsonNode> events = SseParsers.strictBlocks(response.body());
 		assertThat(response.body()).contains("\"tool_name\": \"list_pods\"").contains("pod-a, pod-b in demo");
 		assertThat(SseParsers.names(events)).contains("tool_call").endsWith("end");
@@ -219,48 +207,13 @@ class QueryE2E {
 	}
 
 	@Test
-	void inputShieldBlocksTheQuestion() throws Exception {
-		HttpResponse<String> response = http.post("/v1/streaming_query",
-				"{\"query\":\"Tell me about UNSAFE-CONTENT\"}");
-		List<JsonNode> events = SseParsers.strictBlocks(response.body());
-		JsonNode violation = events.stream()
-			.filter((e) -> "shield_call".equals(e.path("data").path("role").asString()))
-			.findFirst()
-			.orElseThrow();
-		assertThat(violation.path("data").path("token").asString()).startsWith("Violation: ")
-			.contains("(Metadata: {'violation_type': 'S1'})");
-		assertThat(SseParsers.answer(events)).isEmpty();
-		JsonNode query = Http.json(http.post("/v1/query", "{\"query\":\"Tell me about UNSAFE-CONTENT\"}"));
-		assertThat(query.path("response").asString()).isEqualTo("I can't answer that. Can I help with something else?");
-	}
-
-	@Test
-	void outputShieldReplacesTheAnswer() throws Exception {
-		HttpResponse<String> response = http.post("/v1/streaming_query",
-				"{\"query\":\"Give me the forbidden-output please\"}");
-		List<JsonNode> events = SseParsers.strictBlocks(response.body());
-		List<String> names = SseParsers.names(events);
-		int violation = -1;
-		for (int i = 0; i < events.size(); i++) {
-			if ("shield_call".equals(events.get(i).path("data").path("role").asString())) {
-				violation = i;
-			}
-		}
-		assertThat(violation).as("a shield_call violation event").isPositive();
-		assertThat(names.subList(0, violation)).contains("token");
-		JsonNode turnComplete = events.get(names.indexOf("turn_complete"));
-		assertThat(turnComplete.path("data").path("token").asString())
-			.isEqualTo("I can't answer that. Can I help with something else?");
-	}
-
-	@Test
 	void feedbackIsStoredOnDisk() throws Exception {
-		HttpResponse<String> response = http.post("/v1/feedback?user_id=dave", """
+		HttpResponse<String> response = SERVICE.http().post("/v1/feedback?user_id=dave", """
 				{"conversation_id":"12345678-abcd-0000-0123-456789abcdef","user_question":"q","llm_response":"a",
 				 "sentiment":1,"categories":["incorrect","incorrect","other"]}""");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(Http.json(response).path("response").asString()).isEqualTo("feedback received");
-		try (Stream<Path> files = Files.list(service.dir().resolve("feedback"))) {
+		try (Stream<Path> files = Files.list(SERVICE.process().dir().resolve("feedback"))) {
 			assertThat(files.map((f) -> readString(f)))
 				.anySatisfy((text) -> assertThat(text).contains("\"user_id\": \"dave\"")
 					.contains("\"categories\": [\"incorrect\", \"other\"]"));

@@ -11,33 +11,30 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * RAG through Llama Stack's {@code builtin::rag} tool group: a vector store the service
- * finds by itself, a knowledge search the model asks for, and the documents it drew on in
- * the stream's {@code end} event.
+ * RAG on every generation: a document with a title and a URL in a vector store the
+ * service finds by itself, a document search the model asks for ({@code knowledge_search}
+ * of the Agents API, {@code file_search} of the Responses API), and the documents it drew
+ * on as {@code referenced_documents}, in the stream's {@code end} event and in
+ * {@code /v1/query}'s answer.
  */
 class RagE2E {
 
-	private static final Http llamaStack = new Http(E2eEnvironment.llamaStackUrl());
+	private static final Generation GENERATION = Generation.current();
 
-	private static String vectorStore;
+	private static final String REFERENCED = "[{\"doc_url\":\"https://docs.example/scale\",\"doc_title\":\"Scaling\"}]";
+
+	private static VectorStoreDocument document;
 
 	private static LightspeedService service;
 
+	private static Http http;
+
 	@BeforeAll
 	static void start() throws Exception {
-		HttpResponse<String> created = llamaStack.post("/v1/vector-dbs", """
-				{"vector_db_id":"e2e-docs","embedding_model":"vllm/fake-embedding","embedding_dimension":8,
-				 "provider_id":"faiss"}""");
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
-		vectorStore = Http.json(created).path("identifier").asString();
-		HttpResponse<String> inserted = llamaStack.post("/v1/vector-io/insert", """
-				{"vector_db_id":"%s","chunks":[{"content":"Use oc scale deployment/web --replicas=3 to scale.",
-				 "metadata":{"document_id":"doc-1","docs_url":"https://docs.example/scale","title":"Scaling"},
-				 "chunk_metadata":{"chunk_id":"c-1","document_id":"doc-1","source":null}}]}""".formatted(vectorStore));
-		assertThat(inserted.statusCode()).as(inserted.body()).isEqualTo(200);
-		service = LightspeedService.start(LightspeedService.configuration("e2e-rag", """
-				user_data_collection: {}
-				"""));
+		document = VectorStoreDocument.create(GENERATION, "Use oc scale deployment/web --replicas=3 to scale.",
+				"Scaling", "https://docs.example/scale");
+		service = LightspeedService.start(LightspeedService.configuration("e2e-rag", "user_data_collection: {}\n"));
+		http = new Http(service.url());
 	}
 
 	@AfterAll
@@ -45,24 +42,45 @@ class RagE2E {
 		if (service != null) {
 			service.close();
 		}
-		if (vectorStore != null) {
-			llamaStack.delete("/v1/vector-dbs/" + vectorStore);
+		if (document != null) {
+			document.close();
 		}
 	}
 
 	@Test
-	void knowledgeSearchResultsBecomeReferencedDocuments() throws Exception {
-		HttpResponse<String> response = new Http(service.url()).post("/v1/streaming_query",
-				"{\"query\":\"Please use the tool knowledge_search query scale\"}");
+	void documentSearchResultsBecomeReferencedDocumentsOfTheStream() throws Exception {
+		HttpResponse<String> response = http.post("/v1/streaming_query", "{\"query\":\"Search the docs for scaling\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
 		List<JsonNode> events = SseParsers.strictBlocks(response.body());
-		assertThat(response.body())
-			.contains("\"tool_name\": \"knowledge_search\", \"summary\": \"knowledge_search tool found 1 chunks:\"");
+		JsonNode result = events.stream()
+			.filter((event) -> event.path("event").asString().equals("tool_result"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no tool_result in " + response.body()));
+		assertThat(result.path("data").path("token").path("tool_name").asString())
+			.isEqualTo(GENERATION.documentSearchTool());
+		assertThat(result.path("data").path("content").asString()).contains("oc scale deployment/web");
 		JsonNode end = events.getLast();
 		assertThat(end.path("event").asString()).isEqualTo("end");
-		assertThat(end.path("data").path("referenced_documents").toString())
-			.isEqualTo("[{\"doc_url\":\"https://docs.example/scale\",\"doc_title\":\"Scaling\"}]");
-		assertThat(SseParsers.answer(events)).contains("Use oc scale");
+		assertThat(end.path("data").path("referenced_documents").toString()).isEqualTo(REFERENCED);
+	}
+
+	@Test
+	void documentSearchResultsBecomeReferencedDocumentsOfTheAnswer() throws Exception {
+		HttpResponse<String> response = http.post("/v1/query", "{\"query\":\"Search the docs for scaling\"}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(Http.json(response).path("referenced_documents").toString()).isEqualTo(REFERENCED);
+	}
+
+	@Test
+	void theVectorStoreIsOneTheServiceLists() throws Exception {
+		// RHDH 2.x lists them to pick vector_store_ids for a question
+		HttpResponse<String> listed = http.get("/v1/vector-stores");
+		assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+		assertThat(listed.body()).contains(document.vectorStoreId());
+		HttpResponse<String> chosen = http.post("/v1/query", """
+				{"query": "Search the docs for scaling", "vector_store_ids": ["%s"]}"""
+			.formatted(document.vectorStoreId()));
+		assertThat(Http.json(chosen).path("referenced_documents").toString()).isEqualTo(REFERENCED);
 	}
 
 }

@@ -11,18 +11,25 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Three independent readers of LCS's SSE dialect, each written from the description in
- * lcs-behavior §8 the way a different client would read it, each reading the body as it
- * arrives. A stream every one of them reads the same way is one clients can rely on.
+ * Four independent readers of LCS's SSE dialect, each reading the body as it arrives:
+ * three written from the description in lcs-behavior §8 the way a different client would
+ * read it, and the RHDH Lightspeed plugin's own (real-clients §1.4). A stream every one
+ * of them reads the same way is one clients can rely on.
  */
 final class SseParsers {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** Every client's reader, by name. */
+	static final Map<String, Parser> CLIENTS = Map.of("strict blocks", SseParsers::strictBlocks, "line based",
+			SseParsers::lineBased, "rejecting empty blocks", SseParsers::rejectingEmptyBlocks, "RHDH plugin",
+			SseParsers::rhdhPlugin);
 
 	private SseParsers() {
 	}
@@ -136,6 +143,53 @@ final class SseParsers {
 			throw new IllegalStateException("last event not terminated by a blank line");
 		}
 		return events;
+	}
+
+	/**
+	 * What the RHDH Lightspeed plugin does (real-clients §1.4): decodes the body as it
+	 * comes, splits it on {@code "\n\n"} keeping the last piece for later, and in each
+	 * block takes the lines starting with {@code data:}, strips those five characters,
+	 * trims them and joins them without a separator into one JSON text. Where the plugin
+	 * shows "Invalid JSON received" (a block that does not parse, an empty one included)
+	 * or silently drops what follows the last blank line, this reader fails.
+	 */
+	static List<JsonNode> rhdhPlugin(InputStream in) throws IOException {
+		List<JsonNode> events = new ArrayList<>();
+		InputStreamReader decoder = new InputStreamReader(in, StandardCharsets.UTF_8);
+		StringBuilder buffer = new StringBuilder();
+		char[] chunk = new char[4096];
+		for (int n = decoder.read(chunk); n != -1; n = decoder.read(chunk)) {
+			buffer.append(chunk, 0, n);
+			for (int end = buffer.indexOf("\n\n"); end != -1; end = buffer.indexOf("\n\n")) {
+				events.add(rhdhEvent(buffer.substring(0, end), events.size()));
+				buffer.delete(0, end + 2);
+			}
+		}
+		if (!buffer.isEmpty()) {
+			throw new IllegalStateException("the plugin never parses what follows the last blank line: " + buffer);
+		}
+		return events;
+	}
+
+	private static JsonNode rhdhEvent(String block, int index) {
+		StringBuilder json = new StringBuilder();
+		for (String line : block.split("\n", -1)) {
+			if (line.startsWith("data:")) {
+				json.append(line.substring(5).strip());
+			}
+		}
+		JsonNode event;
+		try {
+			event = JSON.readTree(json.toString());
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException("Invalid JSON received in block " + index + ": " + block, ex);
+		}
+		// JSON.parse('') throws where Jackson reads nothing
+		if (event == null || event.isMissingNode()) {
+			throw new IllegalStateException("Invalid JSON received in block " + index + ": " + block);
+		}
+		return event;
 	}
 
 	/**

@@ -20,14 +20,11 @@ class SseParsersTests {
 	private static final String STREAM = "data: {\"event\": \"start\", \"data\": {}}\n\n"
 			+ "data: {\"event\": \"end\", \"data\": {}}\n\n";
 
-	private static final Map<String, SseParsers.Parser> PARSERS = Map.of("strict", SseParsers::strictBlocks, "lines",
-			SseParsers::lineBased, "spec", SseParsers::rejectingEmptyBlocks);
-
 	@Test
 	void everyParserReadsAStreamThatArrivesOneByteAtATimeAlike() throws Exception {
-		LiveStream stream = LiveStream.read(trickling(STREAM), PARSERS);
+		LiveStream stream = LiveStream.read(trickling(STREAM), SseParsers.CLIENTS);
 		assertThat(stream.body()).isEqualTo(STREAM);
-		assertThat(stream.events()).hasSize(3)
+		assertThat(stream.events()).hasSize(4)
 			.allSatisfy((parser, events) -> assertThat(SseParsers.names(events)).containsExactly("start", "end"));
 	}
 
@@ -57,6 +54,20 @@ class SseParsersTests {
 			.isThrownBy(() -> SseParsers.strictBlocks("data: {\"event\": \"start\"\n\n"));
 		assertThatIllegalStateException().isThrownBy(() -> SseParsers.strictBlocks("data: {}\n"))
 			.withMessageStartingWith("stream does not end with a blank line");
+	}
+
+	@Test
+	void rhdhPluginJoinsTheDataLinesOfABlockWithoutASeparator() throws Exception {
+		assertThat(SseParsers.rhdhPlugin(bytes("data: {\"event\":\ndata: \"end\"}\n\n"))).singleElement()
+			.satisfies((event) -> assertThat(event.path("event").asString()).isEqualTo("end"));
+	}
+
+	@Test
+	void rhdhPluginRejectsWhatItWouldShowAsInvalidJsonOrNeverRead() {
+		assertThatIllegalStateException().isThrownBy(() -> SseParsers.rhdhPlugin(bytes(": keep-alive\n\n")))
+			.withMessageStartingWith("Invalid JSON received in block 0");
+		assertThatIllegalStateException().isThrownBy(() -> SseParsers.rhdhPlugin(bytes("data: {}\n\ndata: {}\n")))
+			.withMessageStartingWith("the plugin never parses what follows the last blank line");
 	}
 
 	@Test

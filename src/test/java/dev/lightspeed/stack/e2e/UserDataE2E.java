@@ -24,13 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole round of user data against a real Llama Stack 0.2.22 with the conversation
- * store on PostgreSQL (the throw-away server {@code e2e/run-tests.sh} starts): a query
- * writes its transcript, feedback is stored, both history APIs show the conversation and
- * its generated topic summary, and the data collector uploads the files to an ingress
- * server (here a stand-in) and removes them.
+ * The whole round of user data against a real Llama Stack (each generation) with the
+ * conversation store on PostgreSQL (the throw-away server {@code e2e/run-tests.sh}
+ * starts): a query writes its transcript, feedback is stored, both history APIs show the
+ * conversation and its generated topic summary, and the data collector uploads the files
+ * to an ingress server (here a stand-in) and removes them.
  */
 class UserDataE2E {
+
+	private static final Generation GENERATION = Generation.current();
 
 	private static final String TOKEN = "e2e-ingress-token";
 
@@ -50,7 +52,7 @@ class UserDataE2E {
 		// refuses until the files have been looked at: the collector must keep them and
 		// retry
 		ingress.refusing(true);
-		service = LightspeedService.start("""
+		service = LightspeedService.start(("""
 				name: e2e-user-data
 				service:
 				  host: 127.0.0.1
@@ -79,8 +81,8 @@ class UserDataE2E {
 				    password: %s
 				    namespace: %s
 				    ssl_mode: disable
-				""".formatted(E2eEnvironment.llamaStackUrl(), ingress.url(), TOKEN, postgres("HOST"), postgres("PORT"),
-				postgres("DB"), postgres("USER"), postgres("PASSWORD"), NAMESPACE));
+				""" + LightspeedService.defaultModel()).formatted(E2eEnvironment.llamaStackUrl(), ingress.url(), TOKEN,
+				postgres("HOST"), postgres("PORT"), postgres("DB"), postgres("USER"), postgres("PASSWORD"), NAMESPACE));
 		http = new Http(service.url());
 	}
 
@@ -117,8 +119,8 @@ class UserDataE2E {
 		assertThat(v1.path("chat_history").get(0).path("messages").get(0).path("content").asString())
 			.isEqualTo("What is OpenShift?");
 		JsonNode v2 = Http.json(http.get("/v2/conversations/" + id + "?user_id=" + USER));
-		assertThat(v2.path("chat_history").get(0).path("model").asString()).isEqualTo("fake-model");
-		assertThat(v2.path("chat_history").get(0).path("provider").asString()).isEqualTo("vllm");
+		assertThat(v2.path("chat_history").get(0).path("model").asString()).isEqualTo(GENERATION.model());
+		assertThat(v2.path("chat_history").get(0).path("provider").asString()).isEqualTo(GENERATION.provider());
 		String topic = await().atMost(Duration.ofSeconds(30)).until(() -> topicSummary(id), (t) -> !t.isBlank());
 		assertThat(topicSummaryInPostgres(id)).isEqualTo(topic);
 

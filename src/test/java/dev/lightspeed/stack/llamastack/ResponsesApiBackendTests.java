@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.lightspeed.stack.support.Captures;
@@ -34,9 +36,16 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 class ResponsesApiBackendTests {
 
-	private static final String CONVERSATION = "conv_c241e931c2308c054872533be1824cdfb298ca52b5083b3d";
-
 	private static final String GENERATION = "0.5.4";
+
+	// the ids of the capture run, read rather than written out: a new run of
+	// e2e/capture.sh changes only ids
+	private static final String CONVERSATION = JsonMapper.shared()
+		.readTree(capture("conversation_create.json"))
+		.path("id")
+		.stringValue();
+
+	private static final String ANSWER_ITEM = answerItemId();
 
 	@RegisterExtension
 	static WireMockExtension llamaStack = WireMockExtension.newInstance()
@@ -49,9 +58,18 @@ class ResponsesApiBackendTests {
 		return new String(Captures.of(GENERATION, name), StandardCharsets.UTF_8);
 	}
 
+	// the message item of the captured plain answer
+	private static String answerItemId() {
+		Matcher item = Pattern.compile("\"id\":\"(msg_[0-9a-f-]{36})\"").matcher(capture("plain_stream.sse"));
+		if (!item.find()) {
+			throw new IllegalStateException("no answer item in plain_stream.sse");
+		}
+		return item.group(1);
+	}
+
 	private static Shield guard() {
-		return new Shield("llama-guard", (ObjectNode) JsonMapper.shared()
-			.readTree("{\"identifier\":\"llama-guard\",\"provider_resource_id\":\"openai/fake-guard\"}"));
+		return new Shield("inout_llama_guard", (ObjectNode) JsonMapper.shared()
+			.readTree("{\"identifier\":\"inout_llama_guard\",\"provider_resource_id\":\"openai/fake-guard\"}"));
 	}
 
 	private static List<TurnEvent> read(TurnStream stream) {
@@ -147,8 +165,7 @@ class ResponsesApiBackendTests {
 		llamaStack.stubFor(post("/v1/moderations").willReturn(okJson(capture("moderation_flagged.json"))));
 		llamaStack.stubFor(post("/v1/responses").willReturn(
 				aResponse().withHeader("Content-Type", "text/event-stream").withBody(capture("plain_stream.sse"))));
-		llamaStack.stubFor(delete(urlPathEqualTo(
-				"/v1/conversations/" + CONVERSATION + "/items/" + "msg_b4bc0991-846d-4cdc-a471-5bb4c5e4e868"))
+		llamaStack.stubFor(delete(urlPathEqualTo("/v1/conversations/" + CONVERSATION + "/items/" + ANSWER_ITEM))
 			.willReturn(okJson("{\"deleted\":true}")));
 		llamaStack.stubFor(post("/v1/conversations/" + CONVERSATION + "/items").willReturn(okJson("{\"data\":[]}")));
 		TurnInput input = new TurnInput("openai/fake-model", "i", "q", List.of(), null,
@@ -161,8 +178,8 @@ class ResponsesApiBackendTests {
 		assertThat(events.getLast()).isInstanceOfSatisfying(TurnEvent.TurnCompleted.class,
 				(completed) -> assertThat(completed.outputText())
 					.isEqualTo("I can't answer that. Can I help with something else?"));
-		llamaStack.verify(1, deleteRequestedFor(urlPathEqualTo(
-				"/v1/conversations/" + CONVERSATION + "/items/" + "msg_b4bc0991-846d-4cdc-a471-5bb4c5e4e868")));
+		llamaStack.verify(1,
+				deleteRequestedFor(urlPathEqualTo("/v1/conversations/" + CONVERSATION + "/items/" + ANSWER_ITEM)));
 		llamaStack.verify(postRequestedFor(urlEqualTo("/v1/conversations/" + CONVERSATION + "/items"))
 			.withRequestBody(equalToJson("""
 					{"items": [{"type": "message", "role": "assistant",
@@ -244,7 +261,7 @@ class ResponsesApiBackendTests {
 		assertThat(this.backend.models().getFirst().raw().toString()).isEqualTo(
 				"{\"identifier\":\"openai/fake-model\",\"metadata\":{},\"provider_id\":\"openai\",\"type\":\"model\","
 						+ "\"provider_resource_id\":\"fake-model\",\"model_type\":\"llm\"}");
-		assertThat(this.backend.shields()).extracting(Shield::identifier).containsExactly("llama-guard");
+		assertThat(this.backend.shields()).extracting(Shield::identifier).containsExactly("inout_llama_guard");
 		assertThat(this.backend.vectorStores()).singleElement()
 			.satisfies((store) -> assertThat(store.id()).startsWith("vs_"));
 		assertThat(this.backend.vectorStoreIds()).hasSize(1);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.llamastack.TurnEvent;
 import dev.lightspeed.stack.support.ApplicationClient;
 import dev.lightspeed.stack.support.LiveStream;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
@@ -35,6 +36,8 @@ import static org.awaitility.Awaitility.await;
 class StreamInterruptIT {
 
 	private static final String ALICE = "alice";
+
+	private static final String CAROL = "carol";
 
 	@TempDir
 	static Path directory;
@@ -89,7 +92,7 @@ class StreamInterruptIT {
 				.endsWith("\n\n*Response stopped by the user.*"));
 		// the transcript is written after the end event
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-			try (Stream<Path> files = Files.walk(directory.resolve("transcripts"))) {
+			try (Stream<Path> files = Files.walk(directory.resolve("transcripts").resolve(ALICE))) {
 				assertThat(files.filter((file) -> file.toString().endsWith(".json")).toList()).singleElement()
 					.satisfies(
 							(file) -> assertThat(Files.readString(file)).contains("*Response stopped by the user.*"));
@@ -97,6 +100,28 @@ class StreamInterruptIT {
 		});
 		assertThat(app.send("POST", "/v1/streaming_query/interrupt?user_id=" + ALICE, body).statusCode())
 			.isEqualTo(404);
+	}
+
+	@Test
+	void aStopThatComesOnceTheAnswerIsCompleteChangesNothing() throws Exception {
+		// the upstream stream goes on a moment after the answer (OGX's second
+		// response.completed, the end of the body): the Stop button is pressed then
+		this.llamaStack.withDelayPerEvent(300)
+			.answering(new TurnEvent.StepStarted("inference"), new TurnEvent.TextDelta("All done."),
+					new TurnEvent.TurnCompleted("All done."), new TurnEvent.Other("trailing"));
+		int interruptedBefore = this.llamaStack.interruptedTurns().size();
+		ApplicationClient app = ApplicationClient.http(this.port);
+		LiveStream stream = LiveStream.open(app, CAROL, "{\"query\":\"quick\"}");
+		String requestId = stream.next().at("/data/request_id").stringValue();
+		while (!"turn_complete".equals(stream.next().at("/event").stringValue())) {
+			// the answer
+		}
+		app.send("POST", "/v1/streaming_query/interrupt?user_id=" + CAROL, "{\"request_id\":\"" + requestId + "\"}");
+
+		assertThat(stream.rest()).extracting((event) -> event.at("/event").stringValue())
+			.endsWith("end")
+			.doesNotContain("turn_complete", "interrupted", "error");
+		assertThat(this.llamaStack.interruptedTurns()).hasSize(interruptedBefore);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
