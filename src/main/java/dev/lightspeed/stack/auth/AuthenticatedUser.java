@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param userId user id, used for ownership and file paths
  * @param username user name
  * @param skipUserIdCheck whether the module vouches for no real identity (noop modules);
- * unread on purpose: 0.2.0 has no such flag (lcs-behavior §3) and 0.3.x uses it only to
- * exempt noop's non-UUID default id from a UUID check we never make, so it stays as the
- * module contract's record of identity strength, not as a switch
+ * unread on purpose: 0.2.0 has no such flag and 0.3.x uses it only to exempt noop's
+ * non-UUID default id from a UUID check we never make, so it stays as the module
+ * contract's record of identity strength, not as a switch
  * @param token the caller's bearer token, forwarded to MCP servers; never logged
  * @param roles the roles the credential carries (JWT role rules, an API key's roles)
  * @param apiKey the managed API key the caller presented, or null

@@ -9,7 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * The bearer token of a request, extracted exactly as LCS 0.2.0 does it (§3.1).
+ * The bearer token of a request, extracted exactly as LCS 0.2.0 does it.
  */
 final class BearerToken {
 

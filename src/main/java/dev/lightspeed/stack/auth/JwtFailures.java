@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 /**
  * Turns a {@link JwtException} of the decoder into the status and {@code detail} of LCS
- * 0.2.0 (§3.5). The texts never contain the token.
+ * 0.2.0. The texts never contain the token.
  */
 final class JwtFailures {
 

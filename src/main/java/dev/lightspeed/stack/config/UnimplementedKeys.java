@@ -4,10 +4,10 @@ import java.util.Set;
 
 /**
  * The keys LCS 0.3 to 0.7.1 added that this service accepts without acting on them yet
- * (reference §1.5, checked against the pydantic models of each release), so that a file
- * written for those releases loads and its operator learns, in one warning, what is
- * ignored. A key whose section is not read at all is named by its section. A feature that
- * implements one of these keys reads it in its record and takes it off this list.
+ * (checked against the pydantic models of each release), so that a file written for those
+ * releases loads and its operator learns, in one warning, what is ignored. A key whose
+ * section is not read at all is named by its section. A feature that implements one of
+ * these keys reads it in its record and takes it off this list.
  */
 final class UnimplementedKeys {
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The content of a feedback file, in LCS 0.2.0's key order (§7.1).
+ * The content of a feedback file, in LCS 0.2.0's key order.
  *
  * @param userId the caller
  * @param timestamp Python {@code str(datetime)} of the submission

@@ -22,11 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Maps one chunk of an Agents API turn stream (protocol §A.5) to turn events, so that the
- * streaming endpoint can reproduce LCS's event catalogue (lcs-behavior §8.3), checked in
- * the same order LCS checks: error, turn start/awaiting input, turn complete, then by
- * step type. A text delta, nearly every chunk, is read without a tree
- * ({@link TextDeltaChunk}).
+ * Maps one chunk of an Agents API turn stream to turn events, so that the streaming
+ * endpoint can reproduce LCS's event catalogue, checked in the same order LCS checks:
+ * error, turn start/awaiting input, turn complete, then by step type. A text delta,
+ * nearly every chunk, is read without a tree ({@link TextDeltaChunk}).
  */
 final class AgentTurnEvents {
 

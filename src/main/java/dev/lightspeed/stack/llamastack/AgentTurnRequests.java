@@ -15,8 +15,7 @@ import dev.lightspeed.stack.llamastack.Wire.UserMessage;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the body and headers of {@code POST /v1/agents/{a}/session/{s}/turn} (protocol
- * §A.4, lcs-behavior §5.8, §6.6).
+ * Builds the body and headers of {@code POST /v1/agents/{a}/session/{s}/turn}.
  */
 final class AgentTurnRequests {
 

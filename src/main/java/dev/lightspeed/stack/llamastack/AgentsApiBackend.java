@@ -58,7 +58,7 @@ class AgentsApiBackend extends CatalogBackend {
 
 	/**
 	 * Registers the MCP servers Llama Stack does not know yet as tool groups, in
-	 * configuration order (lcs-behavior §6.7).
+	 * configuration order.
 	 * @param servers the configured servers
 	 */
 	void registerMcpServers(List<McpServerConfig> servers) {

@@ -9,9 +9,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What both API generations do alike: the catalogue calls, whose paths they share
- * (models, shields and providers, protocol §A.10, §B.9). Models come in two shapes: Llama
- * Stack's own up to 0.3.x, the OpenAI list with {@code custom_metadata} from 0.4; both
- * are read into Llama Stack's own shape, which is what LCS shows on {@code /v1/models}.
+ * (models, shields and providers). Models come in two shapes: Llama Stack's own up to
+ * 0.3.x, the OpenAI list with {@code custom_metadata} from 0.4; both are read into Llama
+ * Stack's own shape, which is what LCS shows on {@code /v1/models}.
  */
 abstract class CatalogBackend implements LlamaStackBackend {
 

@@ -17,10 +17,9 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 /**
  * Makes contact with Llama Stack when the application starts, before the web server
  * accepts requests: checks {@code GET /v1/version}, chooses the API generation for that
- * version and, for the Agents API, registers the MCP servers (lcs-behavior §6.7, §6.8,
- * §13.2). An unsupported Llama Stack stops the start-up; one that cannot be reached yet
- * is retried in the background (1 s doubling to 10 s) while requests that need it answer
- * 503.
+ * version and, for the Agents API, registers the MCP servers. An unsupported Llama Stack
+ * stops the start-up; one that cannot be reached yet is retried in the background (1 s
+ * doubling to 10 s) while requests that need it answer 503.
  */
 class LlamaStackConnector implements LlamaStackStatus, SmartInitializingSingleton, DisposableBean {
 

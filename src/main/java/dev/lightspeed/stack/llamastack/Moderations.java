@@ -10,8 +10,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * Shields on the Responses API: each shield checks a text through
  * {@code POST /v1/moderations} with the shield's model (its
- * {@code provider_resource_id}), as LCS 0.5 does (protocol §B.8). The first shield that
- * flags the text decides.
+ * {@code provider_resource_id}), as LCS 0.5 does. The first shield that flags the text
+ * decides.
  */
 final class Moderations {
 

@@ -12,9 +12,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The backend for Llama Stack 0.3 and later, OGX included: the Responses API with the
- * Conversations and Moderations APIs (protocol §B). A conversation is one Llama Stack
- * conversation ({@code conv_…}) that clients know by a UUID of this service's; a turn is
- * one {@code POST /v1/responses} in it, streamed, with the system prompt as
+ * Conversations and Moderations APIs. A conversation is one Llama Stack conversation
+ * ({@code conv_…}) that clients know by a UUID of this service's; a turn is one
+ * {@code POST /v1/responses} in it, streamed, with the system prompt as
  * {@code instructions}, MCP servers as inline tools and knowledge search as
  * {@code file_search}. Shields run through {@code /v1/moderations}: input shields before
  * the turn (a refused question and its refusal are added to the conversation, so its

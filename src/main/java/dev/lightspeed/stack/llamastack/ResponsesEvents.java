@@ -12,11 +12,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Maps the events of a Responses API stream ({@code POST /v1/responses} with
- * {@code stream: true}, protocol §B.5) to turn events, so that the streaming endpoint
- * tells clients what it tells them for the Agents API: the turn starts, a message
- * (inference step) or a tool call starts, text arrives, a tool ran, documents were found,
- * the turn completed with its usage, or it failed. Events this service has no use for
- * (argument deltas, MCP tool listing, snapshots in progress) map to nothing.
+ * {@code stream: true}) to turn events, so that the streaming endpoint tells clients what
+ * it tells them for the Agents API: the turn starts, a message (inference step) or a tool
+ * call starts, text arrives, a tool ran, documents were found, the turn completed with
+ * its usage, or it failed. Events this service has no use for (argument deltas, MCP tool
+ * listing, snapshots in progress) map to nothing.
  */
 final class ResponsesEvents {
 

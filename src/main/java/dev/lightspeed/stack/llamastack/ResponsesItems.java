@@ -7,12 +7,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * A conversation's history from its items ({@code GET /v1/conversations/{id}/items},
- * protocol §B.7). Llama Stack orders items by whole seconds, so the items of two turns
- * less than a second or two apart interleave (user, user, assistant, assistant); turns
- * are therefore rebuilt by pairing the n-th question with the n-th answer, which each
- * turn has one of, rather than by position. Tool items are not part of the history LCS
- * shows. Items carry no times, so the turns have none.
+ * A conversation's history from its items ({@code GET /v1/conversations/{id}/items}).
+ * Llama Stack orders items by whole seconds, so the items of two turns less than a second
+ * or two apart interleave (user, user, assistant, assistant); turns are therefore rebuilt
+ * by pairing the n-th question with the n-th answer, which each turn has one of, rather
+ * than by position. Tool items are not part of the history LCS shows. Items carry no
+ * times, so the turns have none.
  */
 final class ResponsesItems {
 

@@ -9,10 +9,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the body of {@code POST /v1/responses} for a turn (protocol §B.3), sending only
- * fields the connected version knows: every field used here exists from 0.3.0, except the
- * MCP tool's {@code authorization}, which replaced an {@code Authorization} header in
- * 0.4.0 (from 0.6 a header of that name is refused).
+ * Builds the body of {@code POST /v1/responses} for a turn, sending only fields the
+ * connected version knows: every field used here exists from 0.3.0, except the MCP tool's
+ * {@code authorization}, which replaced an {@code Authorization} header in 0.4.0 (from
+ * 0.6 a header of that name is refused).
  */
 final class ResponsesRequests {
 

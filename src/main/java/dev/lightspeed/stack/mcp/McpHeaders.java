@@ -19,13 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Which MCP servers a turn offers and the headers each gets: the client's
- * {@code MCP-HEADERS} (LCS 0.2.0 §6.5, §6.6: keyed by server name or URL; RHDH 2.x sends
- * a bare token, 0.2.0 clients {@code Bearer <token>}, either is passed on), then the
- * server's {@code authorization_headers} (a secret file's value, or the caller's own
- * token for {@code kubernetes}), then the request headers it forwards (LCS 0.7's order).
- * A server whose authorization headers are not all resolved is not offered (LCS 0.7).
- * With no {@code MCP-HEADERS} at all, the caller's token goes to the configured servers
- * that name no authorization headers (0.2.0).
+ * {@code MCP-HEADERS} (LCS 0.2.0: keyed by server name or URL; RHDH 2.x sends a bare
+ * token, 0.2.0 clients {@code Bearer <token>}, either is passed on), then the server's
+ * {@code authorization_headers} (a secret file's value, or the caller's own token for
+ * {@code kubernetes}), then the request headers it forwards (LCS 0.7's order). A server
+ * whose authorization headers are not all resolved is not offered (LCS 0.7). With no
+ * {@code MCP-HEADERS} at all, the caller's token goes to the configured servers that name
+ * no authorization headers (0.2.0).
  * <p>
  * A server registered at run time gets the caller's own credentials (the
  * {@code kubernetes} token, forwarded request headers) only in its owner's turns: anyone

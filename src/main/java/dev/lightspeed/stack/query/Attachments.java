@@ -9,8 +9,8 @@ import dev.lightspeed.stack.llamastack.TurnInput.Document;
 import org.springframework.http.HttpStatus;
 
 /**
- * Attachment rules of LCS 0.2.0 (§5.5): exact, case-sensitive types; the first bad
- * attachment wins.
+ * Attachment rules of LCS 0.2.0: exact, case-sensitive types; the first bad attachment
+ * wins.
  */
 final class Attachments {
 

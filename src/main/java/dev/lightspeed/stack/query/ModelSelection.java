@@ -11,10 +11,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
- * Chooses the model of a turn (LCS 0.2.0 §5.3): request, then the conversation's last
- * model, then the configured default, then the first LLM Llama Stack lists. The fallback
- * records the model without its provider prefix (the 0.3.0 fix), so a follow-up query can
- * name it again.
+ * Chooses the model of a turn (LCS 0.2.0): request, then the conversation's last model,
+ * then the configured default, then the first LLM Llama Stack lists. The fallback records
+ * the model without its provider prefix (the 0.3.0 fix), so a follow-up query can name it
+ * again.
  *
  * @param llamaStackModelId the Llama Stack identifier the conversation runs with
  * @param modelId model id for bookkeeping (metrics, transcripts, database)

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The one owner of a turn, for {@code /v1/query} and {@code /v1/streaming_query} alike
- * and whatever Llama Stack generation answers it (LCS 0.2.0 §5). Before the first byte of
+ * and whatever Llama Stack generation answers it (LCS 0.2.0). Before the first byte of
  * the answer: ownership, model, system prompt, attachments, conversation, tools and
  * shields ({@link #prepare}), then the turn is opened upstream and the conversation
  * recorded ({@link #open}); from then on its events go to a {@link TurnSink}, and when it

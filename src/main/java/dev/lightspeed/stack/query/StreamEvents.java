@@ -13,12 +13,12 @@ import dev.lightspeed.stack.llamastack.TurnEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Maps turn events to LCS's SSE events (0.2.0 §8.3, in the {@link StreamDialect} of the
- * deployment): {@code {"event": name, "data": {...}}}, with a per-stream {@code id} on
- * every event but {@code start}, {@code end} and {@code interrupted}; tool events carry
- * the tool call's id in the compatible dialect, so that a result finds its call. A shield
- * that finds nothing emits no event (our fix: chat UIs printed 0.2.0's "No Violation"
- * token inside the answer).
+ * Maps turn events to LCS's SSE events (as LCS 0.2.0 names them, in the
+ * {@link StreamDialect} of the deployment): {@code {"event": name, "data": {...}}}, with
+ * a per-stream {@code id} on every event but {@code start}, {@code end} and
+ * {@code interrupted}; tool events carry the tool call's id in the compatible dialect, so
+ * that a result finds its call. A shield that finds nothing emits no event (our fix: chat
+ * UIs printed 0.2.0's "No Violation" token inside the answer).
  */
 final class StreamEvents {
 

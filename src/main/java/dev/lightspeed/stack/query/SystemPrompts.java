@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
- * The system prompt of a new conversation (LCS 0.2.0 §5.4): the request's, then the API
- * key's (ORBIT's prompt per key), then the configured one (the file when
+ * The system prompt of a new conversation (LCS 0.2.0): the request's, then the API key's
+ * (ORBIT's prompt per key), then the configured one (the file when
  * {@code system_prompt_path} is set), then a default. With
  * {@code disable_query_system_prompt} a request may not bring its own; the key's still
  * applies.

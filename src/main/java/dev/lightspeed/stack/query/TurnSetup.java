@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The shields and tools a turn runs with: every shield, split by its name's prefix (LCS
- * 0.2.0 §5.6), or those the request names ({@code shield_ids}, LCS 0.4.2: empty for
- * none); knowledge search over every vector store, or those the request names
+ * 0.2.0), or those the request names ({@code shield_ids}, LCS 0.4.2: empty for none);
+ * knowledge search over every vector store, or those the request names
  * ({@code vector_store_ids}: empty for none); and the MCP servers with each one's
  * credentials ({@link McpServers}).
  */

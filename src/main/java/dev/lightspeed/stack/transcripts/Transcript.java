@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What a transcript file records of one turn (LCS 0.2.0 §7.2).
+ * What a transcript file records of one turn (LCS 0.2.0).
  *
  * @param userId caller
  * @param conversationId conversation

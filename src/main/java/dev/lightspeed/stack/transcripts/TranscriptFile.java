@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The content of a transcript file, in LCS 0.2.0's key order (§7.2).
+ * The content of a transcript file, in LCS 0.2.0's key order.
  *
  * @param metadata who asked what of which model, and when
  * @param redactedQuery the query (LCS does not redact)
