@@ -7,9 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import dev.lightspeed.stack.auth.AuthenticatedUser;
 import dev.lightspeed.stack.config.Action;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
-import dev.lightspeed.stack.conversations.ConversationIds;
 import dev.lightspeed.stack.conversations.ConversationRecord;
-import dev.lightspeed.stack.conversations.ConversationStore;
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.llamastack.Conversation;
 import dev.lightspeed.stack.llamastack.ConversationSpec;
@@ -55,7 +53,7 @@ class QueryService {
 
 	private final LlamaStackBackend llamaStack;
 
-	private final ConversationStore conversations;
+	private final TurnConversation conversations;
 
 	private final LlmMetrics metrics;
 
@@ -69,7 +67,7 @@ class QueryService {
 
 	private final AtomicBoolean mediaTypeNoticed = new AtomicBoolean();
 
-	QueryService(LightspeedConfiguration configuration, LlamaStackBackend llamaStack, ConversationStore conversations,
+	QueryService(LightspeedConfiguration configuration, LlamaStackBackend llamaStack, TurnConversation conversations,
 			LlmMetrics metrics, TurnSetup setup, TurnRecords records, ShutdownState shutdown, Quotas quotas) {
 		this.configuration = configuration;
 		this.shutdown = shutdown;
@@ -97,7 +95,8 @@ class QueryService {
 							+ "request.",
 					"User lacks model_override permission required to override model/provider.");
 		}
-		ConversationRecord existing = request.continuesConversation() ? owned(request.conversationId(), user) : null;
+		ConversationRecord existing = request.continuesConversation()
+				? this.conversations.owned(request.conversationId(), user) : null;
 		// before anything reaches Llama Stack; given back when the turn never does
 		Admission admission = this.quotas.admit(user, TokenEstimate.of(request.query()));
 		try {
@@ -107,7 +106,7 @@ class QueryService {
 					(user.apiKey() != null) ? user.apiKey().systemPrompt() : null, this.configuration.customization());
 			List<TurnInput.Document> documents = Attachments.validate(request.attachmentList());
 			TurnInput.Shields shields = this.setup.shields(request);
-			Conversation conversation = (existing != null) ? resume(existing) : this.llamaStack
+			Conversation conversation = (existing != null) ? this.conversations.resume(existing) : this.llamaStack
 				.createConversation(new ConversationSpec(selection.llamaStackModelId(), instructions, shields));
 			TurnInput input = new TurnInput(selection.llamaStackModelId(), instructions, request.query(), documents,
 					this.setup.tools(request, user, headers), shields);
@@ -242,27 +241,6 @@ class QueryService {
 		TurnEvent.StreamFailed failed = new TurnEvent.StreamFailed(message, status);
 		outcome.accept(failed);
 		sink.event(failed);
-	}
-
-	private ConversationRecord owned(@Nullable String requestedId, AuthenticatedUser user) {
-		String id = ConversationIds.canonical(String.valueOf(requestedId))
-			.orElseThrow(() -> notFound(String.valueOf(requestedId)));
-		ConversationRecord record = this.conversations.find(id).orElseThrow(() -> notFound(id));
-		if (!record.userId().equals(user.userId()) && !user.may(Action.QUERY_OTHER_CONVERSATIONS)) {
-			throw ApiException.of(HttpStatus.FORBIDDEN, "Access denied",
-					"You do not have permission to access this conversation");
-		}
-		return record;
-	}
-
-	private Conversation resume(ConversationRecord record) {
-		return this.llamaStack.findConversation(new Conversation(record.id(), record.sessionId()))
-			.orElseThrow(() -> notFound(record.id()));
-	}
-
-	private static ApiException notFound(String id) {
-		return ApiException.of(HttpStatus.NOT_FOUND, "Conversation not found",
-				"Conversation " + id + " could not be retrieved.");
 	}
 
 }

@@ -52,9 +52,9 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 
 @WebMvcTest(QueryController.class)
-@Import({ QueryService.class, QueryStreams.class, TurnRecords.class, TurnSetup.class, ActiveStreams.class,
-		QueryConfiguration.class, LlmMetrics.class, SecurityConfiguration.class, ErrorResponses.class,
-		TopicSummaries.class, QueryControllerTests.Fakes.class })
+@Import({ QueryService.class, QueryStreams.class, TurnRecords.class, TurnSetup.class, TurnConversation.class,
+		ActiveStreams.class, QueryConfiguration.class, LlmMetrics.class, SecurityConfiguration.class,
+		ErrorResponses.class, TopicSummaries.class, QueryControllerTests.Fakes.class })
 class QueryControllerTests {
 
 	private static final String ALICE = "alice";
