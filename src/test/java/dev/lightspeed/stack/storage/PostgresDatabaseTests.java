@@ -27,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_PORT, matches = "\\d+")
 class PostgresDatabaseTests {
 
+	private static final String[] TABLES = { "user_conversation", "user_feedback", "conversation_turn", "mcp_server",
+			"active_stream", "stream_listener" };
+
 	private HikariDataSource dataSource;
 
 	private String namespace;
@@ -57,8 +60,7 @@ class PostgresDatabaseTests {
 	void theTablesAreCreatedInTheNamespace() {
 		JdbcClient jdbc = open(TestDatabases.postgres(null));
 		DatabaseSchema.apply(this.dataSource, DatabaseVendor.POSTGRESQL);
-		assertThat(tables(jdbc)).containsExactlyInAnyOrder("user_conversation", "user_feedback", "conversation_turn",
-				"mcp_server");
+		assertThat(tables(jdbc)).containsExactlyInAnyOrder(TABLES);
 		assertThat(columns(jdbc)).containsExactly("id", "user_id", "last_used_model", "last_used_provider",
 				"created_at", "last_message_at", "message_count", "topic_summary", "llama_session_id");
 		assertThat(
@@ -107,8 +109,7 @@ class PostgresDatabaseTests {
 		finally {
 			replicas.forEach(HikariDataSource::close);
 		}
-		assertThat(tables(jdbc)).containsExactlyInAnyOrder("user_conversation", "user_feedback", "conversation_turn",
-				"mcp_server");
+		assertThat(tables(jdbc)).containsExactlyInAnyOrder(TABLES);
 		assertThat(columns(jdbc)).endsWith("topic_summary", "llama_session_id");
 	}
 
