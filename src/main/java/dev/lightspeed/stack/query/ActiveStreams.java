@@ -38,13 +38,10 @@ class ActiveStreams {
 	 * @return the registration, to close when the stream is over
 	 */
 	Registration register(String requestId, String userId, OpenTurn turn) {
-		Entry entry = new Entry(userId, turn);
+		// published first: its id reaches the client only after this returns
+		Entry entry = new Entry(userId, turn, this.shared.publish(requestId, userId));
 		this.streams.put(requestId, entry);
-		Registration published = this.shared.publish(requestId, userId);
-		return () -> {
-			remove(requestId, entry);
-			published.close();
-		};
+		return () -> remove(requestId, entry);
 	}
 
 	/**
@@ -128,10 +125,13 @@ class ActiveStreams {
 		return ended;
 	}
 
+	// a stream stopped or ended is unknown to every replica from then on, before its
+	// client reads the end
 	private boolean remove(String requestId, Entry entry) {
 		if (!this.streams.remove(requestId, entry)) {
 			return false;
 		}
+		entry.published().close();
 		this.lock.lock();
 		try {
 			this.removed.signalAll();
@@ -158,7 +158,7 @@ class ActiveStreams {
 
 	}
 
-	private record Entry(String userId, OpenTurn turn) {
+	private record Entry(String userId, OpenTurn turn, Registration published) {
 	}
 
 }
