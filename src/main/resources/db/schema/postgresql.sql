@@ -59,3 +59,18 @@ CREATE TABLE IF NOT EXISTS api_key (
 	revoked_at TIMESTAMP WITH TIME ZONE
 );
 CREATE UNIQUE INDEX IF NOT EXISTS ux_api_key_key_hash ON api_key (key_hash);
+-- Streams being answered (PostgreSQL only: replicas share it), by the request_id of their start event and the LISTEN
+-- channel of the replica streaming, so that an interrupt reaching any replica stops the stream where it runs.
+CREATE TABLE IF NOT EXISTS active_stream (
+	request_id VARCHAR NOT NULL PRIMARY KEY,
+	user_id VARCHAR NOT NULL,
+	channel VARCHAR NOT NULL,
+	started_at TIMESTAMP WITH TIME ZONE DEFAULT now() NOT NULL
+);
+-- Each replica's LISTEN channel and the server process of its listening connection: a replica whose process is
+-- gone (the replica was killed, or is reconnecting) cannot be reached.
+CREATE TABLE IF NOT EXISTS stream_listener (
+	channel VARCHAR NOT NULL PRIMARY KEY,
+	backend_pid INTEGER NOT NULL,
+	listening_since TIMESTAMP WITH TIME ZONE DEFAULT now() NOT NULL
+);

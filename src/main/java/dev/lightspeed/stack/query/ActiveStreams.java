@@ -12,16 +12,23 @@ import org.springframework.stereotype.Component;
  * The streams running in this process, by the {@code request_id} their {@code start}
  * event gave the client, so that {@code POST /v1/streaming_query/interrupt} can stop one
  * (LCS 0.4.2) and a stopping service can wait for them or end them. Only the user who
- * started a stream may stop it.
+ * started a stream may stop it. Each is also published to the other replicas
+ * ({@link SharedStreams}), where an interrupt for a stream not running here is looked up.
  */
 @Component
 class ActiveStreams {
 
 	private final Map<String, Entry> streams = new ConcurrentHashMap<>();
 
+	private final SharedStreams shared;
+
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private final Condition removed = this.lock.newCondition();
+
+	ActiveStreams(SharedStreams shared) {
+		this.shared = shared;
+	}
 
 	/**
 	 * Makes a stream interruptible until the registration is closed.
@@ -31,7 +38,8 @@ class ActiveStreams {
 	 * @return the registration, to close when the stream is over
 	 */
 	Registration register(String requestId, String userId, OpenTurn turn) {
-		Entry entry = new Entry(userId, turn);
+		// published first: its id reaches the client only after this returns
+		Entry entry = new Entry(userId, turn, this.shared.publish(requestId, userId));
 		this.streams.put(requestId, entry);
 		return () -> remove(requestId, entry);
 	}
@@ -45,16 +53,27 @@ class ActiveStreams {
 	Result interrupt(String requestId, String userId) {
 		Entry entry = this.streams.get(requestId);
 		if (entry == null) {
-			return Result.NOT_FOUND;
+			return this.shared.interrupt(requestId, userId);
 		}
 		if (!entry.userId().equals(userId)) {
 			return Result.FORBIDDEN;
 		}
-		if (remove(requestId, entry)) {
+		return stop(requestId) ? Result.INTERRUPTED : Result.NOT_FOUND;
+	}
+
+	/**
+	 * Stops a stream of this process at the request of another replica, which checked its
+	 * owner.
+	 * @param requestId the stream's request id
+	 * @return whether it was running here
+	 */
+	boolean stop(String requestId) {
+		Entry entry = this.streams.get(requestId);
+		if (entry != null && remove(requestId, entry)) {
 			entry.turn().interrupt();
-			return Result.INTERRUPTED;
+			return true;
 		}
-		return Result.NOT_FOUND;
+		return false;
 	}
 
 	/**
@@ -106,10 +125,13 @@ class ActiveStreams {
 		return ended;
 	}
 
+	// a stream stopped or ended is unknown to every replica from then on, before its
+	// client reads the end
 	private boolean remove(String requestId, Entry entry) {
 		if (!this.streams.remove(requestId, entry)) {
 			return false;
 		}
+		entry.published().close();
 		this.lock.lock();
 		try {
 			this.removed.signalAll();
@@ -136,7 +158,7 @@ class ActiveStreams {
 
 	}
 
-	private record Entry(String userId, OpenTurn turn) {
+	private record Entry(String userId, OpenTurn turn, Registration published) {
 	}
 
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -105,6 +106,30 @@ public final class DataSources {
 			hikari.setConnectionInitSql("SET search_path TO " + quote(config.namespace()));
 		}
 		return hikari;
+	}
+
+	/**
+	 * One connection outside the pool, with the pool's settings, for a session that must
+	 * last (a {@code LISTEN}): the pool closes and hands out its connections as it likes.
+	 * The pool's {@code search_path} is left out: such a session touches no table.
+	 * @param config the {@code postgres} section
+	 * @param applicationName what {@code pg_stat_activity} shows for it
+	 * @return the connection; the caller closes it
+	 * @throws SQLException when PostgreSQL cannot be reached
+	 */
+	public static Connection postgresConnection(DatabaseConfig.Postgres config, String applicationName)
+			throws SQLException {
+		HikariConfig hikari = postgresConfig(config);
+		Properties properties = new Properties();
+		properties.putAll(hikari.getDataSourceProperties());
+		properties.setProperty("user", config.user());
+		properties.setProperty("password", config.password());
+		properties.setProperty("ApplicationName", applicationName);
+		Connection connection = new org.postgresql.Driver().connect(hikari.getJdbcUrl(), properties);
+		if (connection == null) {
+			throw new SQLException("PgJDBC does not accept " + hikari.getJdbcUrl());
+		}
+		return connection;
 	}
 
 	private static HikariDataSource open(HikariConfig hikari) {

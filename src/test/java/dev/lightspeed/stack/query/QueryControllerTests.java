@@ -296,6 +296,11 @@ class QueryControllerTests {
 		}
 
 		@Bean
+		SharedStreams sharedStreams() {
+			return SharedStreams.NONE;
+		}
+
+		@Bean
 		InMemoryTurnTimes turnTimes() {
 			return new InMemoryTurnTimes();
 		}

@@ -27,10 +27,7 @@ public final class PackagedJar {
 	 * @return the file
 	 */
 	public static Path writeConfiguration(Path directory, String name, String sections) throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+		int port = freePort();
 		return Files.writeString(directory.resolve("lightspeed-stack.yaml"), """
 				name: %s
 				service:
@@ -42,6 +39,17 @@ public final class PackagedJar {
 				  sqlite:
 				    db_path: %s/%s.db
 				""".formatted(name, port, directory, name) + sections);
+	}
+
+	/**
+	 * A loopback port that nothing listens on now.
+	 * @return the port
+	 * @throws IOException when none can be bound
+	 */
+	public static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 	/**
