@@ -158,6 +158,19 @@ class LlamaStackHttpTests {
 	}
 
 	@Test
+	void aPostOnAConnectionClosedWhileIdleShouldBeSentOnceMoreOnANewOne() {
+		// a question must not fail because Llama Stack closed the kept-alive connection
+		// it
+		// would have gone on
+		this.server.answerThenClose(ok("{\"n\":1}"));
+		this.server.answer(ok("{\"n\":2}"));
+		LlamaStackHttp http = http(Duration.ofSeconds(2));
+		assertThat(http.post("/v1/responses", Map.of("q", 1), JsonNode.class).path("n").asInt()).isEqualTo(1);
+		assertThat(http.post("/v1/responses", Map.of("q", 2), JsonNode.class).path("n").asInt()).isEqualTo(2);
+		assertThat(this.server.requests()).hasSize(2).last().asString().endsWith("{\"q\":2}");
+	}
+
+	@Test
 	void aLateAnswerShouldTimeOutWithoutBeingSentAgain() {
 		this.server.silent();
 		LlamaStackHttp http = http(Duration.ofMillis(300));
