@@ -7,6 +7,9 @@
 #   e2e/stack.sh ls-start   start Llama Stack again on the same port (keeps its data: agents/sessions survive)
 #   e2e/stack.sh status     show processes, health and the env file
 #   e2e/stack.sh env        print the env file
+#   e2e/stack.sh library-python NAME
+#                           print the command that runs this generation's Python for library mode, one word a line
+#                           (LibraryModeE2E: the service starts Llama Stack itself with it, data in a fresh dir NAME)
 #
 # Environment:
 #   LCS_E2E_STATE       state dir (default e2e/.state): env file, pid files, process logs, fake LLM request log
@@ -165,9 +168,42 @@ write_env() {  # KEY=VALUE... -> atomically (re)written env file, keeping keys n
 env_get() { [ -f "$ENV_FILE" ] && (set +u; . "$ENV_FILE"; eval "printf '%s' \"\${$1:-}\""); }
 
 # ------------------------------------------------------------------------------------------------ services
+# ls_python DIR NAME=VALUE...: sets LS_PYTHON to the command that runs the generation's Python inside the root, with
+# DIR (a path inside the root) for the server's data, the given environment, and what every server needs here: the
+# names its own settings go by, model hubs offline, tiktoken's file. start_ls runs the server with it, and the
+# library-mode e2e test has the service run it (library-python).
+ls_python() {
+    local dir="$1" venv settings; shift
+    venv="$(lcs_py_venv "$LS_VERSION")"
+    case "$LS_VERSION" in
+        ogx-*) settings=(OGX_CONFIG_DIR="$dir/.ogx" OGX_DISABLE_VERSION_CHECK=1
+                ${LLAMA_STACK_LOGGING:+OGX_LOGGING=$LLAMA_STACK_LOGGING}) ;;
+        *)     settings=(LLAMA_STACK_CONFIG_DIR="$dir/.llama" LLAMA_STACK_DISABLE_VERSION_CHECK=1
+                ${LLAMA_STACK_LOGGING:+LLAMA_STACK_LOGGING=$LLAMA_STACK_LOGGING}) ;;
+    esac
+    LS_PYTHON=(chroot "$ROOT" /usr/bin/env -i
+        "LCS_E2E_TAG=$TAG" HOME="$dir" LANG=C.UTF-8 LC_ALL=C.UTF-8
+        PATH="$venv/bin:/usr/bin:/bin" VIRTUAL_ENV="$venv"
+        "${settings[@]}"
+        LS_DIR="$dir" LS_HOST="$HOST" "$@"
+        TIKTOKEN_CACHE_DIR="$LCS_E2E_TIKTOKEN_DIR"
+        HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 HF_HUB_DISABLE_TELEMETRY=1 DO_NOT_TRACK=1
+        OTEL_SDK_DISABLED=true
+        COLUMNS=200
+        "$venv/bin/python")
+}
+
+# the environment of a server of the LLM stand-in, one NAME=VALUE a line: proxies point to a closed loopback port, so
+# anything that tries to reach the internet fails fast
+fake_llm_env() {
+    printf '%s\n' FAKE_LLM_URL="http://$HOST:$FAKE_PORT/v1" \
+        http_proxy=http://127.0.0.1:9 https_proxy=http://127.0.0.1:9 \
+        HTTP_PROXY=http://127.0.0.1:9 HTTPS_PROXY=http://127.0.0.1:9 \
+        no_proxy=127.0.0.1,localhost,::1 NO_PROXY=127.0.0.1,localhost,::1
+}
+
 start_ls() {  # PORT
     local port="$1" t0=$SECONDS
-    local venv; venv="$(lcs_py_venv "$LS_VERSION")"
     mkdir -p "$ROOT$LS_DIR_IN_ROOT"
     local run_file=run.yaml provider_env
     if [ -n "${VLLM_URL:-}" ]; then
@@ -176,11 +212,7 @@ start_ls() {  # PORT
         provider_env=(VLLM_URL="$VLLM_URL" VLLM_MODEL="${VLLM_MODEL:?VLLM_MODEL names the served model}"
             VLLM_API_TOKEN="${VLLM_API_TOKEN:-fake}")
     else
-        # proxies point to a closed loopback port: anything that tries to reach the internet fails fast
-        provider_env=(FAKE_LLM_URL="http://$HOST:$FAKE_PORT/v1"
-            http_proxy=http://127.0.0.1:9 https_proxy=http://127.0.0.1:9
-            HTTP_PROXY=http://127.0.0.1:9 HTTPS_PROXY=http://127.0.0.1:9
-            no_proxy=127.0.0.1,localhost,::1 NO_PROXY=127.0.0.1,localhost,::1)
+        mapfile -t provider_env < <(fake_llm_env)
     fi
     if [ ! -f "$E2E_DIR/llama-stack/$LS_VERSION/$run_file" ]; then
         local with; with="$(cd "$E2E_DIR/llama-stack" && ls -d -- */"$run_file" 2>/dev/null | sed 's#/.*##' | xargs)"
@@ -188,35 +220,20 @@ start_ls() {  # PORT
         return 1
     fi
     cp "$E2E_DIR/llama-stack/$LS_VERSION/$run_file" "$WORK/run-$LS_VERSION.yaml"
-    local config="$WORK_IN_ROOT/run-$LS_VERSION.yaml" server_cmd server_env
-    # how each generation is started, and the names its own settings go by
+    local config="$WORK_IN_ROOT/run-$LS_VERSION.yaml" server_args LS_PYTHON
+    # how each generation is started
     case "$LS_VERSION" in
         0.2.*)  # the server module still has a __main__
-            server_cmd=("$venv/bin/python" -m llama_stack.core.server.server "$config" --port "$port")
-            server_env=(LLAMA_STACK_CONFIG_DIR="$LS_DIR_IN_ROOT/.llama" LLAMA_STACK_DISABLE_VERSION_CHECK=1
-                ${LLAMA_STACK_LOGGING:+LLAMA_STACK_LOGGING=$LLAMA_STACK_LOGGING}) ;;
+            server_args=(-m llama_stack.core.server.server "$config" --port "$port") ;;
         ogx-*)  # renamed package and CLI; plain HTTP needs --insecure (else it demands TLS certificates)
-            server_cmd=("$venv/bin/python" -m ogx.cli.ogx run "$config" --port "$port" --insecure)
-            server_env=(OGX_CONFIG_DIR="$LS_DIR_IN_ROOT/.ogx" OGX_DISABLE_VERSION_CHECK=1
-                ${LLAMA_STACK_LOGGING:+OGX_LOGGING=$LLAMA_STACK_LOGGING}) ;;
+            server_args=(-m ogx.cli.ogx run "$config" --port "$port" --insecure) ;;
         *)      # 0.3+: no __main__ any more; the CLI runs uvicorn with the create_app factory in-process
-            server_cmd=("$venv/bin/python" -m llama_stack.cli.llama stack run "$config" --port "$port")
-            server_env=(LLAMA_STACK_CONFIG_DIR="$LS_DIR_IN_ROOT/.llama" LLAMA_STACK_DISABLE_VERSION_CHECK=1
-                ${LLAMA_STACK_LOGGING:+LLAMA_STACK_LOGGING=$LLAMA_STACK_LOGGING}) ;;
+            server_args=(-m llama_stack.cli.llama stack run "$config" --port "$port") ;;
     esac
+    ls_python "$LS_DIR_IN_ROOT" "${provider_env[@]}"
     : >>"$STATE/llama-stack.log"
     echo "==== $(date -u +%FT%TZ) starting Llama Stack $LS_VERSION ($run_file) on $HOST:$port" >>"$STATE/llama-stack.log"
-    spawn llama-stack "$STATE/llama-stack.log" \
-        chroot "$ROOT" /usr/bin/env -i \
-        "LCS_E2E_TAG=$TAG" HOME="$LS_DIR_IN_ROOT" LANG=C.UTF-8 LC_ALL=C.UTF-8 \
-        PATH="$venv/bin:/usr/bin:/bin" VIRTUAL_ENV="$venv" \
-        "${server_env[@]}" \
-        LS_DIR="$LS_DIR_IN_ROOT" LS_HOST="$HOST" "${provider_env[@]}" \
-        TIKTOKEN_CACHE_DIR="$LCS_E2E_TIKTOKEN_DIR" \
-        HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 HF_HUB_DISABLE_TELEMETRY=1 DO_NOT_TRACK=1 \
-        OTEL_SDK_DISABLED=true \
-        COLUMNS=200 \
-        "${server_cmd[@]}"
+    spawn llama-stack "$STATE/llama-stack.log" "${LS_PYTHON[@]}" "${server_args[@]}"
     if ! wait_http "Llama Stack" "http://$HOST:$port/v1/health" "$START_TIMEOUT" llama-stack; then
         tail -40 "$STATE/llama-stack.log" >&2
         return 1
@@ -309,6 +326,23 @@ cmd_ls_start() {
     write_env LLAMA_STACK_PID="$(pid_of llama-stack)" STATUS=running
 }
 
+# library-python NAME: the command prefix with which the service runs this generation's Python for library mode, one
+# word a line, with a fresh data directory of that name and the running stack's LLM stand-in
+cmd_library_python() {
+    local name="${1:-}" dir environment LS_PYTHON
+    [[ "$name" =~ ^[A-Za-z0-9._-]+$ ]] || die "library-python needs a directory name"
+    [ -f "$ENV_FILE" ] || die "no $ENV_FILE: run start first"
+    FAKE_PORT="$(env_get FAKE_LLM_PORT)"
+    local v; v="$(env_get LCS_E2E_LS_VERSION)"
+    [ -z "$v" ] || LS_VERSION="$v"
+    dir="$WORK_IN_ROOT/library-$name"
+    rm -rf --one-file-system "$ROOT$dir"
+    mkdir -p "$ROOT$dir"
+    mapfile -t environment < <(fake_llm_env)
+    ls_python "$dir" "${environment[@]}"
+    printf '%s\n' "${LS_PYTHON[@]}"
+}
+
 cmd_status() {
     local name pid rc=0
     for name in fake-llm mcp-server llama-stack; do
@@ -328,8 +362,8 @@ cmd_status() {
 main() {
     local cmd="${1:-}"
     case "$cmd" in
-        start|stop|ls-stop|ls-start|status|env) ;;
-        *) echo "usage: $0 start|stop|ls-stop|ls-start|status|env" >&2; exit 2 ;;
+        start|stop|ls-stop|ls-start|status|env|library-python) ;;
+        *) echo "usage: $0 start|stop|ls-stop|ls-start|status|env|library-python NAME" >&2; exit 2 ;;
     esac
     [ "$(id -u)" = 0 ] || die "must run as root (chroot)"
     exec 8>"$STATE/.lock"
@@ -341,6 +375,7 @@ main() {
         ls-start) cmd_ls_start ;;
         status) cmd_status ;;
         env) cat "$ENV_FILE" ;;
+        library-python) cmd_library_python "${2:-}" ;;
     esac
 }
 

@@ -118,11 +118,11 @@ class CommandLineTests {
 	}
 
 	@Test
-	void libraryModeShouldExitOneWithClearMessage() throws IOException {
+	void libraryModeWithoutItsRunConfigurationShouldExitOneWithClearMessage() throws IOException {
 		writeConfig("library.yaml", "llama_stack: {use_as_library_client: true, library_client_config_path: r}\n");
 		assertThat(run("-c", "library.yaml")).isEqualTo(1);
 		assertThat(stderr()).hasLineCount(1)
-			.contains("llama_stack.use_as_library_client: Llama Stack library client mode is not supported");
+			.contains("llama_stack.library_client_config_path: Llama Stack configuration file 'r' is not a file");
 	}
 
 	@Test

@@ -1,12 +1,19 @@
 package dev.lightspeed.stack.config;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
- * The {@code llama_stack} section. Library mode embeds Llama Stack in a Python process,
- * which a JVM cannot do, so it is rejected with a message saying so.
+ * The {@code llama_stack} section. In library mode LCS runs Llama Stack inside its own
+ * Python process; this service starts a Llama Stack server from the same run
+ * configuration instead (package {@code llamastack.library}), so only the file is checked
+ * here, with LCS's rules and messages.
  *
  * @param url base URL of the Llama Stack server
  * @param apiKey bearer token sent to Llama Stack
@@ -19,6 +26,8 @@ public record LlamaStackConfig(@Nullable String url,
 				nullsUsing = FalseSerializer.class) @Nullable Boolean useAsLibraryClient,
 		@JsonProperty("library_client_config_path") @Nullable String libraryClientConfigPath) {
 
+	private static final Logger logger = LoggerFactory.getLogger(LlamaStackConfig.class);
+
 	static LlamaStackConfig read(Section section) {
 		LlamaStackConfig config = new LlamaStackConfig(section.string("url"), section.string("api_key"),
 				section.bool("use_as_library_client"), section.string("library_client_config_path"));
@@ -26,17 +35,44 @@ public record LlamaStackConfig(@Nullable String url,
 		return config;
 	}
 
+	/**
+	 * Whether Llama Stack runs in library mode: started and supervised by this service.
+	 * @return {@code true} for {@code use_as_library_client: true}
+	 */
+	public boolean libraryMode() {
+		return Boolean.TRUE.equals(this.useAsLibraryClient);
+	}
+
 	private void check(Section section) {
-		if (Boolean.TRUE.equals(this.useAsLibraryClient)) {
-			section.check(false, "use_as_library_client", "Llama Stack library client mode is not supported by "
-					+ "this service (it embeds Llama Stack in a Python process); run Llama Stack as a server and "
-					+ "set llama_stack.url");
+		if (libraryMode()) {
+			checkRunConfiguration(section);
+			if (this.url != null && !this.url.isBlank()) {
+				// LCS too prefers library mode when both are given
+				logger.warn("llama_stack.url is ignored: library mode (use_as_library_client: true) starts a Llama "
+						+ "Stack server of its own");
+			}
 		}
 		else if (this.url == null || this.url.isBlank()) {
 			section.check(false, "url",
 					(this.useAsLibraryClient == null)
 							? "LLama stack URL is not specified and library client mode is not specified"
 							: "LLama stack URL is not specified and library client mode is not enabled");
+		}
+	}
+
+	private void checkRunConfiguration(Section section) {
+		String key = "library_client_config_path";
+		if (this.libraryClientConfigPath == null) {
+			section.check(false, key,
+					"LLama stack library client mode is enabled but a configuration file path is not specified");
+			return;
+		}
+		Path file = Path.of(this.libraryClientConfigPath);
+		if (!Files.isRegularFile(file)) {
+			section.check(false, key, "Llama Stack configuration file '" + file + "' is not a file");
+		}
+		else if (!Files.isReadable(file)) {
+			section.check(false, key, "Llama Stack configuration file '" + file + "' is not readable");
 		}
 	}
 

@@ -2,13 +2,16 @@ package dev.lightspeed.stack.llamastack;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.config.LlamaStackConfig;
+import dev.lightspeed.stack.llamastack.library.LibraryModeServer;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,6 +33,12 @@ class LlamaStackConfiguration {
 
 	private static final Duration MAXIMUM_BACKOFF = Duration.ofSeconds(10);
 
+	// library mode: the server started here answers seconds after the start, on loopback,
+	// where a try costs nothing
+	private static final Duration LIBRARY_MODE_INITIAL_BACKOFF = Duration.ofMillis(250);
+
+	private static final Duration LIBRARY_MODE_MAXIMUM_BACKOFF = Duration.ofSeconds(1);
+
 	// Not a default candidate: other features must not get Llama Stack's client by
 	// asking for "an HttpClient".
 	@Bean(destroyMethod = "close", defaultCandidate = false)
@@ -39,8 +48,8 @@ class LlamaStackConfiguration {
 
 	@Bean
 	LlamaStackHttp llamaStackHttp(@Qualifier("llamaStackHttpClient") CloseableHttpClient client,
-			LightspeedConfiguration configuration) {
-		return http(client, configuration.llamaStack());
+			LightspeedConfiguration configuration, ObjectProvider<LibraryModeServer> libraryMode) {
+		return http(client, configuration.llamaStack(), libraryModeUrl(libraryMode));
 	}
 
 	@Bean
@@ -50,9 +59,12 @@ class LlamaStackConfiguration {
 
 	@Bean
 	LlamaStackConnector llamaStackStatus(LlamaStackHttp http, BackendRegistry backends,
-			LightspeedConfiguration configuration, ApplicationContext context) {
-		return new LlamaStackConnector(http, backends, configuration.mcpServers(), http.baseUrl(), INITIAL_BACKOFF,
-				MAXIMUM_BACKOFF, (status) -> {
+			LightspeedConfiguration configuration, ObjectProvider<LibraryModeServer> libraryMode,
+			ApplicationContext context) {
+		boolean startedHere = libraryModeUrl(libraryMode).isPresent();
+		return new LlamaStackConnector(http, backends, configuration.mcpServers(), http.baseUrl(), startedHere,
+				startedHere ? LIBRARY_MODE_INITIAL_BACKOFF : INITIAL_BACKOFF,
+				startedHere ? LIBRARY_MODE_MAXIMUM_BACKOFF : MAXIMUM_BACKOFF, (status) -> {
 					// Llama Stack turned out unsupported after start-up: stop as LCS
 					// would have
 					SpringApplication.exit(context, () -> status);
@@ -65,8 +77,19 @@ class LlamaStackConfiguration {
 		return new LlamaStackBackendFacade(llamaStackStatus::backend, properties.catalogTtl(), System::nanoTime);
 	}
 
-	static LlamaStackHttp http(CloseableHttpClient client, LlamaStackConfig llamaStack) {
-		return new LlamaStackHttp(client, baseUrl(llamaStack), apiKey(llamaStack), JsonMapper.builder().build());
+	/**
+	 * The client of the server library mode started, or else of {@code llama_stack.url}.
+	 */
+	static LlamaStackHttp http(CloseableHttpClient client, LlamaStackConfig llamaStack,
+			Optional<String> libraryModeUrl) {
+		return new LlamaStackHttp(client, libraryModeUrl.orElseGet(() -> baseUrl(llamaStack)), apiKey(llamaStack),
+				JsonMapper.builder().build());
+	}
+
+	// absent from application slices that leave library mode out
+	private static Optional<String> libraryModeUrl(ObjectProvider<LibraryModeServer> libraryMode) {
+		LibraryModeServer server = libraryMode.getIfAvailable();
+		return (server != null) ? server.url() : Optional.empty();
 	}
 
 	/**

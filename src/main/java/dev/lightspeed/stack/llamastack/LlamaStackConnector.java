@@ -19,7 +19,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * accepts requests: checks {@code GET /v1/version}, chooses the API generation for that
  * version and, for the Agents API, registers the MCP servers. An unsupported Llama Stack
  * stops the start-up; one that cannot be reached yet is retried in the background (1 s
- * doubling to 10 s) while requests that need it answer 503.
+ * doubling to 10 s; 250 ms doubling to 1 s for the server library mode starts) while
+ * requests that need it answer 503.
  */
 class LlamaStackConnector implements LlamaStackStatus, SmartInitializingSingleton, DisposableBean {
 
@@ -32,6 +33,8 @@ class LlamaStackConnector implements LlamaStackStatus, SmartInitializingSingleto
 	private final List<McpServerConfig> mcpServers;
 
 	private final String url;
+
+	private final boolean startedHere;
 
 	private final Duration initialBackoff;
 
@@ -46,11 +49,12 @@ class LlamaStackConnector implements LlamaStackStatus, SmartInitializingSingleto
 	private volatile boolean stopped;
 
 	LlamaStackConnector(LlamaStackHttp http, BackendRegistry registry, List<McpServerConfig> mcpServers, String url,
-			Duration initialBackoff, Duration maximumBackoff, IntConsumer exit) {
+			boolean startedHere, Duration initialBackoff, Duration maximumBackoff, IntConsumer exit) {
 		this.http = http;
 		this.registry = registry;
 		this.mcpServers = List.copyOf(mcpServers);
 		this.url = url;
+		this.startedHere = startedHere;
 		this.initialBackoff = initialBackoff;
 		this.maximumBackoff = maximumBackoff;
 		this.exit = exit;
@@ -65,8 +69,14 @@ class LlamaStackConnector implements LlamaStackStatus, SmartInitializingSingleto
 			if (!retryable(ex)) {
 				throw ex;
 			}
-			logger.warn("Llama Stack at {} cannot be reached ({}); retrying in the background, requests that need "
-					+ "it answer 503 until then", this.url, ex.getMessage());
+			if (this.startedHere) {
+				logger.info("Waiting for the Llama Stack that library mode starts at {}; requests that need it "
+						+ "answer 503 until it answers", this.url);
+			}
+			else {
+				logger.warn("Llama Stack at {} cannot be reached ({}); retrying in the background, requests that "
+						+ "need it answer 503 until then", this.url, ex.getMessage());
+			}
 			this.retrier = Thread.ofVirtual().name("llama-stack-connect").start(this::retry);
 		}
 	}

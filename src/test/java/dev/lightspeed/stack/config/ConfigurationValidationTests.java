@@ -20,6 +20,9 @@ class ConfigurationValidationTests {
 
 	private static final String URL_RULE = "Input should be a valid URL with scheme http or https";
 
+	private static final String NO_RUN_CONFIGURATION = "llama_stack.library_client_config_path: LLama stack library "
+			+ "client mode is enabled but a configuration file path is not specified";
+
 	static Stream<Arguments> rules() {
 		return Stream.of(
 				// service
@@ -58,9 +61,12 @@ class ConfigurationValidationTests {
 				Arguments.of("llama_stack: {use_as_library_client: false}",
 						"llama_stack.url: LLama stack URL is not specified and library client mode is not enabled"),
 				Arguments.of("llama_stack: {use_as_library_client: true, library_client_config_path: run.yaml}",
-						LibraryMode.PROBLEM),
-				Arguments.of("llama_stack: {use_as_library_client: true}", LibraryMode.PROBLEM),
-				Arguments.of("llama_stack: {url: 'http://x', use_as_library_client: true}", LibraryMode.PROBLEM),
+						"llama_stack.library_client_config_path: Llama Stack configuration file 'run.yaml' is not a "
+								+ "file"),
+				Arguments.of("llama_stack: {use_as_library_client: true, library_client_config_path: /tmp}",
+						"llama_stack.library_client_config_path: Llama Stack configuration file '/tmp' is not a file"),
+				Arguments.of("llama_stack: {use_as_library_client: true}", NO_RUN_CONFIGURATION),
+				Arguments.of("llama_stack: {url: 'http://x', use_as_library_client: true}", NO_RUN_CONFIGURATION),
 				// user_data_collection
 				Arguments.of("user_data_collection: {feedback_enabled: true}",
 						"user_data_collection.feedback_storage: feedback_storage is required when feedback is enabled"),
@@ -251,20 +257,6 @@ class ConfigurationValidationTests {
 			return assertThat(ex.problems().get(0));
 		}
 		throw new AssertionError("expected the text to be rejected");
-	}
-
-	/**
-	 * The message that rejects Llama Stack library mode.
-	 */
-	static final class LibraryMode {
-
-		static final String PROBLEM = "llama_stack.use_as_library_client: Llama Stack library client mode is not "
-				+ "supported by this service (it embeds Llama Stack in a Python process); run Llama Stack as a "
-				+ "server and set llama_stack.url";
-
-		private LibraryMode() {
-		}
-
 	}
 
 }

@@ -14,7 +14,6 @@ import org.springframework.boot.ssl.pem.PemSslStore;
 import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Every file in {@code examples/} and LCS 0.2.0's test configuration load (Maven runs
@@ -24,19 +23,13 @@ class ExamplesTests {
 
 	private static final Path EXAMPLES = Path.of("examples");
 
-	private static final Path LIBRARY_MODE = EXAMPLES.resolve("lightspeed-stack-lls-library.yaml");
-
 	// What the examples say must come from the environment.
 	private static final Map<String, String> ENVIRONMENT = Map.of("POSTGRES_PASSWORD", "pg-secret",
 			"INGRESS_SERVER_AUTH_TOKEN", "ingress-secret");
 
 	static Stream<Path> examples() throws IOException {
 		try (Stream<Path> files = Files.list(EXAMPLES)) {
-			return files.filter((file) -> file.toString().endsWith(".yaml"))
-				.filter((file) -> !file.equals(LIBRARY_MODE))
-				.sorted()
-				.toList()
-				.stream();
+			return files.filter((file) -> file.toString().endsWith(".yaml")).sorted().toList().stream();
 		}
 	}
 
@@ -49,17 +42,17 @@ class ExamplesTests {
 	@Test
 	void examplesShouldCoverTheDocumentedSetups() throws IOException {
 		assertThat(examples().map((file) -> file.getFileName().toString())).contains(
-				"lightspeed-stack-lls-external.yaml", "lightspeed-stack-postgres.yaml",
-				"lightspeed-stack-k8s-auth.yaml", "lightspeed-stack-jwk-token.yaml",
+				"lightspeed-stack-lls-external.yaml", "lightspeed-stack-lls-library.yaml",
+				"lightspeed-stack-postgres.yaml", "lightspeed-stack-k8s-auth.yaml", "lightspeed-stack-jwk-token.yaml",
 				"lightspeed-stack-mcp-customization.yaml", "lightspeed-stack-tls.yaml",
 				"lightspeed-stack-data-collector.yaml");
 	}
 
 	@Test
-	void libraryModeExampleShouldBeRejectedWithClearMessage() {
-		assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> load(LIBRARY_MODE))
-			.satisfies((ex) -> assertThat(ex.problems())
-				.containsExactly(ConfigurationValidationTests.LibraryMode.PROBLEM));
+	void libraryModeExampleShouldRunTheRunConfigurationItNames() {
+		LlamaStackConfig llamaStack = load(EXAMPLES.resolve("lightspeed-stack-lls-library.yaml")).llamaStack();
+		assertThat(llamaStack.libraryMode()).isTrue();
+		assertThat(Path.of(llamaStack.libraryClientConfigPath())).isRegularFile();
 	}
 
 	@Test

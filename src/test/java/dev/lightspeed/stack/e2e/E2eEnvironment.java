@@ -1,6 +1,7 @@
 package dev.lightspeed.stack.e2e;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,6 +72,44 @@ public final class E2eEnvironment {
 				|| process.exitValue() != 0) {
 			throw new IllegalStateException("e2e/stack.sh " + command + " failed");
 		}
+	}
+
+	/**
+	 * The command with which the service runs the harness's Llama Stack for library mode:
+	 * its Python inside the harness's root, with the environment that the harness gives
+	 * its own server and a fresh data directory.
+	 * @param name the data directory's name
+	 * @return the command, word by word
+	 */
+	static List<String> libraryModePython(String name) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(List.of("bash", required("LCS_E2E_STACK_SCRIPT"), "library-python", name))
+			.redirectError(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		List<String> words = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+			.toList();
+		if (process.waitFor() != 0 || words.isEmpty()) {
+			throw new IllegalStateException("e2e/stack.sh library-python failed");
+		}
+		return words;
+	}
+
+	/**
+	 * The run configuration the harness runs its Llama Stack with.
+	 * @return the file in {@code e2e/llama-stack/<generation>/}
+	 */
+	static Path runConfiguration() {
+		return Path.of(required("LCS_E2E_STACK_SCRIPT"))
+			.resolveSibling("llama-stack")
+			.resolve(required("LCS_E2E_LS_VERSION"))
+			.resolve("run.yaml");
+	}
+
+	/**
+	 * What the harness's Llama Stack says its version is.
+	 * @return the version, e.g. {@code 0.2.22}
+	 */
+	static String llamaStackVersion() {
+		return required("LLAMA_STACK_VERSION");
 	}
 
 	private static String required(String name) {

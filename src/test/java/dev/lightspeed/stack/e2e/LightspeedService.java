@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The service jar run as a real process with a given configuration, the way a deployment
@@ -94,7 +95,19 @@ final class LightspeedService implements AutoCloseable {
 	 * @return the running service
 	 */
 	static LightspeedService start(String configuration) throws IOException, InterruptedException {
-		return start(configuration, "/readiness");
+		return start(configuration, "/readiness", Map.of());
+	}
+
+	/**
+	 * Starts the service with more environment variables and waits until it is ready.
+	 * @param configuration as for {@link #start(String)}
+	 * @param environment the variables, e.g. service knobs of
+	 * {@code application.properties}
+	 * @return the running service
+	 */
+	static LightspeedService start(String configuration, Map<String, String> environment)
+			throws IOException, InterruptedException {
+		return start(configuration, "/readiness", environment);
 	}
 
 	/**
@@ -104,10 +117,10 @@ final class LightspeedService implements AutoCloseable {
 	 * @return the running service
 	 */
 	static LightspeedService startLive(String configuration) throws IOException, InterruptedException {
-		return start(configuration, "/liveness");
+		return start(configuration, "/liveness", Map.of());
 	}
 
-	private static LightspeedService start(String configuration, String probe)
+	private static LightspeedService start(String configuration, String probe, Map<String, String> environment)
 			throws IOException, InterruptedException {
 		int port = freePort();
 		Path dir = E2eEnvironment.workDir();
@@ -120,6 +133,7 @@ final class LightspeedService implements AutoCloseable {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(dir.resolve("service.log").toFile());
+		builder.environment().putAll(environment);
 		builder.environment().put("LCS_E2E_TAG", E2eEnvironment.tag());
 		LightspeedService service = new LightspeedService(builder.start(), port, dir);
 		service.await(probe);

@@ -48,7 +48,7 @@ class LlamaStackConnectorTests {
 	private LlamaStackConnector connector(String url, List<McpServerConfig> mcpServers) {
 		LlamaStackHttp http = TestClients.http(url, null);
 		BackendRegistry registry = LlamaStackConfiguration.registry(http);
-		this.connector = new LlamaStackConnector(http, registry, mcpServers, url, Duration.ofMillis(50),
+		this.connector = new LlamaStackConnector(http, registry, mcpServers, url, false, Duration.ofMillis(50),
 				Duration.ofMillis(200), this.exitStatus::complete);
 		return this.connector;
 	}

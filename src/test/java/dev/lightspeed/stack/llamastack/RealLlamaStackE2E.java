@@ -52,7 +52,7 @@ class RealLlamaStackE2E {
 	static void connect() {
 		LlamaStackHttp http = TestClients.http(URL, null);
 		connector = new LlamaStackConnector(http, LlamaStackConfiguration.registry(http),
-				List.of(new McpServerConfig("it-mcp", null, MCP_URL)), URL, Duration.ofSeconds(1),
+				List.of(new McpServerConfig("it-mcp", null, MCP_URL)), URL, false, Duration.ofSeconds(1),
 				Duration.ofSeconds(10), (status) -> {
 				});
 		connector.afterSingletonsInstantiated();

@@ -1,6 +1,7 @@
 package dev.lightspeed.stack.llamastack;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import dev.lightspeed.stack.config.LlamaStackConfig;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +25,7 @@ final class TestClients {
 
 	static LlamaStackHttp http(String url, @Nullable String apiKey, LlamaStackProperties properties) {
 		return LlamaStackConfiguration.http(LlamaStackHttpClients.create(properties),
-				new LlamaStackConfig(url, apiKey, null, null));
+				new LlamaStackConfig(url, apiKey, null, null), Optional.empty());
 	}
 
 	static AgentsApiBackend agents(String url, @Nullable String apiKey) {

@@ -1,0 +1,1 @@
+# the stand-in of the library mode tests (see README.md)
