@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.errors.ErrorResponses;
+import dev.lightspeed.stack.storage.Identifiers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Runs the configured module on the endpoints that authenticate in LCS 0.2.0 and puts the
  * caller in the security context; a failure is answered here with the module's status and
- * {@code detail}.
+ * {@code detail}. A user id that cannot be stored (empty, over 255 characters, control
+ * characters: {@code ?user_id=} of the noop modules, a token's claim) is refused here,
+ * before any work is done for it, rather than failing once Llama Stack has answered.
  */
 class AuthenticationFilter extends OncePerRequestFilter {
 
@@ -47,6 +50,7 @@ class AuthenticationFilter extends OncePerRequestFilter {
 		AuthenticatedUser user;
 		try {
 			user = this.module.authenticate(request);
+			requireStorable(user.userId());
 		}
 		catch (ApiException ex) {
 			this.errorResponses.write(response, ex);
@@ -70,6 +74,14 @@ class AuthenticationFilter extends OncePerRequestFilter {
 		}
 		finally {
 			SecurityContextHolder.clearContext();
+		}
+	}
+
+	private static void requireStorable(String userId) {
+		if (!Identifiers.isStorable(userId)) {
+			throw ApiException.of(HttpStatus.BAD_REQUEST, "Invalid user ID",
+					"A user ID must have 1 to " + Identifiers.MAX_LENGTH + " characters and no control characters: '"
+							+ Identifiers.printable(userId) + "'");
 		}
 	}
 

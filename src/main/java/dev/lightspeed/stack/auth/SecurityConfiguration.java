@@ -1,6 +1,7 @@
 package dev.lightspeed.stack.auth;
 
 import java.time.Clock;
+import java.util.List;
 
 import dev.lightspeed.stack.config.AuthenticationConfig;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
@@ -9,6 +10,7 @@ import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +37,8 @@ public class SecurityConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	@Bean
-	AuthenticationModule authenticationModule(LightspeedConfiguration configuration) {
+	AuthenticationModule authenticationModule(LightspeedConfiguration configuration,
+			@Value("${lightspeed.jwk-token.audiences:}") List<String> audiences) {
 		AuthenticationConfig authentication = configuration.authentication();
 		String module = authentication.module();
 		logger.info("Authentication module: {}", module);
@@ -56,7 +59,7 @@ public class SecurityConfiguration {
 				if (jwkConfig == null) {
 					throw new IllegalStateException("jwk-token authentication needs authentication.jwk_config");
 				}
-				yield JwkTokenAuthenticationModule.create(jwkConfig, Clock.systemUTC());
+				yield JwkTokenAuthenticationModule.create(jwkConfig, audiences, Clock.systemUTC());
 			}
 			default -> throw new IllegalStateException("Unsupported authentication module '" + module + "'");
 		};

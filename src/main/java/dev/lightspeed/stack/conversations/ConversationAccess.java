@@ -11,14 +11,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * The checks every conversation endpoint makes on its path id: a UUID (400), known (404)
- * and owned by the caller (403; LCS 0.2.0 skipped this, 0.3.x enforces it).
+ * and owned by the caller (403; LCS 0.2.0 skipped this, 0.3.x enforces it); feedback
+ * makes them too (LCS 0.4.0).
  */
 @Component
-class ConversationAccess {
+public class ConversationAccess {
 
 	private final ConversationStore store;
 
-	ConversationAccess(ConversationStore store) {
+	/**
+	 * Checks against a store.
+	 * @param store the conversations
+	 */
+	public ConversationAccess(ConversationStore store) {
 		this.store = store;
 	}
 
@@ -38,7 +43,7 @@ class ConversationAccess {
 	 * @param id the id as the path gave it
 	 * @return the record; its id is the canonical id
 	 */
-	ConversationRecord owned(AuthenticatedUser user, String id) {
+	public ConversationRecord owned(AuthenticatedUser user, String id) {
 		String canonical = ConversationIds.canonical(id)
 			.orElseThrow(() -> ApiException.of(HttpStatus.BAD_REQUEST, "Invalid conversation ID format",
 					"Conversation ID " + id + " is not a valid UUID"));

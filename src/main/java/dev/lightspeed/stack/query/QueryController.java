@@ -30,14 +30,18 @@ class QueryController {
 
 	private final QueryStreams streams;
 
-	QueryController(QueryService service, QueryStreams streams) {
+	private final QueryLimits limits;
+
+	QueryController(QueryService service, QueryStreams streams, QueryLimits limits) {
 		this.service = service;
 		this.streams = streams;
+		this.limits = limits;
 	}
 
 	@PostMapping("/v1/query")
 	QueryResponse query(@AuthenticationPrincipal AuthenticatedUser user, @RequestBody QueryRequest request,
 			@RequestHeader(name = McpHeaders.HEADER, required = false) @Nullable String mcpHeaders) {
+		this.limits.check(request);
 		OpenTurn open = this.service.open(this.service.prepare(user, request, mcpHeaders));
 		TurnAccumulator outcome = this.service.run(open, TurnSink.NONE);
 		if (outcome != null && outcome.brokenOff() != null) {
@@ -58,6 +62,7 @@ class QueryController {
 	ResponseEntity<ResponseBodyEmitter> streamingQuery(@AuthenticationPrincipal AuthenticatedUser user,
 			@RequestBody QueryRequest request,
 			@RequestHeader(name = McpHeaders.HEADER, required = false) @Nullable String mcpHeaders) {
+		this.limits.check(request);
 		OpenTurn open = this.service.open(this.service.prepare(user, request, mcpHeaders));
 		return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(this.streams.stream(open));
 	}

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -32,14 +33,14 @@ final class OpenApiOperations {
 
 	// "METHOD path" -> the error statuses of the operation.
 	private static final Map<String, String> ERRORS = Map.ofEntries(Map.entry("GET /v1/models", "500 503"),
-			Map.entry("POST /v1/query", AUTH + "404 422 500 503"),
-			Map.entry("POST /v1/streaming_query", AUTH + "404 422 500 503"),
-			Map.entry("POST /v1/feedback", AUTH + "422 500"), Map.entry("GET /v1/conversations", AUTH + "500"),
+			Map.entry("POST /v1/query", AUTH + "404 413 422 500 503"),
+			Map.entry("POST /v1/streaming_query", AUTH + "404 413 422 500 503"),
+			Map.entry("POST /v1/feedback", AUTH + "404 413 422 500"), Map.entry("GET /v1/conversations", AUTH + "500"),
 			Map.entry("GET /v1/conversations/{conversation_id}", AUTH + "404 422 500 503"),
 			Map.entry("DELETE /v1/conversations/{conversation_id}", AUTH + "404 422 500 503"),
 			Map.entry("GET /v2/conversations", AUTH + "500"),
 			Map.entry("GET /v2/conversations/{conversation_id}", AUTH + "404 422 500 503"),
-			Map.entry("PUT /v2/conversations/{conversation_id}", AUTH + "404 422 500"),
+			Map.entry("PUT /v2/conversations/{conversation_id}", AUTH + "404 413 422 500"),
 			Map.entry("DELETE /v2/conversations/{conversation_id}", AUTH + "404 422 500 503"),
 			Map.entry("POST /authorized", AUTH + "500"), Map.entry("GET /v1/shields", AUTH + "500 503"),
 			Map.entry("GET /readiness", "503"), Map.entry("GET /v1/readiness", "503"));
@@ -92,6 +93,13 @@ final class OpenApiOperations {
 			if (ok != null && key.equals("GET /")) {
 				// the index page, whatever the client accepts
 				ok.setContent(new Content().addMediaType("text/html", new MediaType().schema(new StringSchema())));
+			}
+			if (ok != null && ok.getContent() != null && ok.getContent().get("text/event-stream") != null) {
+				// what each event of the stream is: one data line holding a JSON object
+				ok.getContent()
+					.get("text/event-stream")
+					.setSchema(new ObjectSchema().addProperty("data",
+							new StringSchema().contentMediaType("application/json")));
 			}
 			for (String status : ERRORS.getOrDefault(key, "").split(" ")) {
 				if (!status.isEmpty() && !responses.containsKey(status)) {
@@ -157,6 +165,7 @@ final class OpenApiOperations {
 			case "400", "401" -> json("Missing or invalid credentials provided by client", "UnauthorizedResponse");
 			case "403" -> json("User is not authorized", "ForbiddenResponse");
 			case "404" -> json("Not Found", "ErrorResponse");
+			case "413" -> json("Content Too Large", "ErrorResponse");
 			case "422" -> json("Validation Error", "HTTPValidationError");
 			case "503" -> json("Service Unavailable", "ErrorResponse");
 			default -> json("Internal Server Error", "ErrorResponse");

@@ -158,6 +158,39 @@ class LlamaStackHttpTests {
 	}
 
 	@Test
+	void aPostOnAConnectionTheServerClosedAMomentAgoShouldGoOnANewOne() throws InterruptedException {
+		// the server closes the connection after its answer; once it has been idle past
+		// the validation interval the client sees that before it sends anything
+		LlamaStackHttp http = answeredOnceOnAConnectionThenClosed();
+		TimeUnit.MILLISECONDS.sleep(700);
+		assertThat(http.post("/v1/agents", Map.of(), JsonNode.class).path("n").asInt()).isEqualTo(2);
+		assertThat(this.server.connections()).isEqualTo(2);
+	}
+
+	@Test
+	void aPostCaughtByTheServerClosingTheConnectionShouldNotBeSentAgainAndShouldNameItsCause() {
+		// the race validation cannot see: the connection closes as the request goes out.
+		// A POST is not sent again (a turn that reached Llama Stack would run twice).
+		LlamaStackHttp http = answeredOnceOnAConnectionThenClosed();
+		assertThatExceptionOfType(LlamaStackUnavailableException.class)
+			.isThrownBy(() -> http.post("/v1/agents", Map.of(), JsonNode.class))
+			.satisfies((ex) -> assertThat(ex.status().is5xxServerError()).isTrue())
+			.satisfies((ex) -> assertThat(ex.getCause()).isInstanceOf(IOException.class))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains(ex.getCause().getClass().getSimpleName()));
+		assertThat(this.server.requests()).hasSize(1);
+	}
+
+	// a GET answered on a connection the server closes after the answer; the next
+	// connection answers {"n":2}
+	private LlamaStackHttp answeredOnceOnAConnectionThenClosed() {
+		this.server.answerThenClose(ok("{\"n\":1}"));
+		this.server.answer(ok("{\"n\":2}"));
+		LlamaStackHttp http = http(Duration.ofSeconds(2));
+		assertThat(http.get("/", JsonNode.class).path("n").asInt()).isEqualTo(1);
+		return http;
+	}
+
+	@Test
 	void aLateAnswerShouldTimeOutWithoutBeingSentAgain() {
 		this.server.silent();
 		LlamaStackHttp http = http(Duration.ofMillis(300));
