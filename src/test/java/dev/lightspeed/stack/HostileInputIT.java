@@ -77,6 +77,8 @@ class HostileInputIT {
 		assertThat(control.body()).isEqualTo("{\"detail\":\"Bad Request\"}");
 		HttpResponse<String> trace = this.app.send("TRACE", "/liveness");
 		assertThat(trace.statusCode()).isEqualTo(405);
+		assertThat(trace.headers().firstValue("Allow"))
+			.hasValueSatisfying((allow) -> assertThat(allow).contains("GET"));
 		assertThat(trace.body()).isEqualTo("{\"detail\":\"Method Not Allowed\"}");
 	}
 

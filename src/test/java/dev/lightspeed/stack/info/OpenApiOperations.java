@@ -43,7 +43,9 @@ final class OpenApiOperations {
 			Map.entry("PUT /v2/conversations/{conversation_id}", AUTH + "404 413 422 500"),
 			Map.entry("DELETE /v2/conversations/{conversation_id}", AUTH + "404 422 500 503"),
 			Map.entry("POST /authorized", AUTH + "500"), Map.entry("GET /v1/shields", AUTH + "500 503"),
-			Map.entry("GET /readiness", "503"), Map.entry("GET /v1/readiness", "503"));
+			Map.entry("POST /v1/streaming_query/interrupt", AUTH + "404 413 422"),
+			Map.entry("GET /v1/vector-stores", AUTH + "500 503"), Map.entry("GET /readiness", "503"),
+			Map.entry("GET /v1/readiness", "503"));
 
 	// The handler names behind LCS 0.2.0's operation ids.
 	private static final Map<String, String> HANDLERS = Map.ofEntries(Map.entry("GET /", "root_endpoint_handler"),
@@ -100,6 +102,13 @@ final class OpenApiOperations {
 					.get("text/event-stream")
 					.setSchema(new ObjectSchema().addProperty("data",
 							new StringSchema().contentMediaType("application/json")));
+			}
+			if (operation.getParameters() != null) {
+				// a conversation id is a UUID: say so, as the service checks it
+				operation.getParameters()
+					.stream()
+					.filter((parameter) -> "conversation_id".equals(parameter.getName()))
+					.forEach((parameter) -> parameter.getSchema().setFormat("uuid"));
 			}
 			for (String status : ERRORS.getOrDefault(key, "").split(" ")) {
 				if (!status.isEmpty() && !responses.containsKey(status)) {
