@@ -138,7 +138,7 @@ class ForgedTokenReliability {
 				new Forgery("username claim missing", () -> TestKeys.rs256(claims(Map.of("username", ""))), 401),
 				new Forgery("not a JWT", () -> "not-a-token", 400),
 				new Forgery("two segments", () -> "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0", 400),
-				new Forgery("payload not base64url", () -> "eyJhbGciOiJSUzI1NiJ9.%%%.c2ln", 400),
+				new Forgery("payload not base64url", () -> "eyJhbGciOiJSUzI1NiJ9.%%%.c2ln", 401),
 				new Forgery("encrypted (JWE)", ForgedTokenReliability::encrypted, 400), new Forgery("oversized (64 KB)",
 						() -> TestKeys.rs256(claims(Map.of("padding", "x".repeat(64 << 10)))), 431));
 	}

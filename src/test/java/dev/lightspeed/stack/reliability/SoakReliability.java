@@ -42,7 +42,9 @@ class SoakReliability {
 	// growth of the live heap allowed between the end of the warm-up and the end
 	private static final long FLAT_BYTES = 32L << 20;
 
-	private static final Pattern USED = Pattern.compile("(?:new|tenured) generation\\s+total \\d+K, used (\\d+)K");
+	// the serial collector's generations: "DefNew total 11072K, used 6624K", "Tenured
+	// ..."
+	private static final Pattern USED = Pattern.compile("(?m)^(?:DefNew|Tenured)\\s+total \\d+K, used (\\d+)K");
 
 	private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
 
@@ -148,11 +150,14 @@ class SoakReliability {
 	// the heap in use right after a full collection (jcmd of the JDK running the tests)
 	private static long liveHeap(long pid) throws IOException, InterruptedException {
 		jcmd(pid, "GC.run");
-		Matcher used = USED.matcher(jcmd(pid, "GC.heap_info"));
+		String info = jcmd(pid, "GC.heap_info");
+		Matcher used = USED.matcher(info);
 		long bytes = 0;
-		while (used.find()) {
+		int generations = 0;
+		for (; used.find(); generations++) {
 			bytes += Long.parseLong(used.group(1)) << 10;
 		}
+		assertThat(generations).as("the serial collector's two generations in " + info).isEqualTo(2);
 		return bytes;
 	}
 
