@@ -1,6 +1,11 @@
 package dev.lightspeed.stack.web;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.errors.ErrorResponses;
@@ -11,6 +16,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -52,7 +58,9 @@ class RequestSizeFilter extends OncePerRequestFilter {
 
 		private final long limit;
 
-		private ServletInputStream body;
+		private @Nullable ServletInputStream body;
+
+		private @Nullable BufferedReader reader;
 
 		Limited(HttpServletRequest request, long limit) {
 			super(request);
@@ -65,6 +73,23 @@ class RequestSizeFilter extends OncePerRequestFilter {
 				this.body = new Counting(super.getInputStream(), this.limit);
 			}
 			return this.body;
+		}
+
+		// the reader reads the same counted bytes: through the wrapped request's own
+		// reader, a body read as characters would pass the limit unseen
+		@Override
+		public BufferedReader getReader() throws IOException {
+			if (this.reader == null) {
+				String encoding = getCharacterEncoding();
+				try {
+					Charset charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
+					this.reader = new BufferedReader(new InputStreamReader(getInputStream(), charset));
+				}
+				catch (IllegalArgumentException ex) {
+					throw new UnsupportedEncodingException(encoding);
+				}
+			}
+			return this.reader;
 		}
 
 	}
