@@ -34,7 +34,7 @@ test-reliability: ## Reliability suite (*Reliability): fuzzing, hostile input, c
 	$(MVN) -Preliability verify -DskipUnitTests=true
 
 soak: ## The soak of the reliability suite for an hour instead of 10 minutes (not in CI)
-	$(MVN) -Preliability verify -DskipUnitTests=true -Dit.test=SoakReliability -Dlightspeed.soak.duration=60m
+	$(MVN) -Preliability verify -DskipUnitTests=true -Dit.test=SoakReliability -Dlightspeed.soak.duration=60m -Dlightspeed.reliability.timeout=4200
 
 bench: build ## Benchmark side by side with upstream LCS 0.2.0 and nginx (about 45 minutes; see docs/performance.md)
 	bench/run.sh
