@@ -7,7 +7,7 @@ CONFIG ?= lightspeed-stack.yaml
 JAR := target/lightspeed-stack-0.2.0.jar
 IMAGE ?= localhost/lightspeed-stack:0.2.0
 
-.PHONY: help run build test test-unit test-integration test-e2e test-reliability bench bench-quick schema openapi-doc format verify clean
+.PHONY: help run build test test-unit test-integration test-e2e test-reliability soak bench bench-quick schema openapi-doc format verify clean
 .PHONY: image test-container validate-manifests
 
 help: ## Show the targets
@@ -32,8 +32,11 @@ test-integration: ## Integration tests (*IT) against WireMock and SQLite
 test-e2e: build ## End-to-end tests against a real Llama Stack (see docs/llama-stack-notes.md)
 	e2e/run-tests.sh
 
-test-reliability: ## Reliability scenarios (*Reliability): faults injected, deliveries counted (docs/reliability.md)
+test-reliability: ## Reliability suite (*Reliability): fuzzing, hostile input, crashes, forged tokens, a 10-minute soak (docs/reliability.md)
 	$(MVN) -Preliability verify -DskipUnitTests=true
+
+soak: ## The soak of the reliability suite for an hour instead of 10 minutes (not in CI)
+	$(MVN) -Preliability verify -DskipUnitTests=true -Dit.test=SoakReliability -Dlightspeed.soak.duration=60m -Dlightspeed.reliability.timeout=4200
 
 image: build ## Build the container image $(IMAGE) with podman (docs/deployment.md)
 	LCS_IMAGE=$(IMAGE) deploy/container/build-image.sh

@@ -10,6 +10,7 @@ import dev.lightspeed.stack.authorization.AccessRules;
 import dev.lightspeed.stack.config.Action;
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.errors.ErrorResponses;
+import dev.lightspeed.stack.storage.Identifiers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +29,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * that authenticate, the admin credential on the admin API), works out what the caller
  * may do and checks the endpoint's action, then puts the caller in the security context.
  * A failure is answered here: the module's status and {@code detail}, or LCS's 403 for an
- * action the caller's roles do not grant.
+ * action the caller's roles do not grant. A user id that cannot be stored (empty, over
+ * 255 characters, control characters: {@code ?user_id=} of the noop modules, a token's
+ * claim) is refused here, before any work is done for it, rather than failing once Llama
+ * Stack has answered.
  */
 class AuthenticationFilter extends OncePerRequestFilter {
 
@@ -69,7 +73,9 @@ class AuthenticationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		AuthenticatedUser user;
 		try {
-			user = authorized(Objects.requireNonNull(module(request)).authenticate(request), request);
+			AuthenticatedUser authenticated = Objects.requireNonNull(module(request)).authenticate(request);
+			requireStorable(authenticated.userId());
+			user = authorized(authenticated, request);
 		}
 		catch (ApiException ex) {
 			// The body was never read: the server cannot reuse the connection, and says
@@ -110,6 +116,14 @@ class AuthenticationFilter extends OncePerRequestFilter {
 					"User " + user.userId() + " is not authorized to access this endpoint.");
 		}
 		return user;
+	}
+
+	private static void requireStorable(String userId) {
+		if (!Identifiers.isStorable(userId)) {
+			throw ApiException.of(HttpStatus.BAD_REQUEST, "Invalid user ID",
+					"A user ID must have 1 to " + Identifiers.MAX_LENGTH + " characters and no control characters: '"
+							+ Identifiers.printable(userId) + "'");
+		}
 	}
 
 }

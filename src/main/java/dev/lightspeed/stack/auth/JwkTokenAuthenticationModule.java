@@ -4,7 +4,9 @@ import java.net.http.HttpClient;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import com.nimbusds.jwt.EncryptedJWT;
@@ -21,8 +23,11 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -30,7 +35,9 @@ import org.springframework.web.client.RestTemplate;
 
 /**
  * {@code jwk-token}: a JWT signed by one of the keys of the JWK set at
- * {@code jwk_config.url}; the user id and name come from the configured claims.
+ * {@code jwk_config.url}; the user id and name come from the configured claims, which
+ * must be strings. With {@code lightspeed.jwk-token.audiences} set, the token's
+ * {@code aud} must name one of them.
  */
 class JwkTokenAuthenticationModule implements AuthenticationModule {
 
@@ -58,7 +65,7 @@ class JwkTokenAuthenticationModule implements AuthenticationModule {
 		this.roleRules = JwtRoleRules.of(claims.roleRules());
 	}
 
-	static JwkTokenAuthenticationModule create(JwkConfig config, Clock clock) {
+	static JwkTokenAuthenticationModule create(JwkConfig config, List<String> audiences, Clock clock) {
 		// Every asymmetric JWS algorithm, matched against the key type (and alg, when the
 		// JWK names one) of the JWK set. No HMAC: a verifier that accepted HS256 could be
 		// fooled with the public key used as the shared secret.
@@ -66,7 +73,10 @@ class JwkTokenAuthenticationModule implements AuthenticationModule {
 			.jwsAlgorithms((algorithms) -> algorithms.addAll(EnumSet.allOf(SignatureAlgorithm.class)))
 			.restOperations(jwkSetClient())
 			.build();
-		decoder.setJwtValidator(new JwtTimestampRules(clock));
+		JwtTimestampRules timestamps = new JwtTimestampRules(clock);
+		decoder.setJwtValidator(audiences.isEmpty() ? timestamps
+				: new DelegatingOAuth2TokenValidator<>(timestamps, new JwtClaimValidator<List<String>>(
+						JwtClaimNames.AUD, (aud) -> aud != null && !Collections.disjoint(aud, audiences))));
 		return new JwkTokenAuthenticationModule(decoder, config.jwtConfiguration(), config.url());
 	}
 
@@ -141,7 +151,11 @@ class JwkTokenAuthenticationModule implements AuthenticationModule {
 		if (value == null) {
 			throw ApiException.text(HttpStatus.UNAUTHORIZED, "Token missing claim: " + name);
 		}
-		return value.toString();
+		if (!(value instanceof String text)) {
+			// an object or a list would become a user id such as "{a=1}"
+			throw ApiException.text(HttpStatus.UNAUTHORIZED, "Token claim " + name + " is not a string");
+		}
+		return text;
 	}
 
 }

@@ -46,6 +46,11 @@ final class JwtFailures {
 		if (causedBy(ex, ParseException.class)) {
 			return ApiException.text(HttpStatus.BAD_REQUEST, DECODE_ERROR);
 		}
+		// claims Spring refuses while reading them (iat after exp, a date that is not a
+		// number) are claim errors, as authlib's are
+		if (causedBy(ex, IllegalArgumentException.class)) {
+			return ApiException.text(HttpStatus.UNAUTHORIZED, "Error validating token");
+		}
 		return ApiException.text(HttpStatus.BAD_REQUEST, "Invalid token: unknown error");
 	}
 

@@ -2,6 +2,7 @@ package dev.lightspeed.stack.auth;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.lightspeed.stack.authorization.AccessRules;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.context.annotation.Configuration;
@@ -42,7 +44,8 @@ public class SecurityConfiguration {
 
 	@Bean
 	AuthenticationModule authenticationModule(LightspeedConfiguration configuration,
-			ObjectProvider<ApiKeyVerifier> managedKeys) {
+			ObjectProvider<ApiKeyVerifier> managedKeys,
+			@Value("${lightspeed.jwk-token.audiences:}") List<String> audiences) {
 		AuthenticationConfig authentication = configuration.authentication();
 		String module = authentication.module();
 		logger.info("Authentication module: {}", module);
@@ -59,7 +62,7 @@ public class SecurityConfiguration {
 			case "k8s" -> KubernetesAuthenticationModule.create(authentication,
 					() -> KubernetesClients.discover(System::getenv), System::getenv);
 			case "jwk-token" ->
-				JwkTokenAuthenticationModule.create(required(authentication.jwkConfig()), Clock.systemUTC());
+				JwkTokenAuthenticationModule.create(required(authentication.jwkConfig()), audiences, Clock.systemUTC());
 			case "api-key-token" ->
 				new ApiKeyAuthenticationModule(required(authentication.apiKeyConfig()), managedKeys.getIfAvailable());
 			case "rh-identity" -> new RhIdentityAuthenticationModule(required(authentication.rhIdentityConfig()));

@@ -14,14 +14,19 @@ import org.springframework.stereotype.Component;
 /**
  * The checks every conversation endpoint makes on its path id: a UUID (400), known (404)
  * and owned by the caller unless the access rules let the caller act on other users'
- * conversations (403; LCS 0.2.0 skipped this, 0.3.x enforces it).
+ * conversations (403; LCS 0.2.0 skipped this, 0.3.x enforces it); feedback makes them too
+ * (LCS 0.4.0).
  */
 @Component
-class ConversationAccess {
+public class ConversationAccess {
 
 	private final ConversationStore store;
 
-	ConversationAccess(ConversationStore store) {
+	/**
+	 * Checks against a store.
+	 * @param store the conversations
+	 */
+	public ConversationAccess(ConversationStore store) {
 		this.store = store;
 	}
 
@@ -44,7 +49,7 @@ class ConversationAccess {
 	 * @param others the action that opens other users' conversations, null for none
 	 * @return the record; its id is the canonical id
 	 */
-	ConversationRecord owned(AuthenticatedUser user, String id, @Nullable Action others) {
+	public ConversationRecord owned(AuthenticatedUser user, String id, @Nullable Action others) {
 		String canonical = ConversationIds.canonical(id)
 			.orElseThrow(() -> ApiException.of(HttpStatus.BAD_REQUEST, "Invalid conversation ID format",
 					"Conversation ID " + id + " is not a valid UUID"));

@@ -55,7 +55,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			ObjectProvider<RequestMappingHandlerMapping> mappings) {
 		this.errorResponses = errorResponses;
 		this.validation = new ValidationResponses(mapper);
-		this.trailingSlash = new TrailingSlashRedirect(mappings);
+		this.trailingSlash = new TrailingSlashRedirect(new Routes(mappings));
 	}
 
 	@ExceptionHandler(ApiException.class)

@@ -18,7 +18,8 @@ import org.springframework.http.HttpStatusCode;
  * Jetty's own error responses, for requests it refuses before they reach Spring (a
  * malformed request line, an ambiguous or undecodable path such as {@code %2F} or
  * {@code %00} in an id) in the {@code {"detail": ...}} shape of every other error,
- * instead of Jetty's HTML page.
+ * instead of Jetty's HTML page, whatever the method (Jetty writes a body only for GET,
+ * POST and HEAD).
  */
 public final class JettyErrorHandler extends ErrorHandler {
 
@@ -30,6 +31,11 @@ public final class JettyErrorHandler extends ErrorHandler {
 			Callback callback) {
 		response.getHeaders().put(JSON_CONTENT_TYPE);
 		response.write(true, body(code), callback);
+	}
+
+	@Override
+	public boolean errorPageForMethod(String method) {
+		return true;
 	}
 
 	@Override

@@ -41,7 +41,7 @@ class JsonContentTypeFilter extends OncePerRequestFilter {
 		if (contentType == null || contentType.isBlank()) {
 			chain.doFilter(new JsonByDefault(request), response);
 		}
-		else if (isJson(contentType) || contentType.startsWith("multipart/")) {
+		else if (isJson(contentType)) {
 			chain.doFilter(request, response);
 		}
 		else {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.lightspeed.stack.web.RequestLimits;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
@@ -44,9 +46,10 @@ class RequestBodyValidation extends RequestBodyAdviceAdapter {
 
 	private final Validator validator;
 
-	RequestBodyValidation(JsonMapper mapper, Validator validator) {
+	// the limits' defaults where no properties are bound (a test slice)
+	RequestBodyValidation(JsonMapper mapper, Validator validator, ObjectProvider<RequestLimits> limits) {
 		this.mapper = mapper;
-		this.parser = new JsonBodyParser(mapper);
+		this.parser = new JsonBodyParser(limits.getIfAvailable(RequestLimits::defaults).maxJsonDepth());
 		this.validator = validator;
 	}
 

@@ -5,10 +5,6 @@ import java.net.URI;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.server.PathContainer;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -17,10 +13,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 final class TrailingSlashRedirect {
 
-	private final ObjectProvider<RequestMappingHandlerMapping> mappings;
+	private final Routes routes;
 
-	TrailingSlashRedirect(ObjectProvider<RequestMappingHandlerMapping> mappings) {
-		this.mappings = mappings;
+	TrailingSlashRedirect(Routes routes) {
+		this.routes = routes;
 	}
 
 	@Nullable URI target(HttpServletRequest request) {
@@ -29,14 +25,7 @@ final class TrailingSlashRedirect {
 			return null;
 		}
 		String withoutSlash = path.substring(0, path.length() - 1);
-		PathContainer container = PathContainer.parsePath(withoutSlash);
-		boolean known = this.mappings.orderedStream()
-			.flatMap((mapping) -> mapping.getHandlerMethods().keySet().stream())
-			.map(RequestMappingInfo::getPathPatternsCondition)
-			.filter((condition) -> condition != null)
-			.flatMap((condition) -> condition.getPatterns().stream())
-			.anyMatch((pattern) -> pattern.matches(container));
-		if (!known) {
+		if (this.routes.matching(withoutSlash).findAny().isEmpty()) {
 			return null;
 		}
 		return ServletUriComponentsBuilder.fromRequest(request)

@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.feedback;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -21,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param conversationId the conversation, a UUID
  * @param userQuestion the question
  * @param llmResponse the answer
- * @param sentiment -1, 1 or null
+ * @param sentiment -1, 1 or null; read as any integer (Python's int has no range) so that
+ * a value beyond a Java int is refused like any other, not an overflow
  * @param userFeedback free text, at most 4096 characters
  * @param categories what was wrong with the answer
  */
@@ -33,7 +35,7 @@ record FeedbackRequest(
 				message = "Field required") @FeedbackConversationId String conversationId,
 		@JsonProperty("user_question") @NotNull(message = "Field required") String userQuestion,
 		@JsonProperty("llm_response") @NotNull(message = "Field required") String llmResponse,
-		@Sentiment @Nullable Integer sentiment,
+		@Sentiment @Nullable BigInteger sentiment,
 		@JsonProperty("user_feedback") @Size(max = 4096,
 				message = "String should have at most 4096 characters") @Nullable String userFeedback,
 		@Nullable List<FeedbackCategory> categories) {
@@ -43,6 +45,14 @@ record FeedbackRequest(
 			categories = categories.isEmpty() ? null
 					: Collections.unmodifiableList(new ArrayList<>(new LinkedHashSet<>(categories)));
 		}
+	}
+
+	/**
+	 * The sentiment as stored, once validated.
+	 * @return -1, 1 or null
+	 */
+	@Nullable Integer sentimentValue() {
+		return (this.sentiment != null) ? this.sentiment.intValueExact() : null;
 	}
 
 	boolean hasFeedback() {

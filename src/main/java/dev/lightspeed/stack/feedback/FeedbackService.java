@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import dev.lightspeed.stack.auth.AuthenticatedUser;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.config.UserDataCollectionConfig;
+import dev.lightspeed.stack.conversations.ConversationAccess;
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.json.PythonJson;
 import dev.lightspeed.stack.storage.AtomicFiles;
@@ -24,8 +25,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Stores a submission as {@code <feedback_storage>/<uuid4>.json} (written atomically)
- * and, when switched on, as a database row.
+ * Stores a submission about one of the caller's conversations (LCS 0.4.0 checks that;
+ * 0.2.0 took any id) as {@code <feedback_storage>/<uuid4>.json} (written atomically) and,
+ * when switched on, as a database row.
  */
 @Service
 class FeedbackService {
@@ -40,18 +42,22 @@ class FeedbackService {
 
 	private final Supplier<UUID> uuids;
 
+	private final ConversationAccess conversations;
+
 	// A property read at start-up, not a condition on the store bean: conditions are
 	// decided when the jar is built (Spring AOT), properties when the service starts.
 	@Autowired
 	FeedbackService(LightspeedConfiguration configuration, JdbcFeedbackStore database,
-			@Value("${lightspeed.feedback.store-in-database:false}") boolean storeInDatabase) {
-		this(configuration.userDataCollection(), storeInDatabase ? database : null, Clock.systemUTC(),
-				UUID::randomUUID);
+			@Value("${lightspeed.feedback.store-in-database:false}") boolean storeInDatabase,
+			ConversationAccess conversations) {
+		this(configuration.userDataCollection(), storeInDatabase ? database : null, Clock.systemUTC(), UUID::randomUUID,
+				conversations);
 	}
 
 	FeedbackService(UserDataCollectionConfig config, @Nullable JdbcFeedbackStore database, Clock clock,
-			Supplier<UUID> uuids) {
+			Supplier<UUID> uuids, ConversationAccess conversations) {
 		this.config = config;
+		this.conversations = conversations;
 		this.database = database;
 		this.clock = clock;
 		this.uuids = uuids;
@@ -62,10 +68,12 @@ class FeedbackService {
 	}
 
 	void store(AuthenticatedUser user, FeedbackRequest request) {
+		// feedback is the caller's own: no action opens other users' conversations to it
+		this.conversations.owned(user, request.conversationId(), null);
 		OffsetDateTime now = OffsetDateTime.now(this.clock);
 		UUID id = this.uuids.get();
 		StoredFeedback feedback = new StoredFeedback(user.userId(), PythonDateTimes.str(now), request.conversationId(),
-				request.userQuestion(), request.llmResponse(), request.sentiment(), request.userFeedback(),
+				request.userQuestion(), request.llmResponse(), request.sentimentValue(), request.userFeedback(),
 				request.categories());
 		try {
 			// Checked at start-up when feedback is enabled.

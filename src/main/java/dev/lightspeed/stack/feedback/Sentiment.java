@@ -1,6 +1,7 @@
 package dev.lightspeed.stack.feedback;
 
 import java.lang.annotation.ElementType;
+import java.math.BigInteger;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -27,11 +28,11 @@ import jakarta.validation.Payload;
 	/**
 	 * Checks the value and names it in the message.
 	 */
-	class Validator implements ConstraintValidator<Sentiment, Integer> {
+	class Validator implements ConstraintValidator<Sentiment, BigInteger> {
 
 		@Override
-		public boolean isValid(Integer value, ConstraintValidatorContext context) {
-			if (value == null || value == -1 || value == 1) {
+		public boolean isValid(BigInteger value, ConstraintValidatorContext context) {
+			if (value == null || value.abs().equals(BigInteger.ONE)) {
 				return true;
 			}
 			Messages.replace(context, "Improper sentiment value of " + value + ", needs to be -1 or 1");

@@ -8,7 +8,6 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.protocol.HttpContext;
@@ -36,22 +35,13 @@ final class LlamaStackHttpClients {
 	}
 
 	/**
-	 * A request is sent again, once, when its connection broke before any answer came (a
-	 * kept-alive connection Llama Stack reset as it was reused: seen after a turn that
-	 * Llama Stack ended with an error), POST included: Llama Stack answers nothing on a
-	 * connection it resets, so it has not acted on the request. A refused connection or a
-	 * timeout is not retried, nor a body that cannot be sent twice (an upload), nor
-	 * anything once an answer has begun; an answer, even a 503, is the caller's to judge.
+	 * GET and DELETE are sent again, once, when their connection broke before any answer;
+	 * an answer, even a 503, is the caller's to judge.
 	 */
-	static final class RetryOnceOnBrokenConnection extends DefaultHttpRequestRetryStrategy {
+	private static final class RetryOnceOnBrokenConnection extends DefaultHttpRequestRetryStrategy {
 
 		RetryOnceOnBrokenConnection() {
 			super(1, TimeValue.ZERO_MILLISECONDS);
-		}
-
-		@Override
-		protected boolean handleAsIdempotent(HttpRequest request) {
-			return true;
 		}
 
 		@Override

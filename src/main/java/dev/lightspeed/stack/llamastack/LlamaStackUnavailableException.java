@@ -39,6 +39,17 @@ public class LlamaStackUnavailableException extends ApiException {
 	}
 
 	/**
+	 * A turn whose events stopped before its end, neither complete nor failed: a
+	 * close-delimited body cut off looks like a finished one. 502, as any reply that
+	 * broke off.
+	 * @return the exception
+	 */
+	public static LlamaStackUnavailableException incompleteTurn() {
+		return new LlamaStackUnavailableException(HttpStatus.BAD_GATEWAY, "Invalid reply from Llama Stack",
+				"Llama Stack's answer ended before the turn was complete", null);
+	}
+
+	/**
 	 * Whether Llama Stack could not be reached at all (as opposed to a slow or garbled
 	 * answer).
 	 * @return true for a 503

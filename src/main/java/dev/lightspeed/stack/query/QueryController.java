@@ -34,15 +34,19 @@ class QueryController {
 
 	private final QueryStreams streams;
 
-	QueryController(QueryService service, QueryStreams streams) {
+	private final QueryLimits limits;
+
+	QueryController(QueryService service, QueryStreams streams, QueryLimits limits) {
 		this.service = service;
 		this.streams = streams;
+		this.limits = limits;
 	}
 
 	@PostMapping("/v1/query")
 	@Parameter(name = "MCP-HEADERS", in = ParameterIn.HEADER, schema = @Schema(type = "string"))
 	QueryResponse query(@AuthenticationPrincipal AuthenticatedUser user, @RequestBody QueryRequest request,
 			@RequestHeader HttpHeaders headers) {
+		this.limits.check(request);
 		OpenTurn open = this.service.open(this.service.prepare(user, request, headers));
 		TurnAccumulator outcome = this.service.run(open, TurnSink.NONE);
 		if (outcome != null && outcome.brokenOff() != null) {
@@ -63,6 +67,7 @@ class QueryController {
 			content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
 	ResponseEntity<ResponseBodyEmitter> streamingQuery(@AuthenticationPrincipal AuthenticatedUser user,
 			@RequestBody QueryRequest request, @RequestHeader HttpHeaders headers) {
+		this.limits.check(request);
 		OpenTurn open = this.service.open(this.service.prepare(user, request, headers));
 		return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(this.streams.stream(open));
 	}

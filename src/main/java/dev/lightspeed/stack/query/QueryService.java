@@ -206,6 +206,11 @@ class QueryService {
 					return;
 				}
 			}
+			if (!outcome.completed() && !open.interrupted()) {
+				// the events stopped without the turn's end: a reply cut off, not an
+				// answer
+				throw LlamaStackUnavailableException.incompleteTurn();
+			}
 		}
 		catch (LlamaStackUnavailableException ex) {
 			if (open.stopped()) {

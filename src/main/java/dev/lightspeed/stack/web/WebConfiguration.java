@@ -1,6 +1,7 @@
 package dev.lightspeed.stack.web;
 
 import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.errors.ErrorResponses;
 import dev.lightspeed.stack.errors.JettyErrorHandler;
 
 import org.eclipse.jetty.server.Connector;
@@ -8,6 +9,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jetty.JettyServerCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +22,7 @@ import org.springframework.core.Ordered;
  * for many long streams, its own errors in the API's shape.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RequestLimits.class)
 class WebConfiguration {
 
 	private static final int STREAM_BUFFER_SIZE = 2048;
@@ -37,6 +40,14 @@ class WebConfiguration {
 		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(
 				new CorsFilter(new StarletteCors(configuration.service().cors())));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(RequestLimits limits, ErrorResponses errorResponses) {
+		FilterRegistrationBean<RequestSizeFilter> registration = new FilterRegistrationBean<>(
+				new RequestSizeFilter(limits, errorResponses));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
 		return registration;
 	}
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -86,7 +87,7 @@ class JwkTokenModuleTests {
 		this.jwks.stubFor(get("/jwks").willReturn(okJson(TestKeys.jwkSet())));
 		AuthenticationModule module = JwkTokenAuthenticationModule.create(
 				new JwkConfig(this.jwks.baseUrl() + "/jwks", new JwtConfiguration("sub", "preferred_username", null)),
-				Clock.systemUTC());
+				List.of(), Clock.systemUTC());
 		Map<String, Object> claims = new HashMap<>(Map.of("sub", "f2b5", "preferred_username", "carol"));
 		String token = TestKeys.es256(claims);
 		assertThat(module.authenticate(request(token))).isEqualTo(new AuthenticatedUser("f2b5", "carol", false, token));
@@ -126,6 +127,47 @@ class JwkTokenModuleTests {
 			.satisfies((ex) -> assertThat(ex.detail()).isEqualTo("Error validating token"));
 	}
 
+	@Test
+	void aTokenIssuedAfterItExpiresShouldBeAClaimError() {
+		this.jwks.stubFor(get("/jwks").willReturn(okJson(TestKeys.jwkSet())));
+		Instant now = Instant.now();
+		Map<String, Object> claims = new HashMap<>(TestKeys.claims());
+		claims.put("exp", now.plusSeconds(60).getEpochSecond());
+		claims.put("iat", now.plusSeconds(120).getEpochSecond());
+		assertRefused(module(this.jwks.baseUrl() + "/jwks", Clock.systemUTC()), TestKeys.rs256(claims), 401,
+				"Error validating token");
+	}
+
+	@Test
+	void aUserIdClaimThatIsNotAStringShouldBeRefused() {
+		this.jwks.stubFor(get("/jwks").willReturn(okJson(TestKeys.jwkSet())));
+		Map<String, Object> claims = new HashMap<>(TestKeys.claims());
+		claims.put("user_id", Map.of("a", 1));
+		assertRefused(module(this.jwks.baseUrl() + "/jwks", Clock.systemUTC()), TestKeys.rs256(claims), 401,
+				"Token claim user_id is not a string");
+	}
+
+	@Test
+	void aRequiredAudienceShouldBeNamedByTheToken() {
+		this.jwks.stubFor(get("/jwks").willReturn(okJson(TestKeys.jwkSet())));
+		AuthenticationModule module = JwkTokenAuthenticationModule
+			.create(new JwkConfig(this.jwks.baseUrl() + "/jwks", null), List.of("lightspeed"), Clock.systemUTC());
+		Map<String, Object> claims = new HashMap<>(TestKeys.claims());
+		claims.put("aud", List.of("other", "lightspeed"));
+		assertThat(module.authenticate(request(TestKeys.rs256(claims))).userId()).isEqualTo("u-42");
+		claims.put("aud", "other");
+		assertRefused(module, TestKeys.rs256(claims), 401, "Error validating token");
+		assertRefused(module, TestKeys.rs256(TestKeys.claims()), 401, "Error validating token");
+	}
+
+	private static void assertRefused(AuthenticationModule module, String token, int status, String detail) {
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> module.authenticate(request(token)))
+			.satisfies((ex) -> {
+				assertThat(ex.status().value()).isEqualTo(status);
+				assertThat(ex.detail()).isEqualTo(detail);
+			});
+	}
+
 	private static void assertUnavailable(AuthenticationModule module, String cause) {
 		String token = TestKeys.rs256(TestKeys.claims());
 		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> module.authenticate(request(token)))
@@ -136,7 +178,7 @@ class JwkTokenModuleTests {
 	}
 
 	private static AuthenticationModule module(String url, Clock clock) {
-		return JwkTokenAuthenticationModule.create(new JwkConfig(url, null), clock);
+		return JwkTokenAuthenticationModule.create(new JwkConfig(url, null), List.of(), clock);
 	}
 
 	private static Clock at(Instant instant) {

@@ -32,11 +32,12 @@ class NoopAuthenticationTests {
 	}
 
 	@Test
-	void userIdParameterShouldOverrideTheDefaultEvenWhenEmpty() {
+	void userIdParameterShouldOverrideTheDefaultUnlessItCannotBeStored() {
 		assertThat(this.mvc.post().uri("/authorized?user_id=bob")).hasStatusOk()
 			.hasBodyTextEqualTo("{\"user_id\":\"bob\",\"username\":\"lightspeed-user\"}");
-		assertThat(this.mvc.post().uri("/authorized?user_id=")).hasStatusOk()
-			.hasBodyTextEqualTo("{\"user_id\":\"\",\"username\":\"lightspeed-user\"}");
+		assertThat(this.mvc.post().uri("/authorized?user_id=")).hasStatus(400)
+			.hasBodyTextEqualTo("{\"detail\":{\"response\":\"Invalid user ID\",\"cause\":\"A user ID must have 1 to "
+					+ "255 characters and no control characters: ''\"}}");
 	}
 
 	@Test

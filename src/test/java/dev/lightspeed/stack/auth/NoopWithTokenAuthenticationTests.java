@@ -55,7 +55,7 @@ class NoopWithTokenAuthenticationTests {
 	@ValueSource(strings = { "alice", "" })
 	void userIdParameterShouldOverrideTheDefault(String userId) {
 		MockHttpServletRequest request = request("Bearer t");
-		request.setParameter("user_id", userId);
+		request.setQueryString("user_id=" + userId);
 		assertThat(this.module.authenticate(request).userId()).isEqualTo(userId);
 	}
 

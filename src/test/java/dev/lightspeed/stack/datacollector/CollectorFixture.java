@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import dev.lightspeed.stack.storage.AtomicFiles;
 import dev.lightspeed.stack.support.FakeIngress;
+import dev.lightspeed.stack.support.ServiceProcess;
 import dev.lightspeed.stack.support.TestConfigurations;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -58,12 +59,7 @@ final class CollectorFixture implements BeforeEachCallback, AfterEachCallback {
 	 * @return the YAML, a top-level section
 	 */
 	String section(String url, int interval, boolean cleanup, int timeout) {
-		return """
-				user_data_collection:
-				  feedback_enabled: true
-				  feedback_storage: %s/feedback
-				  transcripts_enabled: true
-				  transcripts_storage: %s/transcripts
+		return ServiceProcess.userData(this.dir) + """
 				  data_collector:
 				    enabled: true
 				    ingress_server_url: %s
@@ -72,7 +68,7 @@ final class CollectorFixture implements BeforeEachCallback, AfterEachCallback {
 				    collection_interval: %d
 				    cleanup_after_send: %s
 				    connection_timeout_seconds: %d
-				""".formatted(this.dir, this.dir, url, TOKEN, interval, cleanup, timeout);
+				""".formatted(url, TOKEN, interval, cleanup, timeout);
 	}
 
 	DataCollector collector(int interval, boolean cleanup, int timeout) {

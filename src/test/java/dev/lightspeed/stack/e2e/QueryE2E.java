@@ -208,9 +208,14 @@ class QueryE2E {
 
 	@Test
 	void feedbackIsStoredOnDisk() throws Exception {
+		// feedback is about one of the caller's conversations (LCS 0.4.0)
+		String conversation = Http
+			.json(SERVICE.http().post("/v1/query?user_id=dave", "{\"query\":\"What is Kubernetes?\"}"))
+			.path("conversation_id")
+			.asString();
 		HttpResponse<String> response = SERVICE.http().post("/v1/feedback?user_id=dave", """
-				{"conversation_id":"12345678-abcd-0000-0123-456789abcdef","user_question":"q","llm_response":"a",
-				 "sentiment":1,"categories":["incorrect","incorrect","other"]}""");
+				{"conversation_id":"%s","user_question":"q","llm_response":"a",
+				 "sentiment":1,"categories":["incorrect","incorrect","other"]}""".formatted(conversation));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(Http.json(response).path("response").asString()).isEqualTo("feedback received");
 		try (Stream<Path> files = Files.list(SERVICE.process().dir().resolve("feedback"))) {

@@ -1,6 +1,7 @@
 package dev.lightspeed.stack.feedback;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,11 +13,14 @@ import java.util.UUID;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lightspeed.stack.auth.AuthenticatedUser;
 import dev.lightspeed.stack.config.UserDataCollectionConfig;
+import dev.lightspeed.stack.conversations.ConversationAccess;
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.errors.ErrorDetail;
 import dev.lightspeed.stack.storage.DatabaseVendor;
+import dev.lightspeed.stack.support.InMemoryConversationStore;
 import dev.lightspeed.stack.support.TestDatabases;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,13 +45,21 @@ class FeedbackServiceTests {
 	@TempDir
 	Path directory;
 
+	private final InMemoryConversationStore conversations = new InMemoryConversationStore();
+
+	@BeforeEach
+	void userOneHasTheConversation() {
+		this.conversations.recordTurn("12345678-abcd-0000-0123-456789abcdef", USER.userId(), "m", "p", null);
+	}
+
 	private FeedbackService service(Path storage, String time, @Nullable JdbcFeedbackStore database) {
 		UserDataCollectionConfig config = new UserDataCollectionConfig(true, storage.toString(), false, null, null);
-		return new FeedbackService(config, database, Clock.fixed(Instant.parse(time), ZoneOffset.UTC), () -> FILE_ID);
+		return new FeedbackService(config, database, Clock.fixed(Instant.parse(time), ZoneOffset.UTC), () -> FILE_ID,
+				new ConversationAccess(this.conversations));
 	}
 
 	private static FeedbackRequest request() {
-		return new FeedbackRequest("12345678-abcd-0000-0123-456789abcdef", "foo", "bar", -1,
+		return new FeedbackRequest("12345678-abcd-0000-0123-456789abcdef", "foo", "bar", BigInteger.valueOf(-1),
 				"Not satisfied with the response quality.", List.of(FeedbackCategory.INCORRECT));
 	}
 
@@ -64,11 +76,36 @@ class FeedbackServiceTests {
 	@Test
 	void unsetFieldsAreNullAndWholeSecondsHaveNoMicroseconds() throws IOException {
 		Path storage = this.directory.resolve("feedback");
-		service(storage, "2025-08-20T10:11:12Z", null).store(USER,
-				new FeedbackRequest("12345678-abcd-0000-0123-456789abcdef", "q", "r", 1, null, null));
+		service(storage, "2025-08-20T10:11:12Z", null).store(USER, new FeedbackRequest(
+				"12345678-abcd-0000-0123-456789abcdef", "q", "r", BigInteger.valueOf(1), null, null));
 		assertThat(Files.readString(storage.resolve(FILE_ID + ".json")))
 			.contains("\"timestamp\": \"2025-08-20 10:11:12+00:00\"")
 			.endsWith("\"sentiment\": 1, \"user_feedback\": null, \"categories\": null}");
+	}
+
+	@Test
+	void feedbackOnAnotherUsersConversationIsRefusedAndNothingIsWritten() {
+		Path storage = this.directory.resolve("feedback");
+		AuthenticatedUser mallory = new AuthenticatedUser("mallory", "mallory", false, "t");
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(() -> service(storage, "2025-08-20T10:11:12Z", null).store(mallory, request()))
+			.satisfies((ex) -> {
+				assertThat(ex.status()).isEqualTo(HttpStatus.FORBIDDEN);
+				assertThat(ex.detail()).isEqualTo(
+						new ErrorDetail("Access denied", "You do not have permission to access this conversation"));
+			});
+		assertThat(storage).doesNotExist();
+	}
+
+	@Test
+	void feedbackOnAnUnknownConversationIsNotFound() {
+		Path storage = this.directory.resolve("feedback");
+		FeedbackRequest unknown = new FeedbackRequest("00000000-abcd-0000-0123-456789abcdef", "q", "r", BigInteger.ONE,
+				null, null);
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(() -> service(storage, "2025-08-20T10:11:12Z", null).store(USER, unknown))
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.NOT_FOUND));
+		assertThat(storage).doesNotExist();
 	}
 
 	@Test

@@ -52,6 +52,7 @@ class OpenApiConfiguration {
 	@Bean
 	OpenApiCustomizer lightspeedOpenApiCustomizer() {
 		return (openApi) -> {
+			OpenApiNullableFields.apply(openApi);
 			OpenApiSchemaNames.apply(openApi);
 			OpenApiErrorSchemas.addTo(openApi.getComponents());
 			OpenApiRequiredFields.apply(openApi);

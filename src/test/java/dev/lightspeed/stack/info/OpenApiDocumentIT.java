@@ -150,8 +150,10 @@ class OpenApiDocumentIT {
 	void schemasKeepLcsShapes() {
 		JsonNode schemas = this.served.path("components").path("schemas");
 		assertThat(schemas.at("/QueryResponse/required").toString()).isEqualTo("[\"response\"]");
-		assertThat(schemas.at("/FeedbackRequest/properties/categories/items/$ref").asString())
+		// a list or null, as LCS 0.2.0's document has it
+		assertThat(schemas.at("/FeedbackRequest/properties/categories/anyOf/0/items/$ref").asString())
 			.isEqualTo("#/components/schemas/FeedbackCategory");
+		assertThat(schemas.at("/FeedbackRequest/properties/categories/anyOf/1/type").asString()).isEqualTo("null");
 		assertThat(schemas.at("/Configuration/properties/service/$ref").asString())
 			.isEqualTo("#/components/schemas/ServiceConfiguration");
 		assertThat(this.served.at("/paths/~1v1~1conversations~1{conversation_id}/get/parameters/0/name").asString())

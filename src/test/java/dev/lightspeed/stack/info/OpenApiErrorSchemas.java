@@ -28,10 +28,12 @@ final class OpenApiErrorSchemas {
 			.description("Error details");
 		components.addSchemas("ErrorResponse",
 				object("Model representing error response for query endpoint.", details));
+		// 0.2.0's 400, 401 and 403 are text; ours (and 0.2.0's own conversation checks)
+		// are also {response, cause}
 		components.addSchemas("UnauthorizedResponse",
-				object("Model representing response for missing or invalid credentials.", new StringSchema()));
+				object("Model representing response for missing or invalid credentials.", textOrDetails(details)));
 		components.addSchemas("ForbiddenResponse",
-				object("Model representing response for forbidden access.", new StringSchema()));
+				object("Model representing response for forbidden access.", textOrDetails(details)));
 		Schema<?> location = new ArraySchema()
 			.items(new Schema<>().anyOf(List.of(new StringSchema(), new IntegerSchema())));
 		components.addSchemas("ValidationError",
@@ -42,10 +44,20 @@ final class OpenApiErrorSchemas {
 					.addProperty("input", new Schema<>().title("Input"))
 					.addProperty("ctx", new ObjectSchema().title("Context"))
 					.required(List.of("loc", "msg", "type")));
-		components.addSchemas("HTTPValidationError", new ObjectSchema().title("HTTPValidationError")
-			.addProperty("detail", new ArraySchema().items(reference("ValidationError")).title("Detail")));
+		// a request the schema accepts and the handler refuses (an attachment's type, a
+		// shield) is a 422 with {response, cause}, as in LCS
+		components.addSchemas("HTTPValidationError",
+				new ObjectSchema().title("HTTPValidationError")
+					.addProperty("detail",
+							new Schema<>()
+								.anyOf(List.of(new ArraySchema().items(reference("ValidationError")), details))
+								.title("Detail")));
 		components.addSchemas("FeedbackCategory", new StringSchema().title("FeedbackCategory")
 			._enum(List.of("incorrect", "not_relevant", "incomplete", "outdated_information", "unsafe", "other")));
+	}
+
+	private static Schema<?> textOrDetails(Schema<?> details) {
+		return new Schema<>().anyOf(List.of(new StringSchema(), details));
 	}
 
 	static Schema<?> reference(String name) {

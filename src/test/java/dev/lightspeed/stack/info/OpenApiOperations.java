@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -37,18 +38,18 @@ final class OpenApiOperations {
 	// with access rules, the open endpoints authenticate too (docs/governance.md)
 	private static final Map<String, String> ERRORS = Map.ofEntries(Map.entry("GET /v1/models", AUTH + "500 503"),
 			Map.entry("GET /v1/info", AUTH), Map.entry("GET /v1/config", AUTH), Map.entry("GET /metrics", AUTH),
-			Map.entry("POST /v1/query", AUTH + "404 422 429 500 503"),
-			Map.entry("POST /v1/streaming_query", AUTH + "404 422 429 500 503"),
-			Map.entry("POST /v1/feedback", AUTH + "422 500"), Map.entry("GET /v1/conversations", AUTH + "500"),
+			Map.entry("POST /v1/query", AUTH + "404 413 422 429 500 503"),
+			Map.entry("POST /v1/streaming_query", AUTH + "404 413 422 429 500 503"),
+			Map.entry("POST /v1/feedback", AUTH + "404 413 422 500"), Map.entry("GET /v1/conversations", AUTH + "500"),
 			Map.entry("GET /v1/conversations/{conversation_id}", AUTH + "404 422 500 503"),
 			Map.entry("DELETE /v1/conversations/{conversation_id}", AUTH + "404 422 500 503"),
 			Map.entry("GET /v2/conversations", AUTH + "500"),
 			Map.entry("GET /v2/conversations/{conversation_id}", AUTH + "404 422 500 503"),
-			Map.entry("PUT /v2/conversations/{conversation_id}", AUTH + "404 422 500"),
+			Map.entry("PUT /v2/conversations/{conversation_id}", AUTH + "404 413 422 500"),
 			Map.entry("DELETE /v2/conversations/{conversation_id}", AUTH + "404 422 500 503"),
 			Map.entry("POST /authorized", AUTH + "500"), Map.entry("GET /v1/shields", AUTH + "500 503"),
 			Map.entry("GET /readiness", "503"), Map.entry("GET /v1/readiness", "503"),
-			Map.entry("POST /v1/streaming_query/interrupt", AUTH + "404 422"),
+			Map.entry("POST /v1/streaming_query/interrupt", AUTH + "404 413 422"),
 			Map.entry("GET /v1/vector-stores", AUTH + "500 503"), Map.entry("GET /v1/mcp-servers", AUTH + "500"),
 			Map.entry("POST /v1/mcp-servers", AUTH + "409 422 500 503"),
 			Map.entry("DELETE /v1/mcp-servers/{name}", AUTH + "500 503"),
@@ -113,6 +114,20 @@ final class OpenApiOperations {
 			if (ok != null && key.equals("GET /")) {
 				// the index page, whatever the client accepts
 				ok.setContent(new Content().addMediaType("text/html", new MediaType().schema(new StringSchema())));
+			}
+			if (ok != null && ok.getContent() != null && ok.getContent().get("text/event-stream") != null) {
+				// what each event of the stream is: one data line holding a JSON object
+				ok.getContent()
+					.get("text/event-stream")
+					.setSchema(new ObjectSchema().addProperty("data",
+							new StringSchema().contentMediaType("application/json")));
+			}
+			if (operation.getParameters() != null) {
+				// a conversation id is a UUID: say so, as the service checks it
+				operation.getParameters()
+					.stream()
+					.filter((parameter) -> "conversation_id".equals(parameter.getName()))
+					.forEach((parameter) -> parameter.getSchema().setFormat("uuid"));
 			}
 			for (String status : ERRORS.getOrDefault(key, "").split(" ")) {
 				if (!status.isEmpty() && !responses.containsKey(status)) {
@@ -179,6 +194,7 @@ final class OpenApiOperations {
 			case "403" -> json("User is not authorized", "ForbiddenResponse");
 			case "404" -> json("Not Found", "ErrorResponse");
 			case "409" -> json("Conflict", "ErrorResponse");
+			case "413" -> json("Content Too Large", "ErrorResponse");
 			case "429" -> json("Token quota or request rate exceeded", "ErrorResponse");
 			case "422" -> json("Validation Error", "HTTPValidationError");
 			case "503" -> json("Service Unavailable", "ErrorResponse");

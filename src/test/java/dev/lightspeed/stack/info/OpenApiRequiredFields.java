@@ -44,9 +44,12 @@ final class OpenApiRequiredFields {
 		});
 		Schema<?> feedback = schemas.get("FeedbackRequest");
 		if (feedback != null && feedback.getProperties() != null
-				&& feedback.getProperties().get("categories") instanceof Schema<?> categories
-				&& categories.getItems() != null) {
-			categories.setItems(OpenApiErrorSchemas.reference("FeedbackCategory"));
+				&& feedback.getProperties().get("categories") instanceof Schema<?> categories) {
+			// a list or null: the list is the first of anyOf (OpenApiNullableFields)
+			Schema<?> list = (categories.getAnyOf() != null) ? categories.getAnyOf().get(0) : categories;
+			if (list.getItems() != null) {
+				list.setItems(OpenApiErrorSchemas.reference("FeedbackCategory"));
+			}
 		}
 	}
 

@@ -20,6 +20,7 @@ import dev.lightspeed.stack.quota.Quotas;
 import dev.lightspeed.stack.support.InMemoryConversationStore;
 import dev.lightspeed.stack.support.InMemoryTurnTimes;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
+import dev.lightspeed.stack.web.RequestLimits;
 import dev.lightspeed.stack.support.TestConfigurations;
 import dev.lightspeed.stack.topicsummary.TopicSummaries;
 import dev.lightspeed.stack.transcripts.Transcript;
@@ -34,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -52,9 +54,10 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 
 @WebMvcTest(QueryController.class)
-@Import({ QueryService.class, QueryStreams.class, TurnRecords.class, TurnSetup.class, TurnConversation.class,
-		ActiveStreams.class, QueryConfiguration.class, LlmMetrics.class, SecurityConfiguration.class,
-		ErrorResponses.class, TopicSummaries.class, QueryControllerTests.Fakes.class })
+@Import({ QueryService.class, QueryStreams.class, QueryLimits.class, TurnRecords.class, TurnSetup.class,
+		TurnConversation.class, ActiveStreams.class, QueryConfiguration.class, LlmMetrics.class,
+		SecurityConfiguration.class, ErrorResponses.class, TopicSummaries.class, QueryControllerTests.Fakes.class })
+@EnableConfigurationProperties(RequestLimits.class)
 class QueryControllerTests {
 
 	private static final String ALICE = "alice";

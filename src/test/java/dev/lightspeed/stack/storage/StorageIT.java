@@ -63,6 +63,7 @@ class StorageIT {
 
 	@Test
 	void feedbackIsWrittenToAFileAndTheDatabase() throws IOException {
+		this.conversations.recordTurn(ID, "alice", "gpt-4o-mini", "openai", "s1");
 		assertThat(this.mvc.post()
 			.uri("/v1/feedback?user_id=alice")
 			.contentType(MediaType.APPLICATION_JSON)

@@ -27,18 +27,32 @@ public final class PackagedJar {
 	 * @return the file
 	 */
 	public static Path writeConfiguration(Path directory, String name, String sections) throws IOException {
-		int port = freePort();
+		return writeConfiguration(directory, name, freePort(), "http://127.0.0.1:9", sections);
+	}
+
+	/**
+	 * Writes {@code lightspeed-stack.yaml} into a directory: loopback on a port, an
+	 * SQLite database in the directory, a Llama Stack, and more sections.
+	 * @param directory where the file and the database go
+	 * @param name the service name
+	 * @param port the service's port
+	 * @param llamaStackUrl Llama Stack's base URL
+	 * @param sections more top-level YAML sections
+	 * @return the file
+	 */
+	public static Path writeConfiguration(Path directory, String name, int port, String llamaStackUrl, String sections)
+			throws IOException {
 		return Files.writeString(directory.resolve("lightspeed-stack.yaml"), """
 				name: %s
 				service:
 				  host: 127.0.0.1
 				  port: %d
 				llama_stack:
-				  url: http://127.0.0.1:9
+				  url: %s
 				database:
 				  sqlite:
 				    db_path: %s/%s.db
-				""".formatted(name, port, directory, name) + sections);
+				""".formatted(name, port, llamaStackUrl, directory, name) + sections);
 	}
 
 	/**

@@ -2,25 +2,24 @@ package dev.lightspeed.stack.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The table a reliability suite ({@code *Reliability}, {@code make test-reliability})
  * produces: one Markdown row per scenario, printed and appended to
- * {@code target/reliability/<name>.md}, which the first row of a run starts afresh with
- * the header. {@code docs/reliability.md} shows these tables from a run.
+ * {@code target/reliability/<name>.md}, which the first row of a run starts with the
+ * header (the Maven profile {@code reliability} empties {@code target/reliability}
+ * first). {@code docs/reliability.md} shows these tables from a run.
  */
 public final class ReliabilityReport {
-
-	private static final Set<String> started = Collections.synchronizedSet(new HashSet<>());
 
 	private final String name;
 
@@ -47,18 +46,22 @@ public final class ReliabilityReport {
 		String row = line(cells);
 		System.out.println(this.name + ": " + row);
 		Path file = Path.of("target", "reliability", this.name + ".md");
-		try {
-			synchronized (started) {
-				if (started.add(this.name)) {
-					Files.createDirectories(file.getParent());
-					Files.writeString(file, line((Object[]) this.columns) + "\n"
-							+ line(Arrays.stream(this.columns).map((column) -> "---").toArray()) + "\n");
+		// the suite runs in two JVMs, and two classes may share a table: the lock on the
+		// file
+		// makes its header and each row one write
+		synchronized (ReliabilityReport.class) {
+			try {
+				Files.createDirectories(file.getParent());
+				try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+						StandardOpenOption.APPEND); FileLock lock = channel.lock()) {
+					String text = (channel.size() == 0) ? line((Object[]) this.columns) + "\n"
+							+ line(Arrays.stream(this.columns).map((column) -> "---").toArray()) + "\n" : "";
+					channel.write(ByteBuffer.wrap((text + row + "\n").getBytes(StandardCharsets.UTF_8)));
 				}
-				Files.writeString(file, row + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 	}
 

@@ -1,21 +1,26 @@
 package dev.lightspeed.stack.support;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.nio.file.Files;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
+
 /**
- * The packaged jar running as a process of its own, as a replica in a pod runs: started
- * with the JVM options of {@code scripts/jvm-options} and a configuration file, its
- * output kept in a log file, ready once {@code /readiness} answers 200; stopped with
- * SIGTERM, or killed with SIGKILL.
+ * The packaged jar running as operators run it ({@code java @scripts/jvm-options -jar}),
+ * for the reliability suite: started on a free port, ready once {@code /liveness}
+ * answers, stopped or killed by the test.
  */
 public final class ServiceProcess implements AutoCloseable {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final Process process;
 
@@ -30,79 +35,83 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the jar.
-	 * @param config the configuration file
-	 * @param port the port it names
-	 * @param log where the output goes
-	 * @param environment more environment variables
-	 * @return the process, perhaps not ready yet
-	 * @throws IOException when the JVM cannot be started
+	 * Writes the configuration and starts the jar in a directory, waiting until it
+	 * answers.
+	 * @param directory where the configuration, database and log go
+	 * @param llamaStackUrl Llama Stack's base URL
+	 * @param sections more YAML sections ({@code user_data_collection:},
+	 * {@code authentication:})
+	 * @param javaOptions JVM options after those of {@code scripts/jvm-options}
+	 * @return the running service
 	 */
-	public static ServiceProcess start(Path config, int port, Path log, Map<String, String> environment)
+	public static ServiceProcess start(Path directory, String llamaStackUrl, String sections, String... javaOptions)
 			throws IOException {
-		ProcessBuilder builder = PackagedJar
-			.command(config, "@" + Path.of("scripts/jvm-options").toAbsolutePath(), "-Xmx256m")
+		int port = PackagedJar.freePort();
+		Path config = PackagedJar.writeConfiguration(directory, "reliability", port, llamaStackUrl, sections);
+		List<String> options = new ArrayList<>(List.of("@" + Path.of("scripts/jvm-options").toAbsolutePath()));
+		options.addAll(List.of(javaOptions));
+		Path log = directory.resolve("service.log");
+		Process process = PackagedJar.command(config, options.toArray(String[]::new))
+			.directory(directory.toFile())
 			.redirectErrorStream(true)
-			.redirectOutput(log.toFile());
-		builder.environment().putAll(environment);
-		return new ServiceProcess(builder.start(), port, log);
-	}
-
-	/**
-	 * Waits until {@code /readiness} answers 200.
-	 * @param timeout how long at most
-	 * @return this
-	 */
-	public ServiceProcess awaitReady(Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		ApplicationClient client = client();
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new AssertionError("the service on port " + this.port + " exited:\n" + log());
-			}
-			try {
-				if (client.send("GET", "/readiness").statusCode() == 200) {
-					return this;
-				}
-			}
-			catch (UncheckedIOException ex) {
-				if (!(ex.getCause() instanceof ConnectException)) {
-					throw ex;
-				}
-			}
-			Thread.sleep(200);
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+			.start();
+		ServiceProcess service = new ServiceProcess(process, port, log);
+		await().atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> !process.isAlive() || service.answers());
+		if (!process.isAlive()) {
+			throw new IllegalStateException("the service did not start, see " + log);
 		}
-		throw new AssertionError("the service on port " + this.port + " was not ready in " + timeout + ":\n" + log());
-	}
-
-	public int port() {
-		return this.port;
+		return service;
 	}
 
 	/**
-	 * A client for this process alone.
-	 * @return the client
+	 * The {@code user_data_collection} section (required): feedback and transcripts on,
+	 * stored in {@code feedback/} and {@code transcripts/} of a directory. More keys of
+	 * the section may follow, indented by two spaces.
+	 * @param data where feedback and transcripts go
+	 * @return the YAML section
 	 */
-	public ApplicationClient client() {
-		return ApplicationClient.http(this.port);
+	public static String userData(Path data) {
+		return """
+				user_data_collection:
+				  feedback_enabled: true
+				  feedback_storage: %s/feedback
+				  transcripts_enabled: true
+				  transcripts_storage: %s/transcripts
+				""".formatted(data, data);
 	}
 
-	/**
-	 * Its output so far.
-	 * @return the text
-	 */
-	public String log() {
+	private boolean answers() {
 		try {
-			return Files.readString(this.log);
+			return HTTP
+				.send(HttpRequest.newBuilder(URI.create(url("/liveness"))).timeout(Duration.ofSeconds(2)).build(),
+						HttpResponse.BodyHandlers.discarding())
+				.statusCode() == 200;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 
-	/**
-	 * Kills it as {@code kill -9} does: no shutdown hook, nothing finished.
-	 */
+	public String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+	public long pid() {
+		return this.process.pid();
+	}
+
+	public Path log() {
+		return this.log;
+	}
+
+	/** SIGKILL: no shutdown hook runs, nothing is flushed. */
 	public void kill() throws InterruptedException {
 		this.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 	}

@@ -1,0 +1,184 @@
+package dev.lightspeed.stack.reliability;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import dev.lightspeed.stack.support.FakeLlamaStack;
+import dev.lightspeed.stack.support.RawHttp;
+import dev.lightspeed.stack.support.ReliabilityReport;
+import dev.lightspeed.stack.support.ServiceProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The hostile-input table against the packaged jar: sizes, depth, encodings, traversal in
+ * every id and header, CR/LF in headers and in {@code MCP-HEADERS}, each sent as raw
+ * bytes. Every answer has its expected status (never a 5xx) and, for errors, a JSON body;
+ * afterwards nothing was written outside the data directories, on disk.
+ */
+class HostileInputReliability {
+
+	private static final String CONVERSATION = "12345678-abcd-0000-0123-456789abcdef";
+
+	private static final ReliabilityReport report = new ReliabilityReport("hostile-input", "Input", "Request", "Status",
+			"Expected");
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void everyHostileInputHasItsAnswerAndNothingLandsOutsideTheDataDirectories() throws Exception {
+		Path data = this.directory.resolve("data");
+		try (FakeLlamaStack llamaStack = FakeLlamaStack.start(0, FakeLlamaStack.Framing.CHUNKED, 3, 0);
+				ServiceProcess service = ServiceProcess.start(this.directory, llamaStack.baseUrl(),
+						ServiceProcess.userData(this.directory.resolve("data")))) {
+			int port = Integer.parseInt(service.url("").replaceAll(".*:", ""));
+			for (Case c : cases()) {
+				RawHttp.Response response = RawHttp.exchange(port, c.request());
+				report.row(c.name(), c.summary(), response.status(), c.expected());
+				assertThat(response.status()).as(c.name() + ": " + response.body()).isEqualTo(c.expected());
+				if (response.status() >= 400) {
+					assertThat(response.json()).as(c.name() + " answers JSON: " + response.headers()).isTrue();
+				}
+			}
+		}
+		assertThat(writtenOutsideData()).isEmpty();
+		try (Stream<Path> files = Files.walk(data)) {
+			assertThat(files.map(Path::toString)).noneMatch((name) -> name.contains("..") || name.contains("escape"));
+		}
+	}
+
+	// what the service may write next to its data: its configuration, database and log
+	private List<Path> writtenOutsideData() throws IOException {
+		try (Stream<Path> files = Files.walk(this.directory)) {
+			return files.filter(Files::isRegularFile)
+				.map(this.directory::relativize)
+				.filter((file) -> !file.startsWith("data"))
+				.filter((file) -> !file.toString().matches("lightspeed-stack\\.yaml|reliability\\.db.*|service\\.log"))
+				.toList();
+		}
+	}
+
+	private static List<Case> cases() {
+		String query = "{\"query\": \"hi\"}";
+		String attachment = "{\"attachment_type\": \"log\", \"content_type\": \"text/plain\", \"content\": \"%s\"}";
+		String feedback = "{\"conversation_id\": \"%s\", \"user_question\": \"q\", \"llm_response\": \"a\", "
+				+ "\"sentiment\": %s}";
+		return List.of(
+				new Case("body of 10 MB, declared length", post("/v1/query", "", json("x".repeat(10 << 20))), 413),
+				new Case("body of 10 MB, chunked", chunked("/v1/query", json("x".repeat(10 << 20))), 413),
+				new Case("query of 200,000 characters", post("/v1/query", "", json("x".repeat(200_000))), 422),
+				new Case("33 attachments",
+						post("/v1/query", "",
+								IntStream.range(0, 33)
+									.mapToObj((i) -> attachment.formatted("x"))
+									.collect(Collectors.joining(",", "{\"query\": \"q\", \"attachments\": [", "]}"))),
+						422),
+				new Case("attachment of 2 MB",
+						post("/v1/query", "",
+								"{\"query\": \"q\", \"attachments\": [" + attachment.formatted("x".repeat(2 << 20))
+										+ "]}"),
+						422),
+				new Case("JSON nested 100,000 deep",
+						post("/v1/query", "", "{\"query\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}"), 422),
+				new Case("sentiment beyond the int range",
+						post("/v1/feedback", "", feedback.formatted(CONVERSATION, "99999999999")), 422),
+				new Case("multipart without boundary, GET /liveness",
+						raw("GET /liveness", "Content-Type: multipart/form-data\r\n", ""), 200),
+				new Case("multipart without boundary, POST /v1/feedback",
+						raw("POST /v1/feedback", "Content-Type: multipart/form-data\r\n", "x"), 422),
+				new Case("invalid UTF-8 in a JSON string", post("/v1/query", "", "{\"query\": \"a\u00c0b\"}"), 200),
+				new Case("NUL in user_id", post("/v1/query?user_id=a%00b", "", query), 400),
+				new Case("CR LF in user_id", post("/v1/query?user_id=a%0D%0AX-Injected:%20y", "", query), 400),
+				new Case("user_id of 256 characters", post("/v1/query?user_id=" + "u".repeat(256), "", query), 400),
+				new Case("malformed escape in user_id", post("/v1/query?user_id=%zz", "", query), 400),
+				new Case("user_id ../../escape", post("/v1/query?user_id=..%2F..%2Fescape", "", query), 200),
+				new Case("user_id /../../escape/..", post("/v1/query?user_id=%2F..%2F..%2Fescape%2F..", "", query),
+						200),
+				new Case("conversation_id ../../escape in a query body",
+						post("/v1/query", "", "{\"query\": \"q\", \"conversation_id\": \"../../escape\"}"), 422),
+				new Case("conversation_id ..%2F..%2Fescape in a path",
+						raw("GET /v1/conversations/..%2F..%2Fescape", "", ""), 400),
+				new Case("conversation_id ../../escape in a path", raw("DELETE /v2/conversations/../../escape", "", ""),
+						400),
+				new Case("NUL in a path id", raw("GET /v1/conversations/a%00b", "", ""), 400),
+				new Case("feedback conversation_id ../../escape",
+						post("/v1/feedback", "", feedback.formatted("../../escape", "1")), 422),
+				new Case("interrupt request_id ../../escape",
+						post("/v1/streaming_query/interrupt", "", "{\"request_id\": \"../../escape\"}"), 422),
+				new Case("topic_summary of 10 MB",
+						raw("PUT /v2/conversations/" + CONVERSATION, "Content-Type: application/json\r\n",
+								"{\"topic_summary\": \"" + "x".repeat(10 << 20) + "\"}"),
+						413),
+				new Case("CR inside a header value", raw("GET /liveness", "X-Test: a\rb\r\n", ""), 400),
+				new Case("CR inside MCP-HEADERS",
+						post("/v1/query", "MCP-HEADERS: {\"s\": {\"a\": \"x\ry\"}}\r\n", query), 400),
+				new Case("header of 40 KB", raw("GET /liveness", "X-Big: " + "a".repeat(40 << 10) + "\r\n", ""), 431),
+				new Case("MCP-HEADERS with CR LF inside its JSON",
+						post("/v1/query", "MCP-HEADERS: {\"s\": {\"Authorization\": \"a\\r\\nX-Injected: y\"}}\r\n",
+								query),
+						200),
+				new Case("MCP-HEADERS that is not JSON", post("/v1/query", "MCP-HEADERS: {not json\r\n", query), 200),
+				new Case(
+						"MCP-HEADERS with traversal", post("/v1/query",
+								"MCP-HEADERS: {\"../../escape\": {\"Authorization\": \"../../escape\"}}\r\n", query),
+						200));
+	}
+
+	private static String json(String query) {
+		return "{\"query\": \"" + query + "\"}";
+	}
+
+	private static byte[] post(String path, String headers, String body) {
+		return raw("POST " + path, "Content-Type: application/json\r\n" + headers, body);
+	}
+
+	private static byte[] raw(String requestLine, String headers, String body) {
+		byte[] content = body.getBytes(StandardCharsets.UTF_8);
+		String head = requestLine + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + headers
+				+ (content.length > 0 ? "Content-Length: " + content.length + "\r\n" : "") + "\r\n";
+		return concat(head.getBytes(StandardCharsets.ISO_8859_1), content);
+	}
+
+	private static byte[] chunked(String path, String body) {
+		byte[] content = body.getBytes(StandardCharsets.UTF_8);
+		String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+				+ "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+				+ Integer.toHexString(content.length) + "\r\n";
+		return concat(head.getBytes(StandardCharsets.ISO_8859_1), content,
+				"\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		int length = 0;
+		for (byte[] part : parts) {
+			length += part.length;
+		}
+		byte[] all = new byte[length];
+		int at = 0;
+		for (byte[] part : parts) {
+			System.arraycopy(part, 0, all, at, part.length);
+			at += part.length;
+		}
+		return all;
+	}
+
+	private record Case(String name, byte[] request, int expected) {
+
+		String summary() {
+			String text = new String(this.request, 0, Math.min(this.request.length, 400), StandardCharsets.ISO_8859_1);
+			String line = text.substring(0, text.indexOf(" HTTP/1.1"));
+			return "`" + ((line.length() > 60) ? line.substring(0, 57) + "..." : line).replace("|", "\\|") + "`";
+		}
+
+	}
+
+}
