@@ -29,3 +29,12 @@ CREATE TABLE IF NOT EXISTS conversation_turn (
 	completed_at BIGINT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS ix_conversation_turn_conversation_id ON conversation_turn (conversation_id);
+-- Who created each vector store and file through this service (kind vector_store or file): only they may change it.
+CREATE TABLE IF NOT EXISTS knowledge_owner (
+	kind VARCHAR NOT NULL,
+	id VARCHAR NOT NULL,
+	user_id VARCHAR NOT NULL,
+	created_at BIGINT NOT NULL,
+	PRIMARY KEY (kind, id)
+);
+CREATE INDEX IF NOT EXISTS ix_knowledge_owner_user_id ON knowledge_owner (user_id);

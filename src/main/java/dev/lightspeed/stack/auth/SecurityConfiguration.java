@@ -110,8 +110,15 @@ public class SecurityConfiguration {
 				path.matcher(HttpMethod.PUT, "/v2/conversations/{conversationId}"),
 				path.matcher(HttpMethod.DELETE, "/v2/conversations/{conversationId}"),
 				path.matcher(HttpMethod.GET, "/v1/shields"), path.matcher(HttpMethod.POST, "/authorized"),
-				path.matcher(HttpMethod.POST, "/v1/streaming_query/interrupt"),
-				path.matcher(HttpMethod.GET, "/v1/vector-stores"));
+				path.matcher(HttpMethod.POST, "/v1/streaming_query/interrupt"), path.matcher("/v1/vector-stores"),
+				path.matcher("/v1/vector-stores/{vectorStoreId}"),
+				path.matcher("/v1/vector-stores/{vectorStoreId}/files"),
+				path.matcher("/v1/vector-stores/{vectorStoreId}/files/{fileId}"),
+				path.matcher(HttpMethod.POST, "/v1/files"), path.matcher(HttpMethod.DELETE, "/v1/files/{fileId}"),
+				path.matcher(HttpMethod.GET, "/v1/providers"),
+				path.matcher(HttpMethod.GET, "/v1/providers/{providerId}"), path.matcher(HttpMethod.GET, "/v1/tools"),
+				path.matcher(HttpMethod.GET, "/v1/rags"), path.matcher(HttpMethod.GET, "/v1/rags/{ragId}"),
+				path.matcher("/v1/prompts"), path.matcher("/v1/prompts/{promptId}"));
 	}
 
 	/**

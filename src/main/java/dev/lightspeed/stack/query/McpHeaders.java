@@ -18,9 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
  * server (name or URL) to HTTP headers, re-keyed by server URL. Bad JSON or a non-object
  * is ignored, as in 0.2.0.
  */
-final class McpHeaders {
+public final class McpHeaders {
 
-	static final String HEADER = "MCP-HEADERS";
+	/** The request header. */
+	public static final String HEADER = "MCP-HEADERS";
 
 	private static final Logger logger = LoggerFactory.getLogger(McpHeaders.class);
 
@@ -29,7 +30,12 @@ final class McpHeaders {
 	private McpHeaders() {
 	}
 
-	static Map<String, Map<String, String>> parse(@Nullable String header) {
+	/**
+	 * Reads the header.
+	 * @param header its value, if sent
+	 * @return headers by MCP server name or URL; empty when absent or not a JSON object
+	 */
+	public static Map<String, Map<String, String>> parse(@Nullable String header) {
 		Map<String, Map<String, String>> result = new LinkedHashMap<>();
 		if (header == null || header.isBlank()) {
 			return result;
@@ -59,8 +65,13 @@ final class McpHeaders {
 	/**
 	 * Re-keys the parsed headers by server URL; with none given, forwards the caller's
 	 * token to every server.
+	 * @param parsed what {@link #parse} read
+	 * @param servers the configured MCP servers
+	 * @param callerToken the caller's bearer token, empty when none
+	 * @param forwardCallerToken whether to forward it
+	 * @return headers by server URL
 	 */
-	static Map<String, Map<String, String>> resolve(Map<String, Map<String, String>> parsed,
+	public static Map<String, Map<String, String>> resolve(Map<String, Map<String, String>> parsed,
 			List<McpServerConfig> servers, String callerToken, boolean forwardCallerToken) {
 		Map<String, Map<String, String>> resolved = new LinkedHashMap<>();
 		parsed.forEach((key, headers) -> {

@@ -17,12 +17,12 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
  * The tables, brought up to date at start-up: LCS 0.2.0's {@code user_conversation} (SQL
  * per vendor in {@code db/schema/<vendor>.sql}) with the columns LCS 0.3.x
  * ({@code topic_summary}) and this service ({@code llama_session_id}) add,
- * {@code user_feedback} and {@code conversation_turn}. Like LCS's own start-up
- * (SQLAlchemy's {@code create_all}), every step leaves alone what is already there, so a
- * database that LCS 0.2.0 or 0.3.x created, or an earlier version of this service (its
- * {@code flyway_schema_history} table stays, unused), keeps its rows. The steps run in
- * one transaction; on PostgreSQL under an advisory lock, so replicas that start together
- * do not race.
+ * {@code user_feedback}, {@code conversation_turn} and {@code knowledge_owner}. Like
+ * LCS's own start-up (SQLAlchemy's {@code create_all}), every step leaves alone what is
+ * already there, so a database that LCS 0.2.0 or 0.3.x created, or an earlier version of
+ * this service (its {@code flyway_schema_history} table stays, unused), keeps its rows.
+ * The steps run in one transaction; on PostgreSQL under an advisory lock, so replicas
+ * that start together do not race.
  */
 public final class DatabaseSchema {
 

@@ -57,7 +57,8 @@ class PostgresDatabaseTests {
 	void theTablesAreCreatedInTheNamespace() {
 		JdbcClient jdbc = open(TestDatabases.postgres(null));
 		DatabaseSchema.apply(this.dataSource, DatabaseVendor.POSTGRESQL);
-		assertThat(tables(jdbc)).containsExactlyInAnyOrder("user_conversation", "user_feedback", "conversation_turn");
+		assertThat(tables(jdbc)).containsExactlyInAnyOrder("user_conversation", "user_feedback", "conversation_turn",
+				"knowledge_owner");
 		assertThat(columns(jdbc)).containsExactly("id", "user_id", "last_used_model", "last_used_provider",
 				"created_at", "last_message_at", "message_count", "topic_summary", "llama_session_id");
 		assertThat(
@@ -106,7 +107,8 @@ class PostgresDatabaseTests {
 		finally {
 			replicas.forEach(HikariDataSource::close);
 		}
-		assertThat(tables(jdbc)).containsExactlyInAnyOrder("user_conversation", "user_feedback", "conversation_turn");
+		assertThat(tables(jdbc)).containsExactlyInAnyOrder("user_conversation", "user_feedback", "conversation_turn",
+				"knowledge_owner");
 		assertThat(columns(jdbc)).endsWith("topic_summary", "llama_session_id");
 	}
 
