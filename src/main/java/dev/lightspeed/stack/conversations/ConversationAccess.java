@@ -33,6 +33,16 @@ class ConversationAccess {
 	}
 
 	/**
+	 * Sets the topic summary of the caller's conversation ({@code PUT} of
+	 * {@code /v1/conversations/{id}} and {@code /v2/conversations/{id}}).
+	 */
+	ConversationUpdateResponse updateTopicSummary(AuthenticatedUser user, String id,
+			ConversationUpdateRequest request) {
+		this.store.setTopicSummary(owned(user, id).id(), request.topicSummary());
+		return new ConversationUpdateResponse(id, true, "Topic summary updated successfully");
+	}
+
+	/**
 	 * The caller's conversation.
 	 * @param user the caller
 	 * @param id the id as the path gave it

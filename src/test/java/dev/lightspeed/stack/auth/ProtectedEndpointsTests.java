@@ -35,9 +35,9 @@ class ProtectedEndpointsTests {
 
 	@ParameterizedTest(name = "{0} {1}")
 	@CsvSource({ "POST, /v1/query", "POST, /v1/streaming_query", "POST, /v1/feedback", "GET, /v1/conversations",
-			"GET, /v1/conversations/abc", "DELETE, /v1/conversations/abc", "GET, /v2/conversations",
-			"GET, /v2/conversations/abc", "PUT, /v2/conversations/abc", "DELETE, /v2/conversations/abc",
-			"POST, /authorized", "GET, /v1/shields" })
+			"GET, /v1/conversations/abc", "DELETE, /v1/conversations/abc", "PUT, /v1/conversations/abc",
+			"GET, /v2/conversations", "GET, /v2/conversations/abc", "PUT, /v2/conversations/abc",
+			"DELETE, /v2/conversations/abc", "POST, /authorized", "GET, /v1/shields" })
 	void protectedRouteShouldRequireAToken(String method, String path) {
 		assertThat(this.mvc.method(HttpMethod.valueOf(method)).uri(path)).hasStatus(400)
 			.hasBodyTextEqualTo("{\"detail\":\"No Authorization header found\"}");
@@ -54,7 +54,7 @@ class ProtectedEndpointsTests {
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
-	@CsvSource({ "GET, /v1/query", "GET, /authorized", "PUT, /v1/conversations/abc" })
+	@CsvSource({ "GET, /v1/query", "GET, /authorized", "PATCH, /v1/conversations/abc" })
 	void wrongMethodShouldBe405BeforeAuthentication(String method, String path) {
 		assertThat(this.mvc.method(HttpMethod.valueOf(method)).uri(path)).hasStatus(405);
 	}
@@ -76,7 +76,8 @@ class ProtectedEndpointsTests {
 			return user.userId();
 		}
 
-		@RequestMapping(path = "/v1/conversations/{id}", method = { RequestMethod.GET, RequestMethod.DELETE })
+		@RequestMapping(path = "/v1/conversations/{id}",
+				method = { RequestMethod.GET, RequestMethod.DELETE, RequestMethod.PUT })
 		String v1(@AuthenticationPrincipal AuthenticatedUser user) {
 			return user.userId();
 		}

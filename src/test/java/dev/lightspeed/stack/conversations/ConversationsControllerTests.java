@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 
 import static dev.lightspeed.stack.support.TestUsers.user;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,6 +139,26 @@ class ConversationsControllerTests extends ConversationsSlice {
 			.bodyJson()
 			.isStrictlyEqualTo(LlamaStackFailures.UNAVAILABLE);
 		verify(this.store, never()).delete(anyString());
+	}
+
+	@Test
+	void putSetsTheTopicSummaryOfTheCallersConversationAsLcs040() {
+		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
+		assertThat(this.mvc.put()
+			.uri("/v1/conversations/" + ID)
+			.with(user("bob"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"topic_summary\": \"Pods\"}")).hasStatus(403);
+		verify(this.store, never()).setTopicSummary(anyString(), anyString());
+		assertThat(this.mvc.put()
+			.uri("/v1/conversations/" + ID)
+			.with(user("alice"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"topic_summary\": \"Pods\"}")).hasStatusOk()
+			.bodyText()
+			.isEqualTo("{\"conversation_id\":\"" + ID
+					+ "\",\"success\":true,\"message\":\"Topic summary updated successfully\"}");
+		verify(this.store).setTopicSummary(ID, "Pods");
 	}
 
 }

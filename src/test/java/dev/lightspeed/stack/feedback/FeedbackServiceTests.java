@@ -100,4 +100,14 @@ class FeedbackServiceTests {
 		}
 	}
 
+	@Test
+	void feedbackCannotBeSwitchedOnWithoutAPlaceToKeepIt() {
+		FeedbackService off = new FeedbackService(new UserDataCollectionConfig(false, null, false, null, null), null,
+				Clock.systemUTC(), UUID::randomUUID);
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> off.enable(true))
+			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(400));
+		assertThat(off.enabled()).isFalse();
+		assertThat(off.enable(false)).isFalse();
+	}
+
 }
