@@ -119,7 +119,8 @@ public class SecurityConfiguration {
 				path.matcher(HttpMethod.GET, "/v1/providers"),
 				path.matcher(HttpMethod.GET, "/v1/providers/{providerId}"), path.matcher(HttpMethod.GET, "/v1/tools"),
 				path.matcher(HttpMethod.GET, "/v1/rags"), path.matcher(HttpMethod.GET, "/v1/rags/{ragId}"),
-				path.matcher("/v1/prompts"), path.matcher("/v1/prompts/{promptId}"));
+				path.matcher("/v1/prompts"), path.matcher("/v1/prompts/{promptId}"),
+				path.matcher(HttpMethod.POST, "/v1/responses"));
 	}
 
 	/**

@@ -80,6 +80,11 @@ class LlamaStackConfiguration {
 		return new CatalogClient(http, llamaStackStatus::connectedVersion);
 	}
 
+	@Bean
+	LlamaStackResponses llamaStackResponses(LlamaStackHttp http, LlamaStackConnector llamaStackStatus) {
+		return new ResponsesClient(http, llamaStackStatus::connectedVersion);
+	}
+
 	static LlamaStackHttp http(CloseableHttpClient client, LlamaStackConfig llamaStack) {
 		return new LlamaStackHttp(client, baseUrl(llamaStack), apiKey(llamaStack), JsonMapper.builder().build());
 	}
