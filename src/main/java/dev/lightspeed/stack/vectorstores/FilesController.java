@@ -13,11 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -61,8 +61,8 @@ class FilesController {
 	}
 
 	@DeleteMapping("/v1/files/{file_id}")
-	ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser user,
-			@PathVariable("file_id") String fileId) {
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable("file_id") String fileId) {
 		if (!Identifiers.isStorable(fileId)
 				|| !this.owners.owner(KnowledgeOwners.Kind.FILE, fileId).filter(user.userId()::equals).isPresent()) {
 			throw VectorStoreFilesController.fileNotFound(fileId);
@@ -72,7 +72,6 @@ class FilesController {
 		if (!deleted) {
 			throw VectorStoreFilesController.fileNotFound(fileId);
 		}
-		return ResponseEntity.noContent().build();
 	}
 
 }

@@ -8,7 +8,6 @@ import dev.lightspeed.stack.llamastack.VectorStoreFile;
 import dev.lightspeed.stack.storage.Identifiers;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -73,13 +73,13 @@ class VectorStoreFilesController {
 	}
 
 	@DeleteMapping("/{file_id}")
-	ResponseEntity<Void> remove(@AuthenticationPrincipal AuthenticatedUser user,
-			@PathVariable("vector_store_id") String vectorStoreId, @PathVariable("file_id") String fileId) {
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void remove(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable("vector_store_id") String vectorStoreId,
+			@PathVariable("file_id") String fileId) {
 		this.access.requireOwned(user, vectorStoreId);
 		if (!this.knowledge.removeVectorStoreFile(vectorStoreId, fileId)) {
 			throw fileNotFound(fileId);
 		}
-		return ResponseEntity.noContent().build();
 	}
 
 	static ApiException fileNotFound(String fileId) {

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -89,7 +89,8 @@ class VectorStoresController {
 	}
 
 	@DeleteMapping("/v1/vector-stores/{vector_store_id}")
-	ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser user,
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@AuthenticationPrincipal AuthenticatedUser user,
 			@PathVariable("vector_store_id") String vectorStoreId) {
 		this.access.requireOwned(user, vectorStoreId);
 		boolean deleted = this.knowledge.deleteVectorStore(vectorStoreId);
@@ -97,7 +98,6 @@ class VectorStoresController {
 		if (!deleted) {
 			throw VectorStoreAccess.notFound(vectorStoreId);
 		}
-		return ResponseEntity.noContent().build();
 	}
 
 }

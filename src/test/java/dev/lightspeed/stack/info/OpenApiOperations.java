@@ -42,7 +42,29 @@ final class OpenApiOperations {
 			Map.entry("PUT /v2/conversations/{conversation_id}", AUTH + "404 422 500"),
 			Map.entry("DELETE /v2/conversations/{conversation_id}", AUTH + "404 422 500 503"),
 			Map.entry("POST /authorized", AUTH + "500"), Map.entry("GET /v1/shields", AUTH + "500 503"),
-			Map.entry("GET /readiness", "503"), Map.entry("GET /v1/readiness", "503"));
+			Map.entry("GET /readiness", "503"), Map.entry("GET /v1/readiness", "503"),
+			Map.entry("GET /v1/vector-stores", AUTH + "500 503"),
+			Map.entry("POST /v1/vector-stores", AUTH + "400 422 500 503"),
+			Map.entry("GET /v1/vector-stores/{vector_store_id}", AUTH + "404 500 503"),
+			Map.entry("PUT /v1/vector-stores/{vector_store_id}", AUTH + "400 404 422 500 503"),
+			Map.entry("DELETE /v1/vector-stores/{vector_store_id}", AUTH + "404 500 503"),
+			Map.entry("GET /v1/vector-stores/{vector_store_id}/files", AUTH + "404 500 503"),
+			Map.entry("POST /v1/vector-stores/{vector_store_id}/files", AUTH + "400 404 422 500 503"),
+			Map.entry("GET /v1/vector-stores/{vector_store_id}/files/{file_id}", AUTH + "404 500 503"),
+			Map.entry("DELETE /v1/vector-stores/{vector_store_id}/files/{file_id}", AUTH + "404 500 503"),
+			Map.entry("POST /v1/files", AUTH + "413 422 500 503"),
+			Map.entry("DELETE /v1/files/{file_id}", AUTH + "404 500 503"),
+			Map.entry("GET /v1/providers", AUTH + "500 503"),
+			Map.entry("GET /v1/providers/{provider_id}", AUTH + "404 500 503"),
+			Map.entry("GET /v1/tools", AUTH + "500 503"), Map.entry("GET /v1/rags", AUTH + "500 503"),
+			Map.entry("GET /v1/rags/{rag_id}", AUTH + "404 500 503"), Map.entry("GET /v1/prompts", AUTH + "500 503"),
+			Map.entry("POST /v1/prompts", AUTH + "422 500 503"),
+			Map.entry("GET /v1/prompts/{prompt_id}", AUTH + "404 500 503"),
+			Map.entry("PUT /v1/prompts/{prompt_id}", AUTH + "404 422 500 503"),
+			Map.entry("DELETE /v1/prompts/{prompt_id}", AUTH + "500 503"),
+			Map.entry("PUT /v1/feedback/status", AUTH + "422 500"),
+			Map.entry("PUT /v1/conversations/{conversation_id}", AUTH + "404 422 500"),
+			Map.entry("POST /v1/responses", AUTH + "404 422 500 501 503"));
 
 	// The handler names behind LCS 0.2.0's operation ids.
 	private static final Map<String, String> HANDLERS = Map.ofEntries(Map.entry("GET /", "root_endpoint_handler"),
@@ -65,7 +87,29 @@ final class OpenApiOperations {
 			Map.entry("GET /v2/conversations/{conversation_id}", "get_conversation_endpoint_handler"),
 			Map.entry("PUT /v2/conversations/{conversation_id}", "update_conversation_endpoint_handler"),
 			Map.entry("DELETE /v2/conversations/{conversation_id}", "delete_conversation_endpoint_handler"),
-			Map.entry("GET /v1/shields", "shields_endpoint_handler"));
+			Map.entry("GET /v1/shields", "shields_endpoint_handler"),
+			Map.entry("GET /v1/vector-stores", "list_vector_stores"),
+			Map.entry("POST /v1/vector-stores", "create_vector_store"),
+			Map.entry("GET /v1/vector-stores/{vector_store_id}", "get_vector_store"),
+			Map.entry("PUT /v1/vector-stores/{vector_store_id}", "update_vector_store"),
+			Map.entry("DELETE /v1/vector-stores/{vector_store_id}", "delete_vector_store"),
+			Map.entry("GET /v1/vector-stores/{vector_store_id}/files", "list_vector_store_files"),
+			Map.entry("POST /v1/vector-stores/{vector_store_id}/files", "add_file_to_vector_store"),
+			Map.entry("GET /v1/vector-stores/{vector_store_id}/files/{file_id}", "get_vector_store_file"),
+			Map.entry("DELETE /v1/vector-stores/{vector_store_id}/files/{file_id}", "delete_vector_store_file"),
+			Map.entry("POST /v1/files", "create_file"), Map.entry("DELETE /v1/files/{file_id}", "delete_file"),
+			Map.entry("GET /v1/providers", "providers_endpoint_handler"),
+			Map.entry("GET /v1/providers/{provider_id}", "get_provider_endpoint_handler"),
+			Map.entry("GET /v1/tools", "tools_endpoint_handler"), Map.entry("GET /v1/rags", "rags_endpoint_handler"),
+			Map.entry("GET /v1/rags/{rag_id}", "get_rag_endpoint_handler"),
+			Map.entry("GET /v1/prompts", "list_prompts_handler"),
+			Map.entry("POST /v1/prompts", "create_prompt_handler"),
+			Map.entry("GET /v1/prompts/{prompt_id}", "get_prompt_handler"),
+			Map.entry("PUT /v1/prompts/{prompt_id}", "update_prompt_handler"),
+			Map.entry("DELETE /v1/prompts/{prompt_id}", "delete_prompt_handler"),
+			Map.entry("PUT /v1/feedback/status", "update_feedback_status"),
+			Map.entry("PUT /v1/conversations/{conversation_id}", "update_conversation_endpoint_handler"),
+			Map.entry("POST /v1/responses", "responses_endpoint_handler"));
 
 	private static final JsonNode UPSTREAM_PATHS = upstreamPaths();
 
@@ -157,6 +201,8 @@ final class OpenApiOperations {
 			case "400", "401" -> json("Missing or invalid credentials provided by client", "UnauthorizedResponse");
 			case "403" -> json("User is not authorized", "ForbiddenResponse");
 			case "404" -> json("Not Found", "ErrorResponse");
+			case "413" -> json("Content Too Large", "ErrorResponse");
+			case "501" -> json("Not Implemented", "ErrorResponse");
 			case "422" -> json("Validation Error", "HTTPValidationError");
 			case "503" -> json("Service Unavailable", "ErrorResponse");
 			default -> json("Internal Server Error", "ErrorResponse");

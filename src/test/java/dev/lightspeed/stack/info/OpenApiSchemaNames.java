@@ -33,7 +33,9 @@ final class OpenApiSchemaNames {
 			Map.entry("InferenceConfig", "InferenceConfiguration"),
 			Map.entry("DataCollectorConfig", "DataCollectorConfiguration"),
 			Map.entry("ConversationResponseChatTurn", "ConversationResponse"),
-			Map.entry("ConversationResponseConversationTurnV2", "ConversationResponseV2"));
+			Map.entry("ConversationResponseConversationTurnV2", "ConversationResponseV2"),
+			Map.entry("VectorStore", "VectorStoreResponse"), Map.entry("VectorStoreFile", "VectorStoreFileResponse"),
+			Map.entry("StoredFile", "FileResponse"));
 
 	private static final String PREFIX = "#/components/schemas/";
 
