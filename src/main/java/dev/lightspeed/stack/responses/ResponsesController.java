@@ -62,7 +62,8 @@ class ResponsesController {
 					+ "(event: and data: lines, data: [DONE] at the end)",
 			content = { @Content(mediaType = "application/json", schema = @Schema(type = "object")),
 					@Content(mediaType = "text/event-stream", schema = @Schema(type = "string")) })
-	ResponseEntity<?> responses(@AuthenticationPrincipal AuthenticatedUser user, @RequestBody ResponsesRequest request,
+	ResponseEntity<Object> responses(@AuthenticationPrincipal AuthenticatedUser user,
+			@RequestBody ResponsesRequest request,
 			@RequestHeader(name = McpHeaders.HEADER, required = false) @Nullable String mcpHeaders) {
 		PreparedResponse prepared = this.preparation.prepare(user, request, mcpHeaders);
 		if (!request.streamed()) {

@@ -25,7 +25,6 @@ import dev.lightspeed.stack.query.TurnSetup;
 import dev.lightspeed.stack.vectorstores.VectorStoreAccess;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -168,7 +167,7 @@ class ResponsesPreparation {
 		return body;
 	}
 
-	private List<Object> tools(@Nullable List<ObjectNode> requested, AuthenticatedUser user,
+	private List<Object> tools(@Nullable List<JsonNode> requested, AuthenticatedUser user,
 			@Nullable String mcpHeaders) {
 		List<McpServerConfig> configured = this.configuration.mcpServers();
 		Map<String, Map<String, String>> headers = McpHeaders.resolve(McpHeaders.parse(mcpHeaders), configured,
@@ -179,7 +178,7 @@ class ResponsesPreparation {
 		}
 		List<Object> tools = new ArrayList<>();
 		List<TurnInput.McpServer> servers = new ArrayList<>();
-		for (ObjectNode tool : requested) {
+		for (JsonNode tool : requested) {
 			switch (tool.path("type").asString("")) {
 				case "file_search" -> {
 					this.vectorStores.searchable(user, ResponsesInput.strings(tool.path("vector_store_ids")));

@@ -8,7 +8,6 @@ import dev.lightspeed.stack.errors.ForbidExtraFields;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The body of {@code POST /v1/responses}: OpenAI's Responses request as LCS 0.7.1's
@@ -52,7 +51,7 @@ record ResponsesRequest(@NotNull JsonNode input, @Nullable String model, @Nullab
 		@JsonProperty("previous_response_id") @Nullable String previousResponseId, @Nullable JsonNode prompt,
 		@Nullable JsonNode reasoning, @JsonProperty("safety_identifier") @Nullable String safetyIdentifier,
 		@Nullable Boolean store, @Nullable Boolean stream, @Nullable Double temperature, @Nullable JsonNode text,
-		@JsonProperty("tool_choice") @Nullable JsonNode toolChoice, @Nullable List<ObjectNode> tools,
+		@JsonProperty("tool_choice") @Nullable JsonNode toolChoice, @Nullable List<JsonNode> tools,
 		@JsonProperty("generate_topic_summary") @Nullable Boolean generateTopicSummary,
 		@JsonProperty("shield_ids") @Nullable List<String> shieldIds, @Nullable Map<String, Object> solr) {
 
