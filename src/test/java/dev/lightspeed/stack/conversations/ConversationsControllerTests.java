@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static dev.lightspeed.stack.support.TestUsers.user;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,22 +144,24 @@ class ConversationsControllerTests extends ConversationsSlice {
 
 	@Test
 	void putSetsTheTopicSummaryOfTheCallersConversationAsLcs040() {
+		assertThat(putTopicSummary("alice")).hasStatus(HttpStatus.NOT_FOUND).bodyJson().isStrictlyEqualTo(NOT_FOUND);
 		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
-		assertThat(this.mvc.put()
-			.uri("/v1/conversations/" + ID)
-			.with(user("bob"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"topic_summary\": \"Pods\"}")).hasStatus(403);
+		assertThat(putTopicSummary("bob")).hasStatus(HttpStatus.FORBIDDEN).bodyJson().isStrictlyEqualTo(FORBIDDEN);
 		verify(this.store, never()).setTopicSummary(anyString(), anyString());
-		assertThat(this.mvc.put()
-			.uri("/v1/conversations/" + ID)
-			.with(user("alice"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"topic_summary\": \"Pods\"}")).hasStatusOk()
+		assertThat(putTopicSummary("alice")).hasStatusOk()
 			.bodyText()
 			.isEqualTo("{\"conversation_id\":\"" + ID
 					+ "\",\"success\":true,\"message\":\"Topic summary updated successfully\"}");
 		verify(this.store).setTopicSummary(ID, "Pods");
+	}
+
+	private MvcTestResult putTopicSummary(String caller) {
+		return this.mvc.put()
+			.uri("/v1/conversations/" + ID)
+			.with(user(caller))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"topic_summary\": \"Pods\"}")
+			.exchange();
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.lightspeed.stack.query;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.lightspeed.stack.auth.SecurityConfiguration;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
@@ -13,16 +12,13 @@ import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.Shield;
 import dev.lightspeed.stack.llamastack.TurnEvent;
 import dev.lightspeed.stack.metrics.LlmMetrics;
-import dev.lightspeed.stack.support.InMemoryConversationStore;
-import dev.lightspeed.stack.support.InMemoryTurnTimes;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
 import dev.lightspeed.stack.support.TestConfigurations;
+import dev.lightspeed.stack.support.TurnRecordFakes;
 import dev.lightspeed.stack.topicsummary.TopicSummaries;
 import dev.lightspeed.stack.transcripts.Transcript;
-import dev.lightspeed.stack.transcripts.TranscriptStore;
 import dev.lightspeed.stack.vectorstores.VectorStoreAccess;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,8 +29,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.task.AsyncTaskExecutor;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -50,7 +44,7 @@ import static org.mockito.BDDMockito.given;
 @WebMvcTest(QueryController.class)
 @Import({ QueryService.class, QueryStreams.class, TurnRecords.class, TurnSetup.class, ActiveStreams.class,
 		QueryConfiguration.class, LlmMetrics.class, SecurityConfiguration.class, ErrorResponses.class,
-		TopicSummaries.class, QueryControllerTests.Fakes.class })
+		TopicSummaries.class, QueryControllerTests.Fakes.class, TurnRecordFakes.class })
 class QueryControllerTests {
 
 	private static final String ALICE = "alice";
@@ -277,38 +271,6 @@ class QueryControllerTests {
 		@Bean
 		ScriptedLlamaStack llamaStack() {
 			return new ScriptedLlamaStack();
-		}
-
-		@Bean
-		ConversationStore conversationStore() {
-			return new InMemoryConversationStore();
-		}
-
-		@Bean
-		InMemoryTurnTimes turnTimes() {
-			return new InMemoryTurnTimes();
-		}
-
-		@Bean
-		List<Transcript> transcriptLog() {
-			return new CopyOnWriteArrayList<>();
-		}
-
-		@Bean
-		TranscriptStore transcriptStore(List<Transcript> transcriptLog) {
-			return transcriptLog::add;
-		}
-
-		@Bean
-		MeterRegistry meterRegistry() {
-			return new SimpleMeterRegistry();
-		}
-
-		@Bean(name = "applicationTaskExecutor")
-		AsyncTaskExecutor applicationTaskExecutor() {
-			SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor();
-			executor.setVirtualThreads(true);
-			return executor;
 		}
 
 	}
