@@ -96,9 +96,9 @@ class NotebooksE2E {
 			assertThat(refused.body()).contains("needs Llama Stack 0.3.0 or later");
 		}
 		else {
-			String conversation = answered(lightspeed.post("/v1/responses?user_id=" + USER, chat.formatted("")));
+			String conversation = answered(lightspeed.post("/v1/responses?user_id=" + USER, chat.formatted("")), file);
 			answered(lightspeed.post("/v1/responses?user_id=" + USER,
-					chat.formatted(",\"conversation\":\"" + conversation + "\"")));
+					chat.formatted(",\"conversation\":\"" + conversation + "\"")), file);
 			assertThat(lightspeed.get("/v2/conversations?user_id=" + USER).body()).contains(conversation);
 			assertThat(lightspeed.post("/v1/responses?user_id=someone-else", chat.formatted("")).statusCode())
 				.isEqualTo(404);
@@ -110,12 +110,13 @@ class NotebooksE2E {
 		assertThat(lightspeed.get("/v1/vector-stores/" + store).statusCode()).isEqualTo(404);
 	}
 
-	// the stream in OpenAI's framing, answered from the file's text, in a conversation
-	// known by this service's id
-	private static String answered(HttpResponse<String> response) {
+	// the stream in OpenAI's framing, answered from the file's text, which the search
+	// returned as the uploaded file's, in a conversation known by this service's id
+	private static String answered(HttpResponse<String> response, String file) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		assertThat(response.body()).startsWith("event: response.created\ndata: ")
 			.contains("event: response.completed\ndata: ", "oc scale deployment/web")
+			.contains("\"type\":\"file_search_call\"", "\"file_id\":\"" + file + "\"")
 			.endsWith("data: [DONE]\n\n");
 		Matcher conversation = CONVERSATION.matcher(response.body());
 		assertThat(conversation.find()).as(response.body()).isTrue();
