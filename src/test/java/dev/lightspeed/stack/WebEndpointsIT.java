@@ -252,7 +252,9 @@ class WebEndpointsIT {
 
 	@Test
 	void infoNamesTheConfiguredService() {
-		assertThat(this.app.send("GET", "/v1/info").body()).isEqualTo("{\"name\":\"it\",\"version\":\"0.2.0\"}");
+		assertThat(this.app.send("GET", "/v1/info").body())
+			.isEqualTo("{\"name\":\"it\",\"version\":\"0.2.0\",\"llama_stack_version\":\"0.2.22\","
+					+ "\"llama_stack_api\":\"Agents API\"}");
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
