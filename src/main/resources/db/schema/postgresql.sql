@@ -74,3 +74,12 @@ CREATE TABLE IF NOT EXISTS stream_listener (
 	backend_pid INTEGER NOT NULL,
 	listening_since TIMESTAMP WITH TIME ZONE DEFAULT now() NOT NULL
 );
+-- Who created each vector store and file through this service (kind vector_store or file): only they may change it.
+CREATE TABLE IF NOT EXISTS knowledge_owner (
+	kind VARCHAR NOT NULL,
+	id VARCHAR NOT NULL,
+	user_id VARCHAR NOT NULL,
+	created_at BIGINT NOT NULL,
+	PRIMARY KEY (kind, id)
+);
+CREATE INDEX IF NOT EXISTS ix_knowledge_owner_user_id ON knowledge_owner (user_id);

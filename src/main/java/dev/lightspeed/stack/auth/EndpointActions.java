@@ -30,7 +30,25 @@ final class EndpointActions {
 		actions.put(path.matcher(HttpMethod.POST, "/v1/query"), Action.QUERY);
 		actions.put(path.matcher(HttpMethod.POST, "/v1/streaming_query"), Action.STREAMING_QUERY);
 		actions.put(path.matcher(HttpMethod.POST, "/v1/streaming_query/interrupt"), Action.STREAMING_QUERY);
-		actions.put(path.matcher(HttpMethod.GET, "/v1/vector-stores"), Action.READ_VECTOR_STORES);
+		actions.put(path.matcher(HttpMethod.POST, "/v1/responses"), Action.RESPONSES);
+		for (String store : new String[] { "/v1/vector-stores", "/v1/vector-stores/{id}",
+				"/v1/vector-stores/{id}/files", "/v1/vector-stores/{id}/files/{fileId}" }) {
+			actions.put(path.matcher(HttpMethod.GET, store), Action.READ_VECTOR_STORES);
+			actions.put(path.matcher(store), Action.MANAGE_VECTOR_STORES);
+		}
+		actions.put(path.matcher(HttpMethod.POST, "/v1/files"), Action.MANAGE_FILES);
+		actions.put(path.matcher(HttpMethod.DELETE, "/v1/files/{id}"), Action.MANAGE_FILES);
+		actions.put(path.matcher(HttpMethod.GET, "/v1/providers"), Action.LIST_PROVIDERS);
+		actions.put(path.matcher(HttpMethod.GET, "/v1/providers/{id}"), Action.GET_PROVIDER);
+		actions.put(path.matcher(HttpMethod.GET, "/v1/tools"), Action.GET_TOOLS);
+		actions.put(path.matcher(HttpMethod.GET, "/v1/rags"), Action.LIST_RAGS);
+		actions.put(path.matcher(HttpMethod.GET, "/v1/rags/{id}"), Action.GET_RAG);
+		for (String prompts : new String[] { "/v1/prompts", "/v1/prompts/{id}" }) {
+			actions.put(path.matcher(HttpMethod.GET, prompts), Action.READ_PROMPTS);
+			actions.put(path.matcher(prompts), Action.MANAGE_PROMPTS);
+		}
+		actions.put(path.matcher(HttpMethod.PUT, "/v1/feedback/status"), Action.ADMIN);
+		actions.put(path.matcher(HttpMethod.PUT, "/v1/conversations/{id}"), Action.UPDATE_CONVERSATION);
 		actions.put(path.matcher(HttpMethod.GET, "/v1/mcp-servers"), Action.LIST_MCP_SERVERS);
 		actions.put(path.matcher(HttpMethod.POST, "/v1/mcp-servers"), Action.REGISTER_MCP_SERVER);
 		actions.put(path.matcher(HttpMethod.DELETE, "/v1/mcp-servers/{name}"), Action.DELETE_MCP_SERVER);

@@ -42,6 +42,16 @@ public class ConversationAccess {
 	}
 
 	/**
+	 * Sets the topic summary of the caller's conversation ({@code PUT} of
+	 * {@code /v1/conversations/{id}} and {@code /v2/conversations/{id}}).
+	 */
+	ConversationUpdateResponse updateTopicSummary(AuthenticatedUser user, String id,
+			ConversationUpdateRequest request) {
+		this.store.setTopicSummary(owned(user, id, null).id(), request.topicSummary());
+		return new ConversationUpdateResponse(id, true, "Topic summary updated successfully");
+	}
+
+	/**
 	 * The caller's conversation, or another user's when the caller may take an action on
 	 * it.
 	 * @param user the caller

@@ -20,14 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v2/conversations")
 class ConversationsV2Controller {
 
-	private final ConversationStore store;
-
 	private final ConversationAccess access;
 
 	private final ConversationHistory history;
 
-	ConversationsV2Controller(ConversationStore store, ConversationAccess access, ConversationHistory history) {
-		this.store = store;
+	ConversationsV2Controller(ConversationAccess access, ConversationHistory history) {
 		this.access = access;
 		this.history = history;
 	}
@@ -54,9 +51,7 @@ class ConversationsV2Controller {
 	@PutMapping("/{conversation_id}")
 	ConversationUpdateResponse update(@AuthenticationPrincipal AuthenticatedUser user,
 			@PathVariable("conversation_id") String conversationId, @RequestBody ConversationUpdateRequest request) {
-		ConversationRecord record = this.access.owned(user, conversationId, null);
-		this.store.setTopicSummary(record.id(), request.topicSummary());
-		return new ConversationUpdateResponse(conversationId, true, "Topic summary updated successfully");
+		return this.access.updateTopicSummary(user, conversationId, request);
 	}
 
 	@DeleteMapping("/{conversation_id}")

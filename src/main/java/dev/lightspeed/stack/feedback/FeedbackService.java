@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
@@ -44,6 +45,9 @@ class FeedbackService {
 
 	private final ConversationAccess conversations;
 
+	// PUT /v1/feedback/status switches it while the service runs (LCS 0.3.0), per replica
+	private final AtomicBoolean enabled;
+
 	// A property read at start-up, not a condition on the store bean: conditions are
 	// decided when the jar is built (Spring AOT), properties when the service starts.
 	@Autowired
@@ -61,10 +65,28 @@ class FeedbackService {
 		this.database = database;
 		this.clock = clock;
 		this.uuids = uuids;
+		this.enabled = new AtomicBoolean(config.feedbackEnabled());
 	}
 
 	boolean enabled() {
-		return this.config.feedbackEnabled();
+		return this.enabled.get();
+	}
+
+	/**
+	 * Switches feedback on or off until the service stops.
+	 * @param on the new state
+	 * @return the state before
+	 */
+	boolean enable(boolean on) {
+		if (on && this.config.feedbackStorage() == null) {
+			throw ApiException.of(HttpStatus.BAD_REQUEST, "Feedback cannot be enabled",
+					"user_data_collection.feedback_storage is not configured");
+		}
+		return this.enabled.getAndSet(on);
+	}
+
+	Clock clock() {
+		return this.clock;
 	}
 
 	void store(AuthenticatedUser user, FeedbackRequest request) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import dev.lightspeed.stack.config.McpServerConfig;
 import dev.lightspeed.stack.llamastack.Wire.AgentConfig;
@@ -90,7 +89,7 @@ class AgentsApiBackend extends CatalogBackend {
 
 	@Override
 	public void unregisterMcpServer(String name) {
-		ifKnown(() -> this.http.delete("/v1/toolgroups/{toolgroupId}", name));
+		UpstreamErrors.ifKnown(() -> this.http.delete("/v1/toolgroups/{toolgroupId}", name));
 		logger.info("Unregistered MCP server {} from Llama Stack", name);
 	}
 
@@ -145,7 +144,7 @@ class AgentsApiBackend extends CatalogBackend {
 	public Optional<List<ChatTurn>> history(Conversation conversation) {
 		Optional<Conversation> found = findConversation(conversation);
 		return found
-			.flatMap((known) -> ifKnown(() -> this.http.get("/v1/agents/{agentId}/session/{sessionId}",
+			.flatMap((known) -> UpstreamErrors.ifKnown(() -> this.http.get("/v1/agents/{agentId}/session/{sessionId}",
 					SessionInfo.class, known.id(), known.upstreamId())))
 			.map(AgentsApiBackend::chatTurns);
 	}
@@ -174,8 +173,8 @@ class AgentsApiBackend extends CatalogBackend {
 	@Override
 	public boolean deleteConversation(Conversation conversation) {
 		String agentId = conversation.id();
-		Optional<Listing<SessionInfo>> sessions = ifKnown(
-				() -> this.http.get("/v1/agents/{agentId}/sessions", SESSIONS, agentId));
+		Optional<Listing<SessionInfo>> sessions = UpstreamErrors
+			.ifKnown(() -> this.http.get("/v1/agents/{agentId}/sessions", SESSIONS, agentId));
 		if (sessions.isEmpty()) {
 			return false;
 		}
@@ -187,28 +186,13 @@ class AgentsApiBackend extends CatalogBackend {
 					session.sessionId()));
 		// The agent exists only for this conversation, so it goes too (LCS 0.2.0 kept
 		// it).
-		ifKnown(() -> this.http.delete("/v1/agents/{agentId}", agentId));
+		UpstreamErrors.ifKnown(() -> this.http.delete("/v1/agents/{agentId}", agentId));
 		return true;
 	}
 
 	private Optional<SessionInfo> firstSession(String agentId) {
-		return ifKnown(() -> this.http.get("/v1/agents/{agentId}/sessions", SESSIONS, agentId))
+		return UpstreamErrors.ifKnown(() -> this.http.get("/v1/agents/{agentId}/sessions", SESSIONS, agentId))
 			.flatMap((sessions) -> sessions.items().stream().findFirst());
-	}
-
-	/**
-	 * Runs a call, treating Llama Stack's "not found" answers (400 in 0.2.x) as empty.
-	 */
-	private static <T> Optional<T> ifKnown(Supplier<T> call) {
-		try {
-			return Optional.ofNullable(call.get());
-		}
-		catch (LlamaStackApiException ex) {
-			if (ex.isNotFound()) {
-				return Optional.empty();
-			}
-			throw ex;
-		}
 	}
 
 }

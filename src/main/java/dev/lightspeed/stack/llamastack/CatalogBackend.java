@@ -90,12 +90,7 @@ abstract class CatalogBackend implements LlamaStackBackend {
 
 	@Override
 	public List<VectorStore> vectorStores() {
-		return this.http.get(vectorStoresPath(), JsonNode.class)
-			.path("data")
-			.valueStream()
-			.filter(JsonNode::isObject)
-			.map(VectorStore::of)
-			.toList();
+		return OpenAiLists.all(this.http, vectorStoresPath()).stream().map(VectorStore::of).toList();
 	}
 
 	/**

@@ -60,6 +60,13 @@ final class CatalogCache<T> {
 		}
 	}
 
+	/**
+	 * Forgets the value: the next call fetches it again (after a change made here).
+	 */
+	void invalidate() {
+		this.entry = null;
+	}
+
 	private boolean fresh(Entry<T> current) {
 		return this.nanoClock.getAsLong() - current.loadedAt() < this.ttlNanos;
 	}

@@ -53,6 +53,15 @@ class LlamaStackBackendFacade implements LlamaStackBackend {
 		return this.vectorStores.get();
 	}
 
+	/**
+	 * A vector store was created, changed or deleted through this service: list them
+	 * again next time.
+	 */
+	void vectorStoresChanged() {
+		this.vectorStoreIds.invalidate();
+		this.vectorStores.invalidate();
+	}
+
 	@Override
 	public List<ProviderHealth> providers() {
 		// readiness must see the current health, never a cached one

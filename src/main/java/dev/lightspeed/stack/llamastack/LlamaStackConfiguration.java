@@ -77,6 +77,26 @@ class LlamaStackConfiguration {
 		return new LlamaStackBackendFacade(llamaStackStatus::backend, properties.catalogTtl(), System::nanoTime);
 	}
 
+	@Bean
+	LlamaStackKnowledge llamaStackKnowledge(LlamaStackHttp http, LlamaStackConnector llamaStackStatus,
+			LlamaStackBackend llamaStackBackend) {
+		// the facade's cache lists the stores; a test may stand in for the facade
+		Runnable storesChanged = (llamaStackBackend instanceof LlamaStackBackendFacade facade)
+				? facade::vectorStoresChanged : () -> {
+				};
+		return new KnowledgeClient(http, llamaStackStatus::connectedVersion, storesChanged);
+	}
+
+	@Bean
+	LlamaStackCatalog llamaStackCatalog(LlamaStackHttp http, LlamaStackConnector llamaStackStatus) {
+		return new CatalogClient(http, llamaStackStatus::connectedVersion);
+	}
+
+	@Bean
+	LlamaStackResponses llamaStackResponses(LlamaStackHttp http, LlamaStackConnector llamaStackStatus) {
+		return new ResponsesClient(http, llamaStackStatus::connectedVersion);
+	}
+
 	/**
 	 * The client of the server library mode started, or else of {@code llama_stack.url}.
 	 */

@@ -159,6 +159,18 @@ class LlamaStackConnector implements LlamaStackStatus, SmartInitializingSingleto
 		return current.backend();
 	}
 
+	/**
+	 * The version of the connected Llama Stack.
+	 * @throws LlamaStackUnavailableException while not connected
+	 */
+	SemanticVersion connectedVersion() {
+		BackendRegistry.Selected current = this.selected;
+		if (current == null) {
+			throw new LlamaStackUnavailableException(LlamaStackUnavailableException.CONNECTION_ERROR);
+		}
+		return current.version();
+	}
+
 	@Override
 	public boolean connected() {
 		return this.selected != null;

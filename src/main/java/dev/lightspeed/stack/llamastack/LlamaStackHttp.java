@@ -9,7 +9,9 @@ import java.util.Map;
 import org.apache.hc.client5.http.classic.methods.HttpDelete;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpPut;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
@@ -31,8 +33,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * JSON; {@link #openStream} hands over a server-sent event body that can be abandoned
  * mid-way. What goes wrong leaves here translated ({@link UpstreamErrors}): an error
  * status as {@link LlamaStackApiException}, everything else as a
- * {@link LlamaStackUnavailableException} that names its cause. Request bodies are sent
- * whole, with {@code Content-Length}.
+ * {@link LlamaStackUnavailableException} that names its cause. JSON request bodies are
+ * sent whole, with {@code Content-Length}; an uploaded file is streamed, chunked.
  */
 class LlamaStackHttp {
 
@@ -73,6 +75,24 @@ class LlamaStackHttp {
 	}
 
 	/**
+	 * {@code GET} with extra headers, the answer read as JSON.
+	 */
+	JsonNode get(String path, Map<String, String> headers, Object... variables) {
+		HttpGet get = new HttpGet(uri(path, variables));
+		headers.forEach(get::setHeader);
+		return call(get, this.json.constructType(JsonNode.class));
+	}
+
+	/**
+	 * {@code PUT} of a JSON body, the answer read as JSON.
+	 */
+	JsonNode put(String path, Object body, Object... variables) {
+		HttpPut put = new HttpPut(uri(path, variables));
+		put.setEntity(jsonEntity(body));
+		return call(put, this.json.constructType(JsonNode.class));
+	}
+
+	/**
 	 * {@code GET}, the answer read as a generic type.
 	 */
 	<T> T get(String path, TypeReference<T> type, Object... variables) {
@@ -101,6 +121,40 @@ class LlamaStackHttp {
 	 */
 	JsonNode delete(String path, Object... variables) {
 		return call(new HttpDelete(uri(path, variables)), this.json.constructType(JsonNode.class));
+	}
+
+	/**
+	 * {@code POST} of a file as {@code multipart/form-data} ({@code purpose} first, then
+	 * {@code file}), read from its stream while it is sent; the answer read as JSON.
+	 * @throws UploadAbortedException when the file's stream failed, which abandons the
+	 * request
+	 */
+	JsonNode upload(String path, FileUpload file) {
+		HttpPost post = new HttpPost(uri(path));
+		UploadSource source = new UploadSource(file.content(), post::cancel);
+		post.setEntity(MultipartEntityBuilder.create()
+			.addTextBody("purpose", "assistants")
+			.addBinaryBody("file", source, contentType(file.contentType()), file.filename())
+			.build());
+		try {
+			return call(post, this.json.constructType(JsonNode.class));
+		}
+		catch (LlamaStackUnavailableException ex) {
+			IOException failure = source.failure();
+			if (failure != null) {
+				throw new UploadAbortedException(failure);
+			}
+			throw ex;
+		}
+	}
+
+	private static ContentType contentType(String value) {
+		try {
+			return ContentType.parse(value);
+		}
+		catch (RuntimeException ex) {
+			return ContentType.APPLICATION_OCTET_STREAM;
+		}
 	}
 
 	/**
@@ -188,68 +242,6 @@ class LlamaStackHttp {
 	private URI uri(String path, Object... variables) {
 		// variables are encoded strictly: an id cannot add path segments or a query
 		return UriComponentsBuilder.fromUriString(this.baseUrl + path).encode().buildAndExpand(variables).toUri();
-	}
-
-	/**
-	 * An open event-stream body.
-	 */
-	static final class EventStream implements AutoCloseable {
-
-		private final HttpUriRequestBase request;
-
-		private final ClassicHttpResponse response;
-
-		private final InputStream body;
-
-		private volatile boolean closed;
-
-		EventStream(HttpUriRequestBase request, ClassicHttpResponse response, InputStream body) {
-			this.request = request;
-			this.response = response;
-			this.body = body;
-		}
-
-		InputStream body() {
-			return this.body;
-		}
-
-		/**
-		 * Ends the exchange now. Reading the rest of the body to keep the connection
-		 * would wait for the whole answer, so the connection is dropped instead; a stream
-		 * read to its end is closed by its reader before this and keeps its connection.
-		 */
-		@Override
-		public void close() {
-			if (this.closed) {
-				return;
-			}
-			this.closed = true;
-			this.request.cancel();
-			try {
-				this.response.close();
-			}
-			catch (IOException ex) {
-				// the connection is gone either way
-			}
-		}
-
-		/**
-		 * Ends an exchange whose body was read to its end, keeping the connection.
-		 */
-		void finished() {
-			if (this.closed) {
-				return;
-			}
-			this.closed = true;
-			try {
-				this.body.close();
-				this.response.close();
-			}
-			catch (IOException ex) {
-				// the connection is gone either way
-			}
-		}
-
 	}
 
 }

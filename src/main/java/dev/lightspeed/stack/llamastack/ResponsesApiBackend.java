@@ -116,7 +116,7 @@ class ResponsesApiBackend extends CatalogBackend {
 		this.http.post("/v1/conversations/{conversationId}/items", Map.of("items", items), JsonNode.class, upstreamId);
 	}
 
-	private static Map<String, String> message(String role, String content) {
+	static Map<String, String> message(String role, String content) {
 		return Map.of("type", "message", "role", role, "content", content);
 	}
 

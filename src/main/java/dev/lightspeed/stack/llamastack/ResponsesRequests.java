@@ -66,7 +66,7 @@ final class ResponsesRequests {
 		return text.toString();
 	}
 
-	private List<Object> tools(TurnInput.@Nullable Tools tools) {
+	List<Object> tools(TurnInput.@Nullable Tools tools) {
 		List<Object> definitions = new ArrayList<>();
 		if (tools == null) {
 			return definitions;

@@ -22,7 +22,7 @@ class SseTurnStream implements TurnStream {
 
 	private static final Logger logger = LoggerFactory.getLogger(SseTurnStream.class);
 
-	private final LlamaStackHttp.EventStream exchange;
+	private final EventStream exchange;
 
 	private final SseEventData data;
 
@@ -39,7 +39,7 @@ class SseTurnStream implements TurnStream {
 	 * @param exchange the open exchange
 	 * @param events maps one event's data (UTF-8 bytes) to turn events
 	 */
-	SseTurnStream(LlamaStackHttp.EventStream exchange, Function<byte[], List<TurnEvent>> events) {
+	SseTurnStream(EventStream exchange, Function<byte[], List<TurnEvent>> events) {
 		this.exchange = exchange;
 		this.data = new SseEventData(exchange.body());
 		this.events = events;

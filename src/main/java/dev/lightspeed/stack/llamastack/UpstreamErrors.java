@@ -7,6 +7,8 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -61,6 +63,34 @@ final class UpstreamErrors {
 			// not JSON: the text itself is the best message there is
 		}
 		return text.isEmpty() ? "HTTP " + status : text;
+	}
+
+	/**
+	 * Runs a call, treating Llama Stack's "not found" answers as empty: 0.2.x and 0.5
+	 * answer 400 "… not found" for unknown agents, sessions and vector stores, later
+	 * versions 404.
+	 */
+	static <T> Optional<T> ifKnown(Supplier<T> call) {
+		try {
+			return Optional.ofNullable(call.get());
+		}
+		catch (LlamaStackApiException ex) {
+			if (ex.isNotFound()) {
+				return Optional.empty();
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Runs a call whose answer does not matter (a delete).
+	 * @return false when Llama Stack said the thing does not exist
+	 */
+	static boolean deleted(Runnable call) {
+		return ifKnown(() -> {
+			call.run();
+			return Boolean.TRUE;
+		}).isPresent();
 	}
 
 	/**

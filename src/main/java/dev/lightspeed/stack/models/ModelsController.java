@@ -8,12 +8,14 @@ import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.llamastack.LlamaStackApiException;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.Model;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,8 +38,12 @@ class ModelsController {
 		this.llamaStack = llamaStack;
 	}
 
+	/**
+	 * The models; with {@code model_type} (LCS 0.4.2), only those of that type
+	 * ({@code llm}, {@code embedding}, ...).
+	 */
 	@GetMapping("/v1/models")
-	ModelsResponse models() {
+	ModelsResponse models(@RequestParam(name = "model_type", required = false) @Nullable String modelType) {
 		List<Model> models;
 		try {
 			models = this.llamaStack.models();
@@ -46,7 +52,10 @@ class ModelsController {
 			throw ApiException.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unable to retrieve list of models",
 					String.valueOf(ex.getMessage()));
 		}
-		return new ModelsResponse(models.stream().map(ModelsController::ordered).toList());
+		return new ModelsResponse(models.stream()
+			.filter((model) -> modelType == null || modelType.equals(model.raw().path("model_type").stringValue("")))
+			.map(ModelsController::ordered)
+			.toList());
 	}
 
 	static Map<String, Object> ordered(Model model) {

@@ -1,7 +1,6 @@
 package dev.lightspeed.stack.query;
 
 import java.util.List;
-import java.util.Set;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
 import dev.lightspeed.stack.config.CustomizationConfig;
@@ -11,6 +10,7 @@ import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.Shield;
 import dev.lightspeed.stack.llamastack.TurnInput;
 import dev.lightspeed.stack.mcp.McpServers;
+import dev.lightspeed.stack.vectorstores.VectorStoreAccess;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +22,13 @@ import org.springframework.stereotype.Component;
 /**
  * The shields and tools a turn runs with: every shield, split by its name's prefix (LCS
  * 0.2.0), or those the request names ({@code shield_ids}, LCS 0.4.2: empty for none);
- * knowledge search over every vector store, or those the request names
- * ({@code vector_store_ids}: empty for none); and the MCP servers with each one's
- * credentials ({@link McpServers}).
+ * knowledge search over every vector store the user may read, or those the request names
+ * ({@code vector_store_ids}: empty for none; one the user may not read is a 404,
+ * {@link VectorStoreAccess}); and the MCP servers with each one's credentials
+ * ({@link McpServers}).
  */
 @Component
-class TurnSetup {
+public class TurnSetup {
 
 	private static final Logger logger = LoggerFactory.getLogger(TurnSetup.class);
 
@@ -39,17 +40,31 @@ class TurnSetup {
 
 	private final McpServers mcpServers;
 
+	private final VectorStoreAccess vectorStores;
+
 	TurnSetup(LightspeedConfiguration configuration, LlamaStackBackend llamaStack, QueryProperties properties,
-			McpServers mcpServers) {
+			McpServers mcpServers, VectorStoreAccess vectorStores) {
 		this.configuration = configuration;
 		this.llamaStack = llamaStack;
 		this.properties = properties;
 		this.mcpServers = mcpServers;
+		this.vectorStores = vectorStores;
 	}
 
 	TurnInput.Shields shields(QueryRequest request) {
+		return shields(request.shieldIds());
+	}
+
+	/**
+	 * The shields a turn runs with, for {@code /v1/query} and {@code /v1/responses}
+	 * alike.
+	 * @param requested the shields the request names ({@code shield_ids}): null for all,
+	 * empty for none
+	 * @return the input and output shields
+	 * @throws ApiException 422 when the request may not choose or names none known
+	 */
+	public TurnInput.Shields shields(@Nullable List<String> requested) {
 		List<Shield> shields = this.llamaStack.shields();
-		List<String> requested = request.shieldIds();
 		if (requested != null) {
 			CustomizationConfig customization = this.configuration.customization();
 			if (customization != null && customization.disableShieldIdsOverride()) {
@@ -87,22 +102,8 @@ class TurnSetup {
 			return null;
 		}
 		McpServers.Offer mcp = this.mcpServers.offer(user, headers::getFirst, this.properties.forwardCallerToken());
-		return new TurnInput.Tools(vectorStores(request.vectorStoreIds()), mcp.servers(), mcp.headers());
-	}
-
-	private List<String> vectorStores(@Nullable List<String> requested) {
-		List<String> known = this.llamaStack.vectorStoreIds();
-		if (requested == null) {
-			return known;
-		}
-		Set<String> available = Set.copyOf(known);
-		for (String id : requested) {
-			if (!available.contains(id)) {
-				throw ApiException.of(HttpStatus.NOT_FOUND, "Vector store not found",
-						"Vector store with ID " + id + " does not exist");
-			}
-		}
-		return List.copyOf(requested);
+		return new TurnInput.Tools(this.vectorStores.searchable(user, request.vectorStoreIds()), mcp.servers(),
+				mcp.headers());
 	}
 
 }

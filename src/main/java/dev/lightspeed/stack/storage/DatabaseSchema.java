@@ -18,15 +18,15 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
  * per vendor in {@code db/schema/<vendor>.sql}) with the columns LCS 0.3.x
  * ({@code topic_summary}) and this service ({@code llama_session_id}) add,
  * {@code user_feedback}, {@code conversation_turn} (when each turn started and ended),
- * {@code mcp_server} (MCP servers registered at run time), {@code api_key}, the quota
- * tables ({@code db/schema/quota-<vendor>.sql}, which a separate quota database gets
- * alone), and on PostgreSQL {@code active_stream} and {@code stream_listener} (which
- * replica streams what, for interrupts). Like LCS's own start-up (SQLAlchemy's
- * {@code create_all}), every step leaves alone what is already there, so a database that
- * LCS 0.2.0 or 0.3.x created, or an earlier version of this service (its
- * {@code flyway_schema_history} table stays, unused), keeps its rows. The steps run in
- * one transaction; on PostgreSQL under an advisory lock, so replicas that start together
- * do not race.
+ * {@code mcp_server} (MCP servers registered at run time), {@code knowledge_owner} (who
+ * created each vector store and file), {@code api_key}, the quota tables
+ * ({@code db/schema/quota-<vendor>.sql}, which a separate quota database gets alone), and
+ * on PostgreSQL {@code active_stream} and {@code stream_listener} (which replica streams
+ * what, for interrupts). Like LCS's own start-up (SQLAlchemy's {@code create_all}), every
+ * step leaves alone what is already there, so a database that LCS 0.2.0 or 0.3.x created,
+ * or an earlier version of this service (its {@code flyway_schema_history} table stays,
+ * unused), keeps its rows. The steps run in one transaction; on PostgreSQL under an
+ * advisory lock, so replicas that start together do not race.
  */
 public final class DatabaseSchema {
 

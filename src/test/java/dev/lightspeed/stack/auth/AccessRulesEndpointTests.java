@@ -47,7 +47,14 @@ class AccessRulesEndpointTests {
 			"PUT, /v2/conversations/abc, editor", "GET, /v1/shields, writer", "GET, /v1/config, operator",
 			"GET, /metrics, operator", "POST, /v1/streaming_query/interrupt, writer", "GET, /v1/vector-stores, curator",
 			"GET, /v1/mcp-servers, toolsmith", "POST, /v1/mcp-servers, toolsmith",
-			"DELETE, /v1/mcp-servers/x, toolsmith", "GET, /v1/mcp-auth/client-options, toolsmith" })
+			"DELETE, /v1/mcp-servers/x, toolsmith", "GET, /v1/mcp-auth/client-options, toolsmith",
+			"POST, /v1/responses, librarian", "POST, /v1/vector-stores, librarian",
+			"DELETE, /v1/vector-stores/vs1, librarian", "POST, /v1/vector-stores/vs1/files, librarian",
+			"GET, /v1/vector-stores/vs1/files, curator", "POST, /v1/files, librarian",
+			"DELETE, /v1/files/f1, librarian", "GET, /v1/providers, librarian", "GET, /v1/providers/p1, librarian",
+			"GET, /v1/tools, toolsmith", "GET, /v1/rags, librarian", "GET, /v1/rags/r1, librarian",
+			"GET, /v1/prompts, librarian", "PUT, /v1/prompts/p1, librarian", "PUT, /v1/conversations/abc, editor",
+			"PUT, /v1/feedback/status, boss" })
 	void aRoleWithoutTheActionShouldBe403(String method, String path, String role) {
 		assertThat(call(method, path, "reader")).hasStatus(403).hasBodyTextEqualTo(FORBIDDEN);
 		assertThat(call(method, path, role)).hasStatusOk();
@@ -100,6 +107,8 @@ class AccessRulesEndpointTests {
 							    - {role: curator, actions: [read_vector_stores]}
 							    - role: toolsmith
 							      actions: [list_mcp_servers, register_mcp_server, delete_mcp_server, get_tools]
+							    - role: librarian
+							      actions: [responses, manage_vector_stores, manage_files, list_providers, get_provider, list_rags, get_rag, read_prompts, manage_prompts]
 							    - {role: boss, actions: [admin]}
 							""");
 		}

@@ -35,10 +35,17 @@ class ProtectedEndpointsTests {
 
 	@ParameterizedTest(name = "{0} {1}")
 	@CsvSource({ "POST, /v1/query", "POST, /v1/streaming_query", "POST, /v1/feedback", "GET, /v1/conversations",
-			"GET, /v1/conversations/abc", "DELETE, /v1/conversations/abc", "GET, /v2/conversations",
-			"GET, /v2/conversations/abc", "PUT, /v2/conversations/abc", "DELETE, /v2/conversations/abc",
-			"POST, /authorized", "GET, /v1/shields", "GET, /v1/mcp-servers", "POST, /v1/mcp-servers",
-			"DELETE, /v1/mcp-servers/tools", "GET, /v1/mcp-auth/client-options" })
+			"GET, /v1/conversations/abc", "DELETE, /v1/conversations/abc", "PUT, /v1/conversations/abc",
+			"GET, /v2/conversations", "GET, /v2/conversations/abc", "PUT, /v2/conversations/abc",
+			"DELETE, /v2/conversations/abc", "POST, /authorized", "GET, /v1/shields", "GET, /v1/mcp-servers",
+			"POST, /v1/mcp-servers", "DELETE, /v1/mcp-servers/tools", "GET, /v1/mcp-auth/client-options",
+			"PUT, /v1/feedback/status", "POST, /v1/responses", "GET, /v1/vector-stores", "POST, /v1/vector-stores",
+			"GET, /v1/vector-stores/vs1", "PUT, /v1/vector-stores/vs1", "DELETE, /v1/vector-stores/vs1",
+			"GET, /v1/vector-stores/vs1/files", "POST, /v1/vector-stores/vs1/files",
+			"GET, /v1/vector-stores/vs1/files/f1", "DELETE, /v1/vector-stores/vs1/files/f1", "POST, /v1/files",
+			"DELETE, /v1/files/f1", "GET, /v1/providers", "GET, /v1/providers/p1", "GET, /v1/tools", "GET, /v1/rags",
+			"GET, /v1/rags/r1", "GET, /v1/prompts", "POST, /v1/prompts", "GET, /v1/prompts/p1", "PUT, /v1/prompts/p1",
+			"DELETE, /v1/prompts/p1" })
 	void protectedRouteShouldRequireAToken(String method, String path) {
 		assertThat(this.mvc.method(HttpMethod.valueOf(method)).uri(path)).hasStatus(400)
 			.hasBodyTextEqualTo("{\"detail\":\"No Authorization header found\"}");
@@ -55,7 +62,7 @@ class ProtectedEndpointsTests {
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
-	@CsvSource({ "GET, /v1/query", "GET, /authorized", "PUT, /v1/conversations/abc" })
+	@CsvSource({ "GET, /v1/query", "GET, /authorized", "PATCH, /v1/conversations/abc" })
 	void wrongMethodShouldBe405BeforeAuthentication(String method, String path) {
 		assertThat(this.mvc.method(HttpMethod.valueOf(method)).uri(path)).hasStatus(405);
 	}
@@ -74,12 +81,13 @@ class ProtectedEndpointsTests {
 		}
 
 		@RequestMapping(path = { "/v1/conversations", "/v2/conversations", "/v1/shields", "/v1/mcp-servers",
-				"/v1/mcp-auth/client-options", "/v1/vector-stores" }, method = RequestMethod.GET)
+				"/v1/mcp-auth/client-options" }, method = RequestMethod.GET)
 		String list(@AuthenticationPrincipal AuthenticatedUser user) {
 			return user.userId();
 		}
 
-		@RequestMapping(path = "/v1/conversations/{id}", method = { RequestMethod.GET, RequestMethod.DELETE })
+		@RequestMapping(path = "/v1/conversations/{id}",
+				method = { RequestMethod.GET, RequestMethod.DELETE, RequestMethod.PUT })
 		String v1(@AuthenticationPrincipal AuthenticatedUser user) {
 			return user.userId();
 		}
@@ -92,6 +100,23 @@ class ProtectedEndpointsTests {
 		@RequestMapping(path = "/v2/conversations/{id}",
 				method = { RequestMethod.GET, RequestMethod.PUT, RequestMethod.DELETE })
 		String v2(@AuthenticationPrincipal AuthenticatedUser user) {
+			return user.userId();
+		}
+
+		// the routes of LCS 0.3-0.7 (issue 29), each method a client calls
+		@RequestMapping(
+				path = { "/v1/responses", "/v1/vector-stores", "/v1/vector-stores/{id}", "/v1/vector-stores/{id}/files",
+						"/v1/vector-stores/{id}/files/{fileId}", "/v1/files", "/v1/files/{id}", "/v1/providers",
+						"/v1/providers/{id}", "/v1/tools", "/v1/rags", "/v1/rags/{id}", "/v1/prompts",
+						"/v1/prompts/{id}" },
+				method = { RequestMethod.POST, RequestMethod.PUT, RequestMethod.DELETE, RequestMethod.GET })
+		String knowledge(@AuthenticationPrincipal AuthenticatedUser user) {
+			return user.userId();
+		}
+
+		// reading the feedback status is open, changing it is not
+		@RequestMapping(path = "/v1/feedback/status", method = RequestMethod.PUT)
+		String feedbackStatus(@AuthenticationPrincipal AuthenticatedUser user) {
 			return user.userId();
 		}
 

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static dev.lightspeed.stack.support.TestUsers.user;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,6 +140,28 @@ class ConversationsControllerTests extends ConversationsSlice {
 			.bodyJson()
 			.isStrictlyEqualTo(LlamaStackFailures.UNAVAILABLE);
 		verify(this.store, never()).delete(anyString());
+	}
+
+	@Test
+	void putSetsTheTopicSummaryOfTheCallersConversationAsLcs040() {
+		assertThat(putTopicSummary("alice")).hasStatus(HttpStatus.NOT_FOUND).bodyJson().isStrictlyEqualTo(NOT_FOUND);
+		given(this.store.find(ID)).willReturn(Optional.of(record(ID, "alice")));
+		assertThat(putTopicSummary("bob")).hasStatus(HttpStatus.FORBIDDEN).bodyJson().isStrictlyEqualTo(FORBIDDEN);
+		verify(this.store, never()).setTopicSummary(anyString(), anyString());
+		assertThat(putTopicSummary("alice")).hasStatusOk()
+			.bodyText()
+			.isEqualTo("{\"conversation_id\":\"" + ID
+					+ "\",\"success\":true,\"message\":\"Topic summary updated successfully\"}");
+		verify(this.store).setTopicSummary(ID, "Pods");
+	}
+
+	private MvcTestResult putTopicSummary(String caller) {
+		return this.mvc.put()
+			.uri("/v1/conversations/" + ID)
+			.with(user(caller))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"topic_summary\": \"Pods\"}")
+			.exchange();
 	}
 
 }

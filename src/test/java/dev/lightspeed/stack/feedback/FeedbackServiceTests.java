@@ -137,4 +137,14 @@ class FeedbackServiceTests {
 		}
 	}
 
+	@Test
+	void feedbackCannotBeSwitchedOnWithoutAPlaceToKeepIt() {
+		FeedbackService off = new FeedbackService(new UserDataCollectionConfig(false, null, false, null, null), null,
+				Clock.systemUTC(), UUID::randomUUID, new ConversationAccess(this.conversations));
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> off.enable(true))
+			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(400));
+		assertThat(off.enabled()).isFalse();
+		assertThat(off.enable(false)).isFalse();
+	}
+
 }

@@ -50,15 +50,35 @@ final class OpenApiOperations {
 			Map.entry("POST /authorized", AUTH + "500"), Map.entry("GET /v1/shields", AUTH + "500 503"),
 			Map.entry("GET /readiness", "503"), Map.entry("GET /v1/readiness", "503"),
 			Map.entry("POST /v1/streaming_query/interrupt", AUTH + "404 413 422"),
-			Map.entry("GET /v1/vector-stores", AUTH + "500 503"), Map.entry("GET /v1/mcp-servers", AUTH + "500"),
-			Map.entry("POST /v1/mcp-servers", AUTH + "409 422 500 503"),
+			Map.entry("GET /v1/mcp-servers", AUTH + "500"), Map.entry("POST /v1/mcp-servers", AUTH + "409 422 500 503"),
 			Map.entry("DELETE /v1/mcp-servers/{name}", AUTH + "500 503"),
 			Map.entry("GET /v1/mcp-auth/client-options", AUTH + "500"),
-
 			Map.entry("GET /v1/admin/api-keys", ADMIN + "500"), Map.entry("POST /v1/admin/api-keys", ADMIN + "422 500"),
 			Map.entry("GET /v1/admin/api-keys/{key_id}", ADMIN + "404 500"),
 			Map.entry("DELETE /v1/admin/api-keys/{key_id}", ADMIN + "404 500"),
-			Map.entry("POST /v1/admin/api-keys/{key_id}/rotate", ADMIN + "404 409 500"));
+			Map.entry("POST /v1/admin/api-keys/{key_id}/rotate", ADMIN + "404 409 500"),
+			Map.entry("GET /v1/vector-stores", AUTH + "500 503"),
+			Map.entry("POST /v1/vector-stores", AUTH + "400 422 500 503"),
+			Map.entry("GET /v1/vector-stores/{vector_store_id}", AUTH + "404 500 503"),
+			Map.entry("PUT /v1/vector-stores/{vector_store_id}", AUTH + "400 404 422 500 503"),
+			Map.entry("DELETE /v1/vector-stores/{vector_store_id}", AUTH + "404 500 503"),
+			Map.entry("GET /v1/vector-stores/{vector_store_id}/files", AUTH + "404 500 503"),
+			Map.entry("POST /v1/vector-stores/{vector_store_id}/files", AUTH + "400 404 422 500 503"),
+			Map.entry("GET /v1/vector-stores/{vector_store_id}/files/{file_id}", AUTH + "404 500 503"),
+			Map.entry("DELETE /v1/vector-stores/{vector_store_id}/files/{file_id}", AUTH + "404 500 503"),
+			Map.entry("POST /v1/files", AUTH + "413 422 500 503"),
+			Map.entry("DELETE /v1/files/{file_id}", AUTH + "404 500 503"),
+			Map.entry("GET /v1/providers", AUTH + "500 503"),
+			Map.entry("GET /v1/providers/{provider_id}", AUTH + "404 500 503"),
+			Map.entry("GET /v1/tools", AUTH + "500 503"), Map.entry("GET /v1/rags", AUTH + "500 503"),
+			Map.entry("GET /v1/rags/{rag_id}", AUTH + "404 500 503"), Map.entry("GET /v1/prompts", AUTH + "500 503"),
+			Map.entry("POST /v1/prompts", AUTH + "422 500 503"),
+			Map.entry("GET /v1/prompts/{prompt_id}", AUTH + "404 500 503"),
+			Map.entry("PUT /v1/prompts/{prompt_id}", AUTH + "404 422 500 503"),
+			Map.entry("DELETE /v1/prompts/{prompt_id}", AUTH + "500 503"),
+			Map.entry("PUT /v1/feedback/status", AUTH + "422 500"),
+			Map.entry("PUT /v1/conversations/{conversation_id}", AUTH + "404 422 500"),
+			Map.entry("POST /v1/responses", AUTH + "404 422 500 501 503"));
 
 	// The handler names behind LCS 0.2.0's operation ids.
 	private static final Map<String, String> HANDLERS = Map.ofEntries(Map.entry("GET /", "root_endpoint_handler"),
@@ -83,11 +103,32 @@ final class OpenApiOperations {
 			Map.entry("DELETE /v2/conversations/{conversation_id}", "delete_conversation_endpoint_handler"),
 			Map.entry("GET /v1/shields", "shields_endpoint_handler"),
 			Map.entry("POST /v1/streaming_query/interrupt", "stream_interrupt_endpoint_handler"),
-			Map.entry("GET /v1/vector-stores", "list_vector_stores"),
 			Map.entry("GET /v1/mcp-servers", "list_mcp_servers_handler"),
 			Map.entry("POST /v1/mcp-servers", "register_mcp_server_handler"),
 			Map.entry("DELETE /v1/mcp-servers/{name}", "delete_mcp_server_handler"),
-			Map.entry("GET /v1/mcp-auth/client-options", "get_mcp_client_auth_options"));
+			Map.entry("GET /v1/mcp-auth/client-options", "get_mcp_client_auth_options"),
+			Map.entry("GET /v1/vector-stores", "list_vector_stores"),
+			Map.entry("POST /v1/vector-stores", "create_vector_store"),
+			Map.entry("GET /v1/vector-stores/{vector_store_id}", "get_vector_store"),
+			Map.entry("PUT /v1/vector-stores/{vector_store_id}", "update_vector_store"),
+			Map.entry("DELETE /v1/vector-stores/{vector_store_id}", "delete_vector_store"),
+			Map.entry("GET /v1/vector-stores/{vector_store_id}/files", "list_vector_store_files"),
+			Map.entry("POST /v1/vector-stores/{vector_store_id}/files", "add_file_to_vector_store"),
+			Map.entry("GET /v1/vector-stores/{vector_store_id}/files/{file_id}", "get_vector_store_file"),
+			Map.entry("DELETE /v1/vector-stores/{vector_store_id}/files/{file_id}", "delete_vector_store_file"),
+			Map.entry("POST /v1/files", "create_file"), Map.entry("DELETE /v1/files/{file_id}", "delete_file"),
+			Map.entry("GET /v1/providers", "providers_endpoint_handler"),
+			Map.entry("GET /v1/providers/{provider_id}", "get_provider_endpoint_handler"),
+			Map.entry("GET /v1/tools", "tools_endpoint_handler"), Map.entry("GET /v1/rags", "rags_endpoint_handler"),
+			Map.entry("GET /v1/rags/{rag_id}", "get_rag_endpoint_handler"),
+			Map.entry("GET /v1/prompts", "list_prompts_handler"),
+			Map.entry("POST /v1/prompts", "create_prompt_handler"),
+			Map.entry("GET /v1/prompts/{prompt_id}", "get_prompt_handler"),
+			Map.entry("PUT /v1/prompts/{prompt_id}", "update_prompt_handler"),
+			Map.entry("DELETE /v1/prompts/{prompt_id}", "delete_prompt_handler"),
+			Map.entry("PUT /v1/feedback/status", "update_feedback_status"),
+			Map.entry("PUT /v1/conversations/{conversation_id}", "update_conversation_endpoint_handler"),
+			Map.entry("POST /v1/responses", "responses_endpoint_handler"));
 
 	private static final JsonNode UPSTREAM_PATHS = upstreamPaths();
 
@@ -196,6 +237,7 @@ final class OpenApiOperations {
 			case "409" -> json("Conflict", "ErrorResponse");
 			case "413" -> json("Content Too Large", "ErrorResponse");
 			case "429" -> json("Token quota or request rate exceeded", "ErrorResponse");
+			case "501" -> json("Not Implemented", "ErrorResponse");
 			case "422" -> json("Validation Error", "HTTPValidationError");
 			case "503" -> json("Service Unavailable", "ErrorResponse");
 			default -> json("Internal Server Error", "ErrorResponse");

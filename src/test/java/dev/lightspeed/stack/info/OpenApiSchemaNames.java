@@ -46,7 +46,10 @@ final class OpenApiSchemaNames {
 			Map.entry("McpServerListResponse", "MCPServerListResponse"), Map.entry("McpServerInfo", "MCPServerInfo"),
 			Map.entry("McpServerDeleteResponse", "MCPServerDeleteResponse"),
 			Map.entry("McpClientAuthOptionsResponse", "MCPClientAuthOptionsResponse"),
-			Map.entry("McpServerAuthInfo", "MCPServerAuthInfo"));
+			Map.entry("McpServerAuthInfo", "MCPServerAuthInfo"),
+
+			Map.entry("VectorStore", "VectorStoreResponse"), Map.entry("VectorStoreFile", "VectorStoreFileResponse"),
+			Map.entry("StoredFile", "FileResponse"));
 
 	private static final String PREFIX = "#/components/schemas/";
 

@@ -58,7 +58,7 @@ class LlamaStackHttpTests {
 				JsonMapper.builder().build());
 	}
 
-	private static String read(LlamaStackHttp.EventStream stream) throws IOException {
+	private static String read(EventStream stream) throws IOException {
 		try (stream) {
 			String body = new String(stream.body().readAllBytes(), StandardCharsets.UTF_8);
 			stream.finished();
@@ -116,7 +116,7 @@ class LlamaStackHttpTests {
 	void aChunkedStreamShouldBeDecodedWithExtensionsAndTrailers() throws IOException {
 		this.server.answer("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
 				+ "5;name=value\r\ndata:\r\n6\r\n one\n\n\r\n0\r\nX-Trailer: t\r\n\r\n");
-		LlamaStackHttp.EventStream stream = http(Duration.ofSeconds(2)).openStream("/", Map.of(), Map.of());
+		EventStream stream = http(Duration.ofSeconds(2)).openStream("/", Map.of(), Map.of());
 		assertThat(read(stream)).isEqualTo("data: one\n\n");
 		assertThat(this.server.requests()).singleElement()
 			.satisfies((request) -> assertThat(request).containsIgnoringCase("Accept: text/event-stream\r\n"));
@@ -212,7 +212,7 @@ class LlamaStackHttpTests {
 	void aStreamSilentForLongerThanTheReadTimeoutShouldFail() throws IOException {
 		this.server.answerSlowly("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", "1\r\na\r\n", "1\r\nb\r\n",
 				"0\r\n\r\n");
-		LlamaStackHttp.EventStream stream = http(Duration.ofMillis(200)).openStream("/", Map.of(), Map.of());
+		EventStream stream = http(Duration.ofMillis(200)).openStream("/", Map.of(), Map.of());
 		assertThatExceptionOfType(SocketTimeoutException.class).isThrownBy(() -> stream.body().readAllBytes());
 		stream.close();
 	}
@@ -221,7 +221,7 @@ class LlamaStackHttpTests {
 	void closingAStreamEarlyShouldDropTheConnectionAtOnce() throws Exception {
 		this.server.answerSlowly("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", "1\r\na\r\n", "1\r\nb\r\n",
 				"1\r\nc\r\n", "0\r\n\r\n");
-		LlamaStackHttp.EventStream stream = http(Duration.ofSeconds(2)).openStream("/", Map.of(), Map.of());
+		EventStream stream = http(Duration.ofSeconds(2)).openStream("/", Map.of(), Map.of());
 		assertThat(stream.body().read()).isEqualTo('a');
 		long started = System.nanoTime();
 		stream.close();

@@ -253,7 +253,7 @@ class ResponsesApiBackendTests {
 	void theCatalogueIsReadInLlamaStacksOwnShapes() {
 		llamaStack.stubFor(get("/v1/models").willReturn(okJson(capture("models.json"))));
 		llamaStack.stubFor(get("/v1/shields").willReturn(okJson(capture("shields.json"))));
-		llamaStack.stubFor(get("/v1/vector_stores").willReturn(okJson(capture("vector_stores.json"))));
+		llamaStack.stubFor(get(urlPathEqualTo("/v1/vector_stores")).willReturn(okJson(capture("vector_stores.json"))));
 
 		assertThat(this.backend.models()).extracting(Model::identifier, Model::providerId, Model::modelType)
 			.contains(tuple("openai/fake-model", "openai", "llm"),

@@ -35,8 +35,8 @@ class SseTurnStreamTests {
 		.options(wireMockConfig().dynamicPort())
 		.build();
 
-	static LlamaStackHttp.EventStream exchange(String body) {
-		return new LlamaStackHttp.EventStream(new HttpPost("/"), new BasicClassicHttpResponse(200),
+	static EventStream exchange(String body) {
+		return new EventStream(new HttpPost("/"), new BasicClassicHttpResponse(200),
 				new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
 	}
 

@@ -69,4 +69,23 @@ class ModelsControllerTests {
 				(ex) -> willThrow(ex).given(this.llamaStack).models());
 	}
 
+	@Test
+	void modelTypeFiltersTheListAsLcs042() {
+		ObjectNode llm = (ObjectNode) JSON.readTree("{\"identifier\":\"openai/fake\",\"model_type\":\"llm\"}");
+		ObjectNode embedding = (ObjectNode) JSON
+			.readTree("{\"identifier\":\"openai/embed\",\"model_type\":\"embedding\"}");
+		given(this.llamaStack.models()).willReturn(List.of(new Model("openai/fake", "openai", "llm", llm),
+				new Model("openai/embed", "openai", "embedding", embedding)));
+		assertThat(this.mvc.get().uri("/v1/models?model_type=embedding")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.models[*].identifier")
+			.isEqualTo(List.of("openai/embed"));
+		assertThat(this.mvc.get().uri("/v1/models?model_type=rerank")).hasStatusOk()
+			.bodyJson()
+			.isStrictlyEqualTo("{\"models\":[]}");
+		assertThat(this.mvc.get().uri("/v1/models")).bodyJson()
+			.extractingPath("$.models[*].identifier")
+			.isEqualTo(List.of("openai/fake", "openai/embed"));
+	}
+
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.lightspeed.stack.auth.SecurityConfiguration;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.conversations.ConversationStore;
+import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.errors.ErrorResponses;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.Shield;
@@ -25,6 +26,7 @@ import dev.lightspeed.stack.support.TestConfigurations;
 import dev.lightspeed.stack.topicsummary.TopicSummaries;
 import dev.lightspeed.stack.transcripts.Transcript;
 import dev.lightspeed.stack.transcripts.TranscriptStore;
+import dev.lightspeed.stack.vectorstores.VectorStoreAccess;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -41,16 +43,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.BDDMockito.given;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 
 @WebMvcTest(QueryController.class)
@@ -81,6 +84,9 @@ class QueryControllerTests {
 
 	@MockitoBean
 	private ShutdownState shutdown;
+
+	@MockitoBean
+	private VectorStoreAccess vectorStores;
 
 	@Test
 	void aStoppingServiceRefusesNewQuestionsBeforeAskingLlamaStack() throws Exception {
@@ -168,6 +174,17 @@ class QueryControllerTests {
 			.content("{\"query\":\"q\"}")).hasStatusOk();
 		assertThat(this.llamaStack.turns().getLast().tools().mcpHeaders()).containsEntry("http://mcp.local/mcp",
 				java.util.Map.of("X-Tenant", "t1"));
+	}
+
+	@Test
+	void theQuerysVectorStoresAreThoseTheUserMaySearch() throws Exception {
+		this.llamaStack.answering(new TurnEvent.TurnCompleted("ok"));
+		given(this.vectorStores.searchable(any(), eq(List.of("vs_mine")))).willReturn(List.of("vs_mine"));
+		assertThat(post(ALICE, "/v1/query", "{\"query\":\"q\",\"vector_store_ids\":[\"vs_mine\"]}")).hasStatusOk();
+		assertThat(this.llamaStack.turns().getLast().tools().vectorStoreIds()).containsExactly("vs_mine");
+		given(this.vectorStores.searchable(any(), eq(List.of("vs_other")))).willThrow(ApiException
+			.of(HttpStatus.NOT_FOUND, "Vector Store not found", "Vector Store with ID vs_other does not exist"));
+		assertThat(post(ALICE, "/v1/query", "{\"query\":\"q\",\"vector_store_ids\":[\"vs_other\"]}")).hasStatus(404);
 	}
 
 	@Test

@@ -62,7 +62,8 @@ class ReplicasIT {
 			.param("ns", replicas.namespace())
 			.query(String.class)
 			.list()).containsExactlyInAnyOrder("user_conversation", "user_feedback", "conversation_turn", "mcp_server",
-					"api_key", "quota_counter", "quota_reservation", "token_usage", "active_stream", "stream_listener");
+					"api_key", "quota_counter", "quota_reservation", "token_usage", "knowledge_owner", "active_stream",
+					"stream_listener");
 		assertThat(replicas.jdbc.sql("SELECT count(*) FROM stream_listener").query(Integer.class).single())
 			.isEqualTo(3);
 		for (ReplicaProcess replica : replicas.replicas) {

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class PostgresDatabaseTests {
 
 	static final String[] TABLES = { "user_conversation", "user_feedback", "api_key", "quota_counter",
-			"quota_reservation", "token_usage", "conversation_turn", "mcp_server", "active_stream", "stream_listener" };
+			"quota_reservation", "token_usage", "conversation_turn", "mcp_server", "knowledge_owner", "active_stream",
+			"stream_listener" };
 
 	private HikariDataSource dataSource;
 

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Wire traffic captured from real Llama Stack servers by {@code e2e/capture.sh}. The
  * build puts {@code e2e/captures} on the test class path as {@code captures}, so tests
@@ -23,6 +26,16 @@ public final class Captures {
 	 */
 	public static byte[] of(String name) {
 		return of(VERSION, name);
+	}
+
+	/**
+	 * A JSON capture of a generation of the harness, parsed.
+	 * @param generation the generation's folder
+	 * @param name the file name below it, e.g. {@code knowledge/vector_store_files.json}
+	 * @return the JSON Llama Stack sent
+	 */
+	public static JsonNode json(String generation, String name) {
+		return JsonMapper.shared().readTree(of(generation, name));
 	}
 
 	/**
