@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.lightspeed.stack.web.RequestLimits;
+import dev.lightspeed.stack.limits.RequestLimits;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;

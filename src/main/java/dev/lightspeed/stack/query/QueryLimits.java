@@ -6,7 +6,7 @@ import java.util.Map;
 
 import dev.lightspeed.stack.errors.RequestValidationException;
 import dev.lightspeed.stack.errors.ValidationError;
-import dev.lightspeed.stack.web.RequestLimits;
+import dev.lightspeed.stack.limits.RequestLimits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 

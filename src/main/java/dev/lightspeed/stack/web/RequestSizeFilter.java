@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.web;
 
+import dev.lightspeed.stack.limits.RequestLimits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.web;
 
+import dev.lightspeed.stack.limits.RequestLimits;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.errors.ErrorResponses;
 import dev.lightspeed.stack.errors.JettyErrorHandler;

@@ -21,7 +21,7 @@ import dev.lightspeed.stack.quota.Quotas;
 import dev.lightspeed.stack.support.InMemoryConversationStore;
 import dev.lightspeed.stack.support.InMemoryTurnTimes;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
-import dev.lightspeed.stack.web.RequestLimits;
+import dev.lightspeed.stack.limits.RequestLimits;
 import dev.lightspeed.stack.support.TestConfigurations;
 import dev.lightspeed.stack.topicsummary.TopicSummaries;
 import dev.lightspeed.stack.transcripts.Transcript;

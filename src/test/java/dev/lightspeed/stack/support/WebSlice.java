@@ -3,7 +3,7 @@ package dev.lightspeed.stack.support;
 import dev.lightspeed.stack.auth.SecurityConfiguration;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.errors.ErrorResponses;
-import dev.lightspeed.stack.web.RequestLimits;
+import dev.lightspeed.stack.limits.RequestLimits;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;

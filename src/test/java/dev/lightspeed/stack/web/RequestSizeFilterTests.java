@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.web;
 
+import dev.lightspeed.stack.limits.RequestLimits;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;

@@ -1,4 +1,4 @@
-package dev.lightspeed.stack.web;
+package dev.lightspeed.stack.limits;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
