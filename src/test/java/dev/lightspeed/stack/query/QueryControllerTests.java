@@ -2,7 +2,6 @@ package dev.lightspeed.stack.query;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.lightspeed.stack.auth.SecurityConfiguration;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
@@ -18,17 +17,14 @@ import dev.lightspeed.stack.metrics.LlmMetrics;
 import dev.lightspeed.stack.shutdown.ShutdownState;
 import dev.lightspeed.stack.quota.Admission;
 import dev.lightspeed.stack.quota.Quotas;
-import dev.lightspeed.stack.support.InMemoryConversationStore;
-import dev.lightspeed.stack.support.InMemoryTurnTimes;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
 import dev.lightspeed.stack.limits.RequestLimits;
 import dev.lightspeed.stack.support.TestConfigurations;
+import dev.lightspeed.stack.support.TurnRecordFakes;
 import dev.lightspeed.stack.topicsummary.TopicSummaries;
 import dev.lightspeed.stack.transcripts.Transcript;
-import dev.lightspeed.stack.transcripts.TranscriptStore;
 import dev.lightspeed.stack.vectorstores.VectorStoreAccess;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mockito;
@@ -41,8 +37,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.task.AsyncTaskExecutor;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -59,7 +53,8 @@ import static org.mockito.BDDMockito.given;
 @WebMvcTest(QueryController.class)
 @Import({ QueryService.class, QueryStreams.class, QueryLimits.class, TurnRecords.class, TurnSetup.class,
 		TurnConversation.class, ActiveStreams.class, QueryConfiguration.class, LlmMetrics.class,
-		SecurityConfiguration.class, ErrorResponses.class, TopicSummaries.class, QueryControllerTests.Fakes.class })
+		SecurityConfiguration.class, ErrorResponses.class, TopicSummaries.class, QueryControllerTests.Fakes.class,
+		TurnRecordFakes.class })
 @EnableConfigurationProperties(RequestLimits.class)
 class QueryControllerTests {
 
@@ -311,28 +306,8 @@ class QueryControllerTests {
 		}
 
 		@Bean
-		ConversationStore conversationStore() {
-			return new InMemoryConversationStore();
-		}
-
-		@Bean
 		SharedStreams sharedStreams() {
 			return SharedStreams.NONE;
-		}
-
-		@Bean
-		InMemoryTurnTimes turnTimes() {
-			return new InMemoryTurnTimes();
-		}
-
-		@Bean
-		List<Transcript> transcriptLog() {
-			return new CopyOnWriteArrayList<>();
-		}
-
-		@Bean
-		TranscriptStore transcriptStore(List<Transcript> transcriptLog) {
-			return transcriptLog::add;
 		}
 
 		// no quotas here: QuotaStoreContract and GovernanceBypassIT test them
@@ -341,18 +316,6 @@ class QueryControllerTests {
 			Quotas quotas = Mockito.mock(Quotas.class);
 			given(quotas.admit(any(), anyLong())).willReturn(Admission.NONE);
 			return quotas;
-		}
-
-		@Bean
-		MeterRegistry meterRegistry() {
-			return new SimpleMeterRegistry();
-		}
-
-		@Bean(name = "applicationTaskExecutor")
-		AsyncTaskExecutor applicationTaskExecutor() {
-			SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor();
-			executor.setVirtualThreads(true);
-			return executor;
 		}
 
 	}

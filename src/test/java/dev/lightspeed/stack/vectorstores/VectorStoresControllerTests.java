@@ -1,5 +1,7 @@
 package dev.lightspeed.stack.vectorstores;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,9 +63,12 @@ class VectorStoresControllerTests {
 	@MockitoBean
 	private LlamaStackKnowledge knowledge;
 
-	// the noop module of the slice's configuration: the caller says who they are
+	// the noop module of the slice's configuration: the caller says who they are, in the
+	// query string (where LCS reads it)
 	private static RequestPostProcessor user(String userId) {
 		return (request) -> {
+			String query = "user_id=" + URLEncoder.encode(userId, StandardCharsets.UTF_8);
+			request.setQueryString((request.getQueryString() != null) ? request.getQueryString() + "&" + query : query);
 			request.addParameter("user_id", userId);
 			return request;
 		};
