@@ -25,7 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Stops a request body over {@code lightspeed.limits.max-request-size} before it is read
  * whole: a declared length over the limit is answered 413 at once, and a chunked body
- * fails with the same 413 when its reader passes the limit.
+ * fails with the same 413 when its reader passes the limit. File uploads
+ * ({@code POST /v1/files}) have their own, larger limit,
+ * {@code lightspeed.knowledge.max-upload-size}, which the upload checks as it streams.
  */
 class RequestSizeFilter extends OncePerRequestFilter {
 
@@ -36,6 +38,11 @@ class RequestSizeFilter extends OncePerRequestFilter {
 	RequestSizeFilter(RequestLimits limits, ErrorResponses errorResponses) {
 		this.maxBytes = limits.maxRequestSize().toBytes();
 		this.errorResponses = errorResponses;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return "POST".equals(request.getMethod()) && "/v1/files".equals(request.getRequestURI());
 	}
 
 	@Override

@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -78,7 +79,8 @@ class RuntimeMcpServerResponsesIT {
 				 "custom_metadata": {"model_type": "llm", "provider_id": "vllm",
 				 "provider_resource_id": "fake-model"}}]}""")));
 		llamaStack.stubFor(get("/v1/shields").willReturn(okJson("{\"data\": []}")));
-		llamaStack.stubFor(get("/v1/vector_stores").willReturn(okJson("{\"object\": \"list\", \"data\": []}")));
+		llamaStack.stubFor(
+				get(urlPathEqualTo("/v1/vector_stores")).willReturn(okJson("{\"object\": \"list\", \"data\": []}")));
 		llamaStack.stubFor(post("/v1/conversations").willReturn(okJson("{\"id\": \"conv_0123\"}")));
 		llamaStack.stubFor(post("/v1/responses").withRequestBody(containing("\"stream\":false"))
 			.willReturn(okJson("{\"output\": []}")));

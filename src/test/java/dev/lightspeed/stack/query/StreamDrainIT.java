@@ -65,7 +65,7 @@ class StreamDrainIT {
 		assertThat(refused.body()).startsWith("{\"detail\":{\"response\":\"Service is shutting down\"");
 
 		assertThat(shortAnswer.rest()).extracting((event) -> event.at("/event").stringValue())
-			.endsWith("token", "end")
+			.endsWith("token", "turn_complete", "end")
 			.doesNotContain("error");
 		List<JsonNode> ended = longAnswer.rest();
 		assertThat(ended).extracting((event) -> event.at("/event").stringValue())

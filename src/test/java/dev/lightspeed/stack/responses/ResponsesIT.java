@@ -51,11 +51,11 @@ class ResponsesIT {
 
 	private static final String GENERATION = "0.5.4";
 
-	private static final String STORE = "vs_6df2fdfb-14f8-4f24-9872-6229203dd46f";
+	private static final String STORE = "vs_4972d13e-ebc4-4569-8a1a-e4f123153fd5";
 
 	private static final String NOTEBOOK = "vs_11111111-2222-3333-4444-555555555555";
 
-	private static final String CONVERSATION = "conv_c241e931c2308c054872533be1824cdfb298ca52b5083b3d";
+	private static final String CONVERSATION = "conv_e83980921000009f54d16431a07ee215171d7d59fe300729";
 
 	private static final String USER = "user%3Adefault%2Fguest";
 

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 /**
@@ -35,7 +36,7 @@ public final class ResponsesLlamaStack {
 		server.stubFor(get("/v1/models").willReturn(okJson(capture("models.json"))));
 		server.stubFor(get("/v1/shields").willReturn(okJson(capture("shields.json"))));
 		server.stubFor(get("/v1/providers").willReturn(okJson(capture("providers.json"))));
-		server.stubFor(get("/v1/vector_stores").willReturn(okJson(capture("vector_stores.json"))));
+		server.stubFor(get(urlPathEqualTo("/v1/vector_stores")).willReturn(okJson(capture("vector_stores.json"))));
 		server.stubFor(post("/v1/conversations").willReturn(okJson(capture("conversation_create.json"))));
 		server.stubFor(post("/v1/moderations").willReturn(okJson(capture("moderation_safe.json"))));
 		server.stubFor(post("/v1/responses").withRequestBody(containing("\"stream\":false"))

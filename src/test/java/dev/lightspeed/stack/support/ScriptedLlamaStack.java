@@ -90,9 +90,13 @@ public class ScriptedLlamaStack implements LlamaStackBackend {
 	 */
 	public ScriptedLlamaStack answeringSlowly(int tokens, long delayMillis) {
 		List<TurnEvent> events = new ArrayList<>(List.of(new TurnEvent.StepStarted("inference")));
+		StringBuilder answer = new StringBuilder();
 		for (int i = 0; i < tokens; i++) {
 			events.add(new TurnEvent.TextDelta("tok" + i + " "));
+			answer.append("tok").append(i).append(' ');
 		}
+		// a whole turn ends so; without it the answer counts as cut off
+		events.add(new TurnEvent.TurnCompleted(answer.toString()));
 		return withDelayPerEvent(delayMillis).answering(events.toArray(TurnEvent[]::new));
 	}
 
