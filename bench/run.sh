@@ -132,7 +132,7 @@ emit() { echo "$1" >>"$out"; }
 # Three fakes a phase, for each API: instant answers (throughput, call counts), paced answers of about 200 ms
 # (latency and time to first token at loads a real LLM allows) and slow streams (held streams). The Agents API fakes
 # are Llama Stack 0.2.22, the Responses API ones (-api responses) OGX 1.5.0.
-declare -A fake_port url pid
+declare -A fake_port url pid ready_ms first
 fake_args() {  # PHASE -> the fake's pace
 	case "$1" in
 		instant) echo -tokens 20 -token-delay 0 ;;
@@ -197,13 +197,12 @@ start_target() {  # NAME -> url[NAME], pid[NAME]; emits the start-up time and id
 	pid[$name]="$(tail -n 1 "$state/$name.pid")"
 	[ "$name" = nginx ] && { wait_ok "${url[$name]}/v1/health" 10; return; }
 	wait_ok "${url[$name]}/readiness" 120 || { tail -20 "$state/$name.log" >&2; log "$name did not get ready"; exit 1; }
-	ready=$(($(millis) - t0))
+	ready_ms[$name]=$(($(millis) - t0))
+	log "$name ready in ${ready_ms[$name]} ms on ${url[$name]}"
+	# the first question, in the background: against the slow fake it takes a minute (start_phase waits for it)
 	curl -sf -o /dev/null -X POST "${url[$name]}/v1/query" -H 'Content-Type: application/json' \
-		-d '{"query": "warm up"}' || { log "$name does not answer /v1/query"; exit 1; }
-	# idle RSS once the first answer's work has settled
-	sleep "$settle"
-	emit "{\"metric\": \"startup\", \"target\": \"$name\", \"ready_ms\": $ready, \"idle_rss_mib\": $(rss_mib "${pid[$name]}")}"
-	log "$name ready in $ready ms on ${url[$name]}"
+		-d '{"query": "warm up"}' &
+	first[$name]=$!
 }
 
 warm_up() {  # the JIT compiles the hot paths before anything is measured (every target gets the same)
@@ -234,6 +233,14 @@ start_phase() {  # PHASE: the services and nginx in front of that phase's fakes
 	done
 	for name in ${targets#fake}; do
 		start_target "$name"
+	done
+	for name in ${targets#fake nginx}; do
+		wait "${first[$name]}" || { log "$name does not answer /v1/query"; exit 1; }
+	done
+	# idle RSS once the first answer's work has settled
+	sleep "$settle"
+	for name in ${targets#fake nginx}; do
+		emit "{\"metric\": \"startup\", \"target\": \"$name\", \"ready_ms\": ${ready_ms[$name]}, \"idle_rss_mib\": $(rss_mib "${pid[$name]}")}"
 	done
 }
 
@@ -300,7 +307,12 @@ ttft_point() {  # RUN NAME: follow-up questions, streamed, 10 at a time, after u
 }
 
 log "fake Llama Stacks: $(for k in "${!fake_port[@]}"; do printf '%s %s, ' "$k" "${fake_port[$k]}"; done)"
+all_targets="$targets"
 for run in $(seq 1 "$runs"); do
+	# a baseline build is measured after this one in odd runs and before it in even ones, so that neither always
+	# meets the machine as the other left it
+	targets="$all_targets"
+	[ -n "$baseline_jar" ] && [ $((run % 2)) = 0 ] && targets="$(echo "$all_targets" | sed 's/\bours baseline\b/baseline ours/')"
 	start_phase instant
 	[ "$run" = 1 ] && for name in $services; do calls "$name"; done
 	conversations "$pool"
@@ -335,11 +347,17 @@ drain_time_wait() {
 	while [ "$(ss -Htan state time-wait | wc -l)" -gt 100 ] && [ "$(millis)" -lt $deadline ]; do sleep 2; done
 }
 # A service that completed none of a point's streams is not given the larger points (upstream LCS 0.2.0 completes
-# none of 1,000): they would take minutes each to show the same.
-for name in $services; do
-	held=1
-	for n in $streams; do
-		if [ $held = 0 ]; then
+# none of 1,000): they would take minutes each to show the same. The services take turns at each point (with a
+# baseline build, in the other order at every other point), so that none meets the machine only as the others left
+# it.
+declare -A held
+point=0
+for n in $streams; do
+	point=$((point + 1))
+	order="$services"
+	[ -n "$baseline_jar" ] && [ $((point % 2)) = 0 ] && order="$(echo "$services" | sed 's/\bours baseline\b/baseline ours/')"
+	for name in $order; do
+		if [ "${held[$name]:-1}" = 0 ]; then
 			emit "{\"metric\": \"streams\", \"target\": \"$name\", \"streams\": $n, \"sse\": {\"skipped\": true}}"
 			continue
 		fi
@@ -350,7 +368,7 @@ for name in $services; do
 		emit "{\"metric\": \"streams\", \"target\": \"$name\", \"streams\": $n, \"sse\": ${line:-null}}"
 		log "streams $name $n: $line"
 		python3 -c 'import json, sys; sys.exit(json.loads(sys.argv[1] or "{}").get("succeeded", 0) == 0)' "$line" ||
-			held=0
+			held[$name]=0
 	done
 done
 
