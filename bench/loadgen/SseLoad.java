@@ -301,7 +301,7 @@ public class SseLoad {
 	}
 
 	private static String toJson(Map<String, ?> map) {
-		return map.entrySet().stream().map((e) -> "\"" + e.getKey() + "\": " + value(e.getValue()))
+		return map.entrySet().stream().map((e) -> value(e.getKey()) + ": " + value(e.getValue()))
 			.collect(Collectors.joining(", ", "{", "}"));
 	}
 
@@ -311,7 +311,8 @@ public class SseLoad {
 			return toJson((Map<String, ?>) map);
 		}
 		if (value instanceof String text) {
-			return "\"" + text.replace("\"", "'") + "\"";
+			// error kinds carry a response body's text: quotes become apostrophes, line breaks spaces
+			return "\"" + text.replace("\\", "\\\\").replace("\"", "'").replaceAll("[\\x00-\\x1f]", " ") + "\"";
 		}
 		return String.valueOf(value);
 	}
