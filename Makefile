@@ -33,10 +33,10 @@ test-e2e: build ## End-to-end tests against a real Llama Stack (see docs/llama-s
 test-reliability: ## Reliability scenarios (*Reliability): faults injected, deliveries counted (docs/reliability.md)
 	$(MVN) -Preliability verify -DskipUnitTests=true
 
-bench: build ## Benchmark beside upstream LCS 0.2.0 and 0.7.1 and nginx (about 75 minutes; see docs/performance.md)
+bench: build ## Benchmark beside upstream LCS 0.2.0 and 0.7.1 and nginx (about 90 minutes; see docs/performance.md)
 	bench/run.sh
 
-bench-quick: build ## The benchmark harness in about 4 minutes: fails on a broken harness, not on noisy numbers
+bench-quick: build ## The benchmark harness in about 5 minutes: fails on a broken harness, not on noisy numbers
 	bench/run.sh --quick
 
 verify: ## Formatting check, unit and integration tests, committed OpenAPI documents up to date

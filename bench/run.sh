@@ -4,8 +4,8 @@
 # service and upstream LCS 0.2.0, on the Responses API (a fake OGX 1.5.0) this service and upstream LCS 0.7.1.
 # Writes bench/results/<time>/results.jsonl and summary.md (the table of docs/performance.md) and prints the table.
 #
-#   make bench          three runs of every figure, medians; streams 1k/5k/9.5k (about 75 minutes)
-#   make bench-quick    one short run of every figure, 200 streams, latency on the instant fake (about 4 minutes):
+#   make bench          three runs of every figure, medians; streams 1k/5k/9.5k (about 90 minutes)
+#   make bench-quick    one short run of every figure, 200 streams, latency on the instant fake (about 5 minutes):
 #                       a smoke test of the harness that fails when a target stops answering, not when a number is
 #                       noisy
 #
