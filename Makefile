@@ -47,10 +47,10 @@ test-container: image validate-manifests ## The image run and checked against a 
 validate-manifests: build ## Check deploy/kubernetes and docker-compose.yaml against the Kubernetes and Compose schemas
 	deploy/validate.sh
 
-bench: build ## Benchmark side by side with upstream LCS 0.2.0 and nginx (about 45 minutes; see docs/performance.md)
+bench: build ## Benchmark beside upstream LCS 0.2.0 and 0.7.1 and nginx (about 90 minutes; see docs/performance.md)
 	bench/run.sh
 
-bench-quick: build ## The benchmark harness in under 3 minutes: fails on a broken harness, not on noisy numbers
+bench-quick: build ## The benchmark harness in about 5 minutes: fails on a broken harness, not on noisy numbers
 	bench/run.sh --quick
 
 verify: ## Formatting check, unit and integration tests, committed OpenAPI documents up to date

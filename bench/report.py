@@ -10,9 +10,22 @@
 import json
 import statistics
 import sys
-from collections import defaultdict
 
-SERVICES = ("ours", "upstream")
+# the services, in the order of the table's columns: each API generation's pair side by side
+SERVICES = ("ours", "baseline", "upstream", "ours-responses", "upstream-0.7.1")
+LABELS = {
+    "ours": "lightspeed-stack, Agents API",
+    "baseline": "baseline build, Agents API",
+    "upstream": "upstream LCS 0.2.0",
+    "ours-responses": "lightspeed-stack, Responses API",
+    "upstream-0.7.1": "upstream LCS 0.7.1",
+    "nginx": "nginx floor",
+}
+# this service against the upstream LCS on the same fake
+PAIRS = (("ours", "baseline", "ours / baseline"), ("ours", "upstream", "ours / 0.2.0"),
+         ("ours-responses", "upstream-0.7.1", "ours / 0.7.1"))
+# Llama Stack calls the targets allow (issue 26): a new conversation's answer and topic summary, a follow-up's answer
+CALL_TARGETS = {"new": 2, "follow_up": 1}
 
 
 def load(path):
@@ -42,6 +55,9 @@ def ratio(ours, other, digits=2):
 class Results:
     def __init__(self, rows):
         self.rows = rows
+        present = {r["target"] for r in rows}
+        self.services = [t for t in SERVICES if t in present]
+        self.pairs = [p for p in PAIRS if p[0] in present and p[1] in present]
 
     def of(self, metric, **match):
         return [r for r in self.rows if r["metric"] == metric and all(r.get(k) == v for k, v in match.items())]
@@ -67,40 +83,48 @@ class Results:
         return {r["target"] for r in self.rows}
 
 
+def header(out, first, columns):
+    out.append("| " + " | ".join(first + columns) + " |")
+    out.append("|" + "---|" * (len(first) + len(columns)))
+
+
 def latency_table(res, out):
     concurrencies = sorted({r["concurrency"] for r in res.of("latency")})
     out.append("### Added latency of `/v1/query` (follow-up question) over the fake Llama Stack's own time, ms")
     out.append("")
-    out.append("| clients | percentile | lightspeed-stack | upstream LCS 0.2.0 | nginx floor | ours / upstream | ours / nginx |")
-    out.append("|---|---|---|---|---|---|---|")
+    shown = res.services + ["nginx"]
+    header(out, ["clients", "percentile"],
+           [LABELS[t] for t in shown] + [p[2] for p in res.pairs] + ["ours / nginx"])
     for c in concurrencies:
         for field, name in (("p50_ms", "p50"), ("p99_ms", "p99")):
-            ours, up, ng = (res.added("latency", t, c, field) for t in ("ours", "upstream", "nginx"))
-            cells = [("no answer within the point" if res.unanswered("latency", t, c) else fmt(v, 3))
-                     for t, v in (("ours", ours), ("upstream", up), ("nginx", ng))]
-            out.append(f"| {c} | {name} | {' | '.join(cells)} | {ratio(ours, up)} | {ratio(ours, ng)} |")
+            added = {t: res.added("latency", t, c, field) for t in shown}
+            cells = [("no answer within the point" if res.unanswered("latency", t, c) else fmt(added[t], 3))
+                     for t in shown]
+            cells += [ratio(added[a], added[b]) for a, b, _ in res.pairs]
+            cells.append(ratio(added.get("ours"), added["nginx"]))
+            out.append(f"| {c} | {name} | {' | '.join(cells)} |")
     out.append("")
 
 
 def throughput_table(res, out):
     out.append("### Throughput at saturation (64 connections, instant backend), requests/s")
     out.append("")
-    out.append("| fake alone | nginx floor | lightspeed-stack | upstream LCS 0.2.0 | ours / upstream | ours / nginx |")
-    out.append("|---|---|---|---|---|---|")
-    fake, ng, ours, up = (res.wrk("throughput", t, 64, "rps") for t in ("fake", "nginx", "ours", "upstream"))
-    out.append(f"| {fmt(fake, 0)} | {fmt(ng, 0)} | {fmt(ours, 0)} | {fmt(up, 0)} | {ratio(ours, up, 1)} | {ratio(ours, ng)} |")
+    shown = ["fake", "nginx"] + res.services
+    header(out, [], ["fake alone"] + [LABELS[t] for t in shown[1:]] + [p[2] for p in res.pairs])
+    rps = {t: res.wrk("throughput", t, 64, "rps") for t in shown}
+    cells = [fmt(rps[t], 0) for t in shown] + [ratio(rps[a], rps[b], 1) for a, b, _ in res.pairs]
+    out.append(f"| {' | '.join(cells)} |")
     out.append("")
 
 
 def calls_table(res, out):
     out.append("### Llama Stack HTTP calls per query (counted at the fake)")
     out.append("")
-    out.append("| | lightspeed-stack | upstream LCS 0.2.0 |")
-    out.append("|---|---|---|")
-    rows = {t: (res.of("calls", target=t) or [None])[0] for t in SERVICES}
+    header(out, ["", "target"], [LABELS[t] for t in res.services])
+    rows = {t: (res.of("calls", target=t) or [None])[0] for t in res.services}
     for kind, label in (("new", "new conversation"), ("follow_up", "follow-up")):
         cells = []
-        for t in SERVICES:
+        for t in res.services:
             row = rows[t]
             if row is None:
                 cells.append("–")
@@ -108,20 +132,20 @@ def calls_table(res, out):
             stats = row[kind]
             detail = ", ".join(f"{k} ×{v}" if v > 1 else k for k, v in sorted(stats["calls"].items()) if v)
             cells.append(f"**{stats['total']}** ({detail})")
-        out.append(f"| {label} | {cells[0]} | {cells[1]} |")
+        out.append(f"| {label} | {CALL_TARGETS[kind]} | {' | '.join(cells)} |")
     out.append("")
 
 
 def ttft_table(res, out):
     out.append("### Time to first token of `/v1/streaming_query`: overhead over the fake's own, ms (10 clients)")
     out.append("")
-    out.append("| percentile | lightspeed-stack | upstream LCS 0.2.0 | nginx floor | ours / upstream |")
-    out.append("|---|---|---|---|---|")
+    shown = res.services + ["nginx"]
+    header(out, ["percentile"], [LABELS[t] for t in shown] + [p[2] for p in res.pairs])
     for field, name in (("ttft_p50_ms", "p50"), ("ttft_p99_ms", "p99")):
         floor = res.sse("fake", field)
-        vals = [None if res.sse(t, field) is None or floor is None else res.sse(t, field) - floor
-                for t in ("ours", "upstream", "nginx")]
-        out.append(f"| {name} | {fmt(vals[0], 3)} | {fmt(vals[1], 3)} | {fmt(vals[2], 3)} | {ratio(vals[0], vals[1])} |")
+        vals = {t: None if res.sse(t, field) is None or floor is None else res.sse(t, field) - floor for t in shown}
+        cells = [fmt(vals[t], 3) for t in shown] + [ratio(vals[a], vals[b]) for a, b, _ in res.pairs]
+        out.append(f"| {name} | {' | '.join(cells)} |")
     out.append("")
 
 
@@ -132,13 +156,17 @@ def streams_table(res, out):
     out.append("")
     out.append("| streams | target | completed | errors | peak open at once | peak RSS MiB |")
     out.append("|---|---|---|---|---|---|")
-    for row in sorted(res.of("streams"), key=lambda r: (r["streams"], r["target"])):
-        sse = row.get("sse")
+    order = {t: i for i, t in enumerate(SERVICES)}
+    for row in sorted(res.of("streams"), key=lambda r: (r["streams"], order.get(r["target"], 99))):
+        sse, label = row.get("sse"), LABELS.get(row["target"], row["target"])
         if not sse:
-            out.append(f"| {fmt(row['streams'])} | {row['target']} | – | load client failed | – | – |")
+            out.append(f"| {fmt(row['streams'])} | {label} | – | load client failed | – | – |")
+            continue
+        if sse.get("skipped"):
+            out.append(f"| {fmt(row['streams'])} | {label} | not run: none of a smaller point completed | – | – | – |")
             continue
         errors = ", ".join(f"{k}: {v}" for k, v in sse["errors"].items()) or "0"
-        out.append(f"| {fmt(row['streams'])} | {row['target']} | {fmt(sse['succeeded'])} | {errors} | "
+        out.append(f"| {fmt(row['streams'])} | {label} | {fmt(sse['succeeded'])} | {errors} | "
                    f"{fmt(sse['peak_open'])} | {fmt(sse['peak_rss_mib'])} |")
     out.append("")
 
@@ -146,13 +174,14 @@ def streams_table(res, out):
 def footprint_table(res, out):
     out.append("### Start-up and memory")
     out.append("")
-    out.append("| | lightspeed-stack | upstream LCS 0.2.0 | ours / upstream |")
-    out.append("|---|---|---|---|")
-    ready = {t: median([r["ready_ms"] for r in res.of("startup", target=t)]) for t in SERVICES}
-    idle = {t: median([r["idle_rss_mib"] for r in res.of("startup", target=t)]) for t in SERVICES}
-    load = {t: median([r["rss_mib"] for r in res.of("throughput", target=t)]) for t in SERVICES}
-    for label, vals in (("start-up to ready, ms", ready), ("idle RSS, MiB", idle), ("RSS under load (64 clients), MiB", load)):
-        out.append(f"| {label} | {fmt(vals['ours'], 0)} | {fmt(vals['upstream'], 0)} | {ratio(vals['ours'], vals['upstream'])} |")
+    header(out, [""], [LABELS[t] for t in res.services] + [p[2] for p in res.pairs])
+    ready = {t: median([r["ready_ms"] for r in res.of("startup", target=t)]) for t in res.services}
+    idle = {t: median([r["idle_rss_mib"] for r in res.of("startup", target=t)]) for t in res.services}
+    load = {t: median([r["rss_mib"] for r in res.of("throughput", target=t)]) for t in res.services}
+    for label, vals in (("start-up to ready, ms", ready), ("idle RSS, MiB", idle),
+                        ("RSS under load (64 clients), MiB", load)):
+        cells = [fmt(vals[t], 0) for t in res.services] + [ratio(vals[a], vals[b]) for a, b, _ in res.pairs]
+        out.append(f"| {label} | {' | '.join(cells)} |")
     out.append("")
 
 
@@ -171,10 +200,10 @@ def problems(rows):
     found = []
     for t in res.targets():
         points = res.of("latency", target=t) + res.of("throughput", target=t)
-        if t == "upstream":
+        if t.startswith("upstream"):
             # a short run can end before a slow service answers under load: it must answer somewhere
             if points and not any(r["wrk"]["requests"] for r in points):
-                found.append("upstream: wrk got no answer at all")
+                found.append(f"{t}: wrk got no answer at all")
             continue
         for r in points:
             if r["wrk"]["requests"] == 0:
@@ -184,12 +213,16 @@ def problems(rows):
         for r in res.of("ttft", target=t):
             if r["sse"]["succeeded"] == 0:
                 found.append(f"{t}: no stream reached its end")
-    for r in res.of("streams", target="ours"):
-        if not r.get("sse") or r["sse"]["succeeded"] != r["streams"]:
-            found.append(f"ours: dropped streams at {r['streams']}: {r.get('sse')}")
-    for t in ("fake", "nginx", "ours"):
+    for t in ("ours", "baseline", "ours-responses"):
+        for r in res.of("streams", target=t):
+            if not r.get("sse") or r["sse"].get("succeeded") != r["streams"]:
+                found.append(f"{t}: dropped streams at {r['streams']}: {r.get('sse')}")
+    for t in ["fake", "nginx"] + [s for s in res.services if not s.startswith("upstream")]:
         if not res.of("throughput", target=t):
             found.append(f"{t}: no throughput figure")
+    for t in res.services:
+        if not res.of("calls", target=t):
+            found.append(f"{t}: no call count")
     return found
 
 

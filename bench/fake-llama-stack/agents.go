@@ -25,7 +25,7 @@ func (s *server) createAgent(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a := &agent{id: newID(), config: intern(c.Bytes()), createdAt: now()}
-	s.store.add(a)
+	s.agents.add(a.id, a)
 	b := append([]byte(`{"agent_id":`), appendJSONString(nil, a.id)...)
 	writeJSON(w, 200, append(b, '}'))
 }
@@ -41,7 +41,7 @@ func appendAgent(b []byte, a *agent) []byte {
 }
 
 func (s *server) getAgent(w http.ResponseWriter, id string) {
-	a := s.store.get(id)
+	a := s.agents.get(id)
 	if a == nil {
 		unknownAgent(w, id)
 		return
@@ -52,23 +52,18 @@ func (s *server) getAgent(w http.ResponseWriter, id string) {
 func (s *server) listAgents(w http.ResponseWriter) {
 	b := []byte(`{"data":[`)
 	first := true
-	for i := range s.store.shards {
-		sh := &s.store.shards[i]
-		sh.mu.RLock()
-		for e := sh.order.Front(); e != nil; e = e.Next() {
-			if !first {
-				b = append(b, ',')
-			}
-			first = false
-			b = appendAgent(b, e.Value.(*agent))
+	s.agents.each(func(a *agent) {
+		if !first {
+			b = append(b, ',')
 		}
-		sh.mu.RUnlock()
-	}
+		first = false
+		b = appendAgent(b, a)
+	})
 	writeJSON(w, 200, append(b, `],"has_more":false,"url":null}`...))
 }
 
 func (s *server) deleteAgent(w http.ResponseWriter, id string) {
-	if !s.store.remove(id) {
+	if !s.agents.remove(id) {
 		unknownAgent(w, id)
 		return
 	}
@@ -86,7 +81,7 @@ func (s *server) createSession(w http.ResponseWriter, r *http.Request, agentID s
 		validation(w, []string{"body", "session_name"}, "Field required", "missing")
 		return
 	}
-	a := s.store.get(agentID)
+	a := s.agents.get(agentID)
 	if a == nil {
 		unknownAgent(w, agentID)
 		return
@@ -119,7 +114,7 @@ func (s *server) appendSession(b []byte, se *session, withTurns bool) []byte {
 }
 
 func (s *server) listSessions(w http.ResponseWriter, agentID string) {
-	a := s.store.get(agentID)
+	a := s.agents.get(agentID)
 	if a == nil {
 		unknownAgent(w, agentID)
 		return
@@ -141,7 +136,7 @@ func (s *server) listSessions(w http.ResponseWriter, agentID string) {
 }
 
 func (s *server) getSession(w http.ResponseWriter, agentID, sessionID string) {
-	a := s.store.get(agentID)
+	a := s.agents.get(agentID)
 	if a == nil {
 		unknownAgent(w, agentID)
 		return
@@ -164,7 +159,7 @@ func (s *server) getSession(w http.ResponseWriter, agentID, sessionID string) {
 }
 
 func (s *server) deleteSession(w http.ResponseWriter, agentID, sessionID string) {
-	a := s.store.get(agentID)
+	a := s.agents.get(agentID)
 	if a == nil {
 		unknownAgent(w, agentID)
 		return
@@ -187,7 +182,7 @@ func (s *server) deleteSession(w http.ResponseWriter, agentID, sessionID string)
 }
 
 func (s *server) getTurn(w http.ResponseWriter, agentID, sessionID, turnID string) {
-	a := s.store.get(agentID)
+	a := s.agents.get(agentID)
 	if a == nil {
 		unknownAgent(w, agentID)
 		return

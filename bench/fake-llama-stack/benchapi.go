@@ -24,12 +24,14 @@ func (s *server) stats(w http.ResponseWriter) {
 		ActiveStreams int64            `json:"active_streams"`
 		PeakStreams   int64            `json:"peak_streams"`
 		Agents        int              `json:"agents"`
-	}{calls, total, atomic.LoadInt64(&activeStreams), atomic.LoadInt64(&peakStreams), s.store.size()}
+		Conversations int              `json:"conversations"`
+	}{calls, total, atomic.LoadInt64(&activeStreams), atomic.LoadInt64(&peakStreams), s.agents.size(),
+		s.conversations.size()}
 	b, _ := json.Marshal(out)
 	writeJSON(w, 200, b)
 }
 
-// reset zeroes the counters (and the peak); ?all=1 also forgets agents and tool groups.
+// reset zeroes the counters (and the peak); ?all=1 also forgets agents, conversations and tool groups.
 func (s *server) reset(w http.ResponseWriter, r *http.Request) {
 	_, _ = io.Copy(io.Discard, r.Body)
 	for i := range counts {
@@ -37,7 +39,8 @@ func (s *server) reset(w http.ResponseWriter, r *http.Request) {
 	}
 	atomic.StoreInt64(&peakStreams, atomic.LoadInt64(&activeStreams))
 	if v := r.URL.Query().Get("all"); v != "" && v != "0" && v != "false" {
-		s.store.clear()
+		s.agents.clear()
+		s.conversations.clear()
 		toolgroupsMu.Lock()
 		toolgroups = map[string][]byte{}
 		toolgroupIDs = nil

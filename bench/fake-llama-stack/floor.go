@@ -25,7 +25,7 @@ func (s *server) floorStream(w http.ResponseWriter, r *http.Request) {
 	_, _ = io.Copy(io.Discard, r.Body)
 	streamStarted()
 	defer streamEnded()
-	flusher, bp := s.startSSE(w)
+	flusher, bp := s.startSSE(w, contentSSE)
 	defer func() { s.putBuf(bp) }()
 	b := append((*bp)[:0], `data: {"event": "start", "data": {"conversation_id": "`...)
 	b = append(b, newID()...)

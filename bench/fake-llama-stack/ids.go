@@ -56,6 +56,19 @@ func newID() string {
 	return string(s[:])
 }
 
+// newHex48 returns 48 random-looking lowercase hex digits (24 bytes), the form of OGX's conversation and input item
+// ids.
+func newHex48() string {
+	n := atomic.AddUint64(&idCounter, 1)
+	var s [48]byte
+	for w, x := range [3]uint64{splitmix64(idSeedA ^ n), splitmix64(idSeedB + n*0x9e3779b97f4a7c15), splitmix64(idSeedA + idSeedB ^ n)} {
+		for i := 0; i < 16; i++ {
+			s[w*16+i] = hexDigits[(x>>(60-4*i))&0xf]
+		}
+	}
+	return string(s[:])
+}
+
 func now() int64 { return time.Now().UnixNano() }
 
 // appendTS appends a quoted Llama Stack timestamp: "2025-09-20T10:00:00.123456Z".

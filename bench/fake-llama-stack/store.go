@@ -1,4 +1,4 @@
-// In-memory agents, sessions and turns.
+// In-memory agents, sessions and turns, and the sharded store that keeps agents and conversations.
 
 package main
 
@@ -29,7 +29,6 @@ type agent struct {
 	id        string
 	config    []byte // compact agent_config JSON, interned
 	createdAt int64
-	elem      *list.Element // position in the shard's creation order, guarded by shard.mu
 
 	mu       sync.Mutex
 	sessions []*session
@@ -37,29 +36,37 @@ type agent struct {
 
 const numShards = 64
 
-type shard struct {
-	mu     sync.RWMutex
-	agents map[string]*agent
-	order  *list.List // creation order, for forgetting the oldest
-	_      [24]byte
+// shard holds a part of a store's values by id, and their creation order for forgetting the oldest.
+type shard[T any] struct {
+	mu    sync.RWMutex
+	byID  map[string]*list.Element // Value is entry[T]
+	order *list.List
+	_     [24]byte
 }
 
-type store struct {
-	shards   [numShards]shard
+type entry[T any] struct {
+	id string
+	v  *T
+}
+
+// store keeps the values (agents, or conversations) created most recently, in 64 locked shards: when a shard is
+// full the oldest it holds is forgotten (so the bound is approximate).
+type store[T any] struct {
+	shards   [numShards]shard[T]
 	perShard int
 	maxTurns int
 }
 
-func newStore(maxAgents, maxTurns int) *store {
-	s := &store{perShard: (maxAgents + numShards - 1) / numShards, maxTurns: maxTurns}
+func newStore[T any](maxValues, maxTurns int) *store[T] {
+	s := &store[T]{perShard: (maxValues + numShards - 1) / numShards, maxTurns: maxTurns}
 	for i := range s.shards {
-		s.shards[i].agents = make(map[string]*agent)
+		s.shards[i].byID = make(map[string]*list.Element)
 		s.shards[i].order = list.New()
 	}
 	return s
 }
 
-func (s *store) shardOf(id string) *shard {
+func (s *store[T]) shardOf(id string) *shard[T] {
 	h := uint32(2166136261)
 	for i := 0; i < len(id); i++ {
 		h ^= uint32(id[i])
@@ -68,55 +75,68 @@ func (s *store) shardOf(id string) *shard {
 	return &s.shards[h%numShards]
 }
 
-func (s *store) add(a *agent) {
-	sh := s.shardOf(a.id)
+func (s *store[T]) add(id string, v *T) {
+	sh := s.shardOf(id)
 	sh.mu.Lock()
-	for len(sh.agents) >= s.perShard {
-		oldest := sh.order.Front()
-		old := sh.order.Remove(oldest).(*agent)
-		delete(sh.agents, old.id)
+	for len(sh.byID) >= s.perShard {
+		oldest := sh.order.Remove(sh.order.Front()).(entry[T])
+		delete(sh.byID, oldest.id)
 	}
-	a.elem = sh.order.PushBack(a)
-	sh.agents[a.id] = a
+	sh.byID[id] = sh.order.PushBack(entry[T]{id, v})
 	sh.mu.Unlock()
 }
 
-func (s *store) get(id string) *agent {
+func (s *store[T]) get(id string) *T {
 	sh := s.shardOf(id)
 	sh.mu.RLock()
-	a := sh.agents[id]
+	e := sh.byID[id]
 	sh.mu.RUnlock()
-	return a
+	if e == nil {
+		return nil
+	}
+	return e.Value.(entry[T]).v
 }
 
-func (s *store) remove(id string) bool {
+func (s *store[T]) remove(id string) bool {
 	sh := s.shardOf(id)
 	sh.mu.Lock()
-	a := sh.agents[id]
-	if a != nil {
-		delete(sh.agents, id)
-		sh.order.Remove(a.elem)
+	e := sh.byID[id]
+	if e != nil {
+		delete(sh.byID, id)
+		sh.order.Remove(e)
 	}
 	sh.mu.Unlock()
-	return a != nil
+	return e != nil
 }
 
-func (s *store) size() int {
+// each calls f for every value, shard by shard, in creation order within a shard.
+func (s *store[T]) each(f func(*T)) {
+	for i := range s.shards {
+		sh := &s.shards[i]
+		sh.mu.RLock()
+		for e := sh.order.Front(); e != nil; e = e.Next() {
+			f(e.Value.(entry[T]).v)
+		}
+		sh.mu.RUnlock()
+	}
+}
+
+func (s *store[T]) size() int {
 	n := 0
 	for i := range s.shards {
 		sh := &s.shards[i]
 		sh.mu.RLock()
-		n += len(sh.agents)
+		n += len(sh.byID)
 		sh.mu.RUnlock()
 	}
 	return n
 }
 
-func (s *store) clear() {
+func (s *store[T]) clear() {
 	for i := range s.shards {
 		sh := &s.shards[i]
 		sh.mu.Lock()
-		sh.agents = make(map[string]*agent)
+		sh.byID = make(map[string]*list.Element)
 		sh.order.Init()
 		sh.mu.Unlock()
 	}

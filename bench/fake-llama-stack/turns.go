@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -192,7 +193,7 @@ func (s *server) createTurn(w http.ResponseWriter, r *http.Request, agentID, ses
 		return
 	}
 	stream := req.Stream != nil && *req.Stream
-	a := s.store.get(agentID)
+	a := s.agents.get(agentID)
 	if a == nil {
 		if stream {
 			streamError(w, "400: Invalid value: Could not find agent info for "+agentID)
@@ -230,7 +231,7 @@ func (s *server) createTurn(w http.ResponseWriter, r *http.Request, agentID, ses
 
 	streamStarted()
 	defer streamEnded()
-	flusher, bp := s.startSSE(w)
+	flusher, bp := s.startSSE(w, contentSSE)
 	defer func() { s.putBuf(bp) }()
 
 	b := append((*bp)[:0], `data: {"event":{"payload":{"event_type":"step_start","step_type":"inference","step_id":"`...)
@@ -286,8 +287,8 @@ func (s *server) createTurn(w http.ResponseWriter, r *http.Request, agentID, ses
 func (s *server) storeTurn(a *agent, se *session, t *turn) {
 	a.mu.Lock()
 	se.turns = append(se.turns, t)
-	if len(se.turns) > s.store.maxTurns {
-		n := copy(se.turns, se.turns[len(se.turns)-s.store.maxTurns:])
+	if len(se.turns) > s.agents.maxTurns {
+		n := copy(se.turns, se.turns[len(se.turns)-s.agents.maxTurns:])
 		for i := n; i < len(se.turns); i++ {
 			se.turns[i] = nil
 		}
@@ -298,9 +299,44 @@ func (s *server) storeTurn(a *agent, se *session, t *turn) {
 
 // startSSE sends the status line and headers of an event stream and lends a buffer for
 // its events (give it back with putBuf).
-func (s *server) startSSE(w http.ResponseWriter) (http.Flusher, *[]byte) {
+func (s *server) startSSE(w http.ResponseWriter, contentType []string) (http.Flusher, *[]byte) {
 	flusher, _ := w.(http.Flusher)
-	w.Header()["Content-Type"] = contentSSE
+	w.Header()["Content-Type"] = contentType
 	w.WriteHeader(200)
 	return flusher, s.getBuf()
+}
+
+// chatCompletion answers POST /v1/openai/v1/chat/completions without streaming (what a topic summary asks): the
+// whole answer after the whole turn delay, in 0.2.22's OpenAIChatCompletion shape.
+func (s *server) chatCompletion(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		Model    *string         `json:"model"`
+		Messages json.RawMessage `json:"messages"`
+		Stream   *bool           `json:"stream"`
+	}
+	if !decodeBody(w, r, &req) {
+		return
+	}
+	switch {
+	case req.Model == nil || len(req.Messages) == 0:
+		validation(w, []string{"body", "messages"}, "Field required", "missing")
+		return
+	case req.Stream != nil && *req.Stream:
+		detail(w, http.StatusNotImplemented, "the fake answers chat completions without streaming only")
+		return
+	case *req.Model != s.cfg.provider+"/"+s.cfg.model:
+		detail(w, http.StatusBadRequest, "Invalid value: Model '"+*req.Model+"' not found")
+		return
+	}
+	if !sleep(r.Context(), s.totalDelay) {
+		return
+	}
+	b := append([]byte(`{"id":"chatcmpl-`), newID()...)
+	b = append(b, `","choices":[{"message":{"role":"assistant","content":`...)
+	b = append(b, s.answerJSON...)
+	b = append(b, `,"name":null,"tool_calls":null},"finish_reason":"stop","index":0,"logprobs":null}],"object":"chat.completion","created":`...)
+	b = strconv.AppendInt(b, time.Now().Unix(), 10)
+	b = append(b, `,"model":`...)
+	b = appendJSONString(b, *req.Model)
+	writeJSON(w, 200, append(b, '}'))
 }

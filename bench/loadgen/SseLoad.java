@@ -26,8 +26,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Load client for LCS's streaming endpoint, run with the JDK's source launcher
- * ({@code java bench/loadgen/SseLoad.java MODE ...}). Each stream is read on its own
+ * Load client for LCS's streaming endpoint: bench/run.sh compiles it once and runs the class; the JDK's source
+ * launcher runs it too ({@code java bench/loadgen/SseLoad.java MODE ...}). Each stream is read on its own
  * virtual thread through one JDK HttpClient, so ten thousand open streams cost the client
  * little. It understands LCS 0.2.0's dialect: {@code data: {"event": ...}} lines.
  *
@@ -301,7 +301,7 @@ public class SseLoad {
 	}
 
 	private static String toJson(Map<String, ?> map) {
-		return map.entrySet().stream().map((e) -> "\"" + e.getKey() + "\": " + value(e.getValue()))
+		return map.entrySet().stream().map((e) -> value(e.getKey()) + ": " + value(e.getValue()))
 			.collect(Collectors.joining(", ", "{", "}"));
 	}
 
@@ -311,7 +311,8 @@ public class SseLoad {
 			return toJson((Map<String, ?>) map);
 		}
 		if (value instanceof String text) {
-			return "\"" + text.replace("\"", "'") + "\"";
+			// error kinds carry a response body's text: quotes become apostrophes, line breaks spaces
+			return "\"" + text.replace("\\", "\\\\").replace("\"", "'").replaceAll("[\\x00-\\x1f]", " ") + "\"";
 		}
 		return String.valueOf(value);
 	}

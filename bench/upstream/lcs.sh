@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# bench/upstream/lcs.sh - install and run upstream Lightspeed Core Stack (LCS) 0.2.0 from PyPI, unattended, as root.
+# bench/upstream/lcs.sh - install and run upstream Lightspeed Core Stack (LCS) 0.2.0 or 0.7.1 from PyPI, unattended,
+# as root. LCS_UPSTREAM_VERSION picks the release (default 0.2.0); each has its folder bench/upstream/<version>/.
 #
 #   bench/upstream/lcs.sh ensure
-#       Build the Debian trixie chroot (Python 3.13, e2e/lib/python.sh) and the venv /opt/lcs-0.2.0 inside it
-#       from bench/upstream/requirements.lock (pip --no-deps --only-binary=:all:, re-installed when the lock's
-#       sha256 changes), then copy in the shim (see below).
-#       Idempotent; well under a second when everything is present (a cold install takes ~30 s).
+#       Build the Debian trixie chroot (Python 3.13, e2e/lib/python.sh) and the venv /opt/lcs-<version> inside it
+#       from bench/upstream/<version>/requirements.lock (pip --no-deps --only-binary=:all:, re-installed when the
+#       lock's sha256 changes), then copy in the shim (see below).
+#       Idempotent; well under a second when everything is present (a cold install takes ~30 s for 0.2.0, ~130 s
+#       for 0.7.1).
 #   bench/upstream/lcs.sh start PORT CONFIG_FILE LOG_FILE STATE_DIR
 #       Stop whatever STATE_DIR started before, ensure, copy CONFIG_FILE into a fresh work dir inside the chroot
-#       and start LCS 0.2.0 (uvicorn, service.workers from the config) in its own session with stdout+stderr
+#       and start LCS (uvicorn, service.workers from the config) in its own session with stdout+stderr
 #       appended to LOG_FILE. Waits until GET http://127.0.0.1:PORT/liveness answers 200, then prints the pid
 #       (the only line on stdout; progress goes to stderr). Exit status non-zero (and nothing left running)
 #       when it does not come up within LCS_UPSTREAM_START_TIMEOUT seconds (default 120); exit status 3 means
@@ -17,7 +19,8 @@
 #       The config sees: LCS_PORT=PORT, LCS_DATA_DIR=<work dir inside the chroot> (sqlite db goes there),
 #       LLAMA_STACK_URL (required in the caller's environment), LLAMA_STACK_API_KEY, LCS_DEFAULT_PROVIDER,
 #       LCS_DEFAULT_MODEL (if set) and every variable named in LCS_UPSTREAM_PASS_ENV (space separated).
-#       Paths in the config are resolved inside the chroot.
+#       Paths in the config are resolved inside the chroot. 0.7.1 reads the `llama_stack` section as `ogx` (its
+#       new name), so one configuration file serves both releases.
 #   bench/upstream/lcs.sh stop STATE_DIR
 #       Kill the process group from the pid file, then every process still carrying this state dir's tag.
 #       Safe to call twice, after a crash, or when nothing was started.
@@ -26,16 +29,22 @@
 # DB_FILE, LOG_FILE, START_SECONDS). The work dir (chroot:/var/lib/lcs-upstream/<tag>, wiped at every start, kept
 # after stop for inspection) holds the config copy, HOME and the sqlite database.
 #
-# The PyPI release of lightspeed-stack 0.2.0 (wheel and sdist) lacks the top-level modules of its src/
-# (lightspeed_stack, client, configuration, constants, log, version) that all of its packages import, so it cannot
-# start as published. shim/ holds our own implementation of those six modules (written from the wheel's import
-# sites and the behaviour spec, no upstream code); ensure copies them into site-packages (re-copied whenever the
-# hash of shim/*.py changes). One deliberate difference: the supported Llama Stack range is 0.2.17-0.2.22
-# (0.2.0 accepts exactly 0.2.17), because the benchmark runs it against Llama Stack 0.2.22 like the Java service.
+# The PyPI releases (wheel and sdist) lack top-level modules of their src/ that their packages import, so neither
+# starts as published. <version>/shim/ holds our own implementation of those modules, written from the wheel's
+# import sites; ensure copies them into site-packages (re-copied whenever the hash of the shim's files changes).
+#   0.2.0: lightspeed_stack, client, configuration, constants, log, version (from the behaviour spec, no upstream
+#          code). One deliberate difference: the supported Llama Stack range is 0.2.17-0.2.22 (0.2.0 accepts
+#          exactly 0.2.17), because the benchmark runs it against Llama Stack 0.2.22 like the Java service.
+#   0.7.1: lightspeed_stack, client/ogx.py, configuration, constants, log, version, transcripts/transcripts.py. The
+#          constants' values and what each configuration attribute returns are those of the upstream repository's
+#          src/ of 2026-08-21 (the newest source we have); client/ogx.py is server mode only; transcripts are
+#          refused (the benchmark runs with them off). Deliberate difference: the supported OGX range is
+#          0.2.17-1.5.0 (the 2026-08 source says 1.0.2, 0.7.1 pins ogx 1.2.5), because the fake reports OGX 1.5.0.
 #
 # How LCS is started (inside the chroot, cwd = work dir, clean environment), with the package's console script:
-#   /opt/lcs-0.2.0/bin/lightspeed-stack -c <work>/lightspeed-stack.yaml
-# main() loads the config, checks GET /v1/version, then uvicorn.run("app.main:app", workers=service.workers).
+#   /opt/lcs-<version>/bin/lightspeed-stack -c <work>/lightspeed-stack.yaml
+# main() loads the config, then uvicorn.run("app.main:app", workers=service.workers); GET /v1/version is checked
+# before (0.2.0) or in the application's start-up (0.7.1).
 #
 # Offline: nothing is downloaded at start-up or per request (checked with strace: the only connect() calls go to
 # Llama Stack). As a guard the process gets HF_HUB_OFFLINE/TRANSFORMERS_OFFLINE, telemetry opt-outs, and
@@ -48,10 +57,15 @@ set -euo pipefail
 
 UP_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_DIR="$(cd "$UP_DIR/../.." && pwd)"
-LCS_VERSION=0.2.0
+LCS_VERSION="${LCS_UPSTREAM_VERSION:-0.2.0}"
+case "$LCS_VERSION" in
+    0.2.0) IMPORTS="llama_stack, llama_stack_client, fastapi, uvicorn, sqlalchemy" ;;
+    0.7.1) IMPORTS="ogx_client, fastapi, uvicorn, sqlalchemy" ;;
+    *) echo "[lcs.sh] ERROR: no upstream LCS $LCS_VERSION here (bench/upstream/<version>/)" >&2; exit 1 ;;
+esac
 VENV="/opt/lcs-$LCS_VERSION"                    # inside the chroot
-LOCK="$UP_DIR/requirements.lock"
-SHIM="$UP_DIR/shim"
+LOCK="$UP_DIR/$LCS_VERSION/requirements.lock"
+SHIM="$UP_DIR/$LCS_VERSION/shim"
 START_TIMEOUT="${LCS_UPSTREAM_START_TIMEOUT:-120}"
 
 LCS_E2E_QUIET="${LCS_E2E_QUIET:-1}"
@@ -65,19 +79,23 @@ die() { echo "[lcs.sh] ERROR: $*" >&2; exit 1; }
 # ------------------------------------------------------------------------------------------------ install
 site_packages() { echo "$VENV/lib/python3.13/site-packages"; }
 
-# copy shim/*.py into site-packages (dropping stale bytecode of those modules); the stamp (hash of the shim files)
-# is written after lightspeed_stack imports, and disappears with the venv when python.sh re-installs it
+# copy the shim's modules (*.py, packages included) into site-packages, dropping stale bytecode of those modules;
+# the stamp (hash of the shim's files and their paths) is written after lightspeed_stack imports, and disappears
+# with the venv when python.sh re-installs it
+_shim_sum() { (cd "$SHIM" && find . -name '*.py' | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -d' ' -f1); }
+_shim_current() { [ "$(cat "$ROOT$(site_packages)/.lcs-upstream-shim" 2>/dev/null)" = "$(_shim_sum)" ]; }
 _install_shim() {
-    local sp sum f m
+    local sp sum f dir
     sp="$ROOT$(site_packages)"
     [ -d "$sp" ] || { echo "[lcs.sh] no $sp" >&2; return 1; }
-    sum="$(cd "$SHIM" && sha256sum -- *.py | sha256sum | cut -d' ' -f1)"
+    sum="$(_shim_sum)"
     [ "$(cat "$sp/.lcs-upstream-shim" 2>/dev/null)" = "$sum" ] && return 0
     rm -f "$sp/.lcs-upstream-shim"
-    for f in "$SHIM"/*.py; do
-        m="$(basename "$f" .py)"
-        rm -f "$sp/__pycache__/$m".*.pyc
-        cp "$f" "$sp/$m.py.tmp" && mv "$sp/$m.py.tmp" "$sp/$m.py" || return 1
+    for f in $(cd "$SHIM" && find . -name '*.py' | LC_ALL=C sort); do
+        f="${f#./}" dir="$(dirname "$f")"
+        mkdir -p "$sp/$dir"
+        rm -f "$sp/$dir/__pycache__/$(basename "$f" .py)".*.pyc
+        cp "$SHIM/$f" "$sp/$f.tmp" && mv "$sp/$f.tmp" "$sp/$f" || return 1
     done
     lcs_py_chroot "$VENV/bin/python" -c 'import lightspeed_stack' >/dev/null ||
         { echo "[lcs.sh] lightspeed_stack does not import" >&2; return 1; }
@@ -86,9 +104,10 @@ _install_shim() {
 
 cmd_ensure() {
     [ "$(id -u)" = 0 ] || die "must run as root (chroot)"
+    # installed and current: no need to wait for the cache's lock, which an e2e run may hold for minutes
+    if lcs_py_lock_venv_ok "$VENV" "$LOCK" && _shim_current; then return 0; fi
     local t0=$SECONDS
-    lcs_py_ensure_lock_venv "$VENV" "$LOCK" "lcs-$LCS_VERSION" \
-        "llama_stack, llama_stack_client, fastapi, uvicorn, sqlalchemy" || die "venv $VENV setup failed"
+    lcs_py_ensure_lock_venv "$VENV" "$LOCK" "lcs-$LCS_VERSION" "$IMPORTS" || die "venv $VENV setup failed"
     _lcs_with_lock _install_shim || die "could not install the shim modules into $VENV"
     log "LCS $LCS_VERSION ready in $ROOT$VENV ($((SECONDS - t0)) s)"
 }
