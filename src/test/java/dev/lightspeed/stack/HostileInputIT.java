@@ -127,11 +127,18 @@ class HostileInputIT {
 		assertThat(declared.statusCode()).isEqualTo(413);
 		assertThat(declared.body()).isEqualTo("{\"detail\":{\"response\":\"Request too large\","
 				+ "\"cause\":\"The request body is larger than 8388608 bytes\"}}");
-		HttpResponse<String> chunked = this.app.send(this.app.request("/v1/query")
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers
-				.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8)))));
-		assertThat(chunked.statusCode()).isEqualTo(413);
+		try {
+			HttpResponse<String> chunked = this.app.send(this.app.request("/v1/query")
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers
+					.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8)))));
+			assertThat(chunked.statusCode()).isEqualTo(413);
+		}
+		catch (java.io.UncheckedIOException ex) {
+			// the 413 goes out and the connection closes while the client is still
+			// sending the rest: a client busy writing may see only the close
+			assertThat(ex).hasRootCauseInstanceOf(java.io.IOException.class);
+		}
 		assertNoTurn();
 	}
 

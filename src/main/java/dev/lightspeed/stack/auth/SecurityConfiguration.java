@@ -160,7 +160,14 @@ public class SecurityConfiguration {
 	 * The admin API, which only the admin credential opens.
 	 */
 	static RequestMatcher adminEndpoints() {
-		return PathPatternRequestMatcher.withDefaults().matcher("/v1/admin/**");
+		// its methods only: another method is the 405 of any route, not a refused
+		// credential
+		PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+		return new OrRequestMatcher(path.matcher(HttpMethod.GET, "/v1/admin/api-keys"),
+				path.matcher(HttpMethod.POST, "/v1/admin/api-keys"),
+				path.matcher(HttpMethod.GET, "/v1/admin/api-keys/{keyId}"),
+				path.matcher(HttpMethod.DELETE, "/v1/admin/api-keys/{keyId}"),
+				path.matcher(HttpMethod.POST, "/v1/admin/api-keys/{keyId}/rotate"));
 	}
 
 	/**

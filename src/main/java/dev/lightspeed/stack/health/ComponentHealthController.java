@@ -50,6 +50,9 @@ class ComponentHealthController {
 	}
 
 	@GetMapping({ "/v1/health", "/health" })
+	@ApiResponse(responseCode = "200", description = "Every critical component is healthy",
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(implementation = ComponentHealth.class)))
 	@ApiResponse(responseCode = "503", description = "A critical component is not healthy",
 			content = @Content(mediaType = "application/json",
 					schema = @Schema(implementation = ComponentHealth.class)))

@@ -27,6 +27,14 @@ class FuzzReliability {
 	static final String CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,"
 			+ "response_schema_conformance,unsupported_method";
 
+	// Operations that need what the 0.2.22 stand-in does not have: the Responses API (501
+	// on
+	// 0.2.x by design), the prompts API, vector-store and file writes, MCP toolgroup
+	// registration. Their input checks are slice-tested; their Llama Stack calls are
+	// e2e-tested.
+	static final String NEEDS_NEWER_LLAMA_STACK = "^(responses_endpoint_handler|register_mcp_server_handler"
+			+ "|create_vector_store|update_vector_store|add_file_to_vector_store|create_file|[a-z_]*prompt)";
+
 	// examples per operation and phase: more than 5,000 cases over the 24 operations
 	private static final int EXAMPLES = 1000;
 
@@ -47,8 +55,9 @@ class FuzzReliability {
 						ServiceProcess.userData(this.directory.resolve("data")))) {
 			Path log = this.directory.resolve("schemathesis.log");
 			Process schemathesis = new ProcessBuilder("scripts/schemathesis.sh", service.url("/openapi.json"), "--url",
-					service.url(""), "--checks", CHECKS, "--max-examples", String.valueOf(EXAMPLES), "--workers", "2",
-					"--seed", "32", "--request-timeout", "30", "--no-color")
+					service.url(""), "--checks", CHECKS, "--exclude-operation-id-regex", NEEDS_NEWER_LLAMA_STACK,
+					"--max-examples", String.valueOf(EXAMPLES), "--workers", "2", "--seed", "32", "--request-timeout",
+					"30", "--no-color")
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();
