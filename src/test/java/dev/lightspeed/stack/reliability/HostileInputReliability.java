@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -28,6 +29,13 @@ class HostileInputReliability {
 
 	private static final String CONVERSATION = "12345678-abcd-0000-0123-456789abcdef";
 
+	private static final String RH_IDENTITY = """
+			authentication:
+			  module: rh-identity
+			  rh_identity_config:
+			    required_entitlements: []
+			""";
+
 	private static final ReliabilityReport report = new ReliabilityReport("hostile-input", "Input", "Request", "Status",
 			"Expected");
 
@@ -37,11 +45,23 @@ class HostileInputReliability {
 	@Test
 	void everyHostileInputHasItsAnswerAndNothingLandsOutsideTheDataDirectories() throws Exception {
 		Path data = this.directory.resolve("data");
+		exchange(ServiceProcess.userData(data), cases());
+		// ids that come in a header the module believes (behind a gateway): the same
+		// rules, the same confinement
+		exchange(ServiceProcess.userData(data) + RH_IDENTITY, identityCases());
+		assertThat(writtenOutsideData()).isEmpty();
+		try (Stream<Path> files = Files.walk(data)) {
+			assertThat(files.map(Path::toString)).noneMatch((name) -> name.contains("..") || name.contains("escape"));
+		}
+	}
+
+	// one service at a time in the directory: its configuration and database are
+	// rewritten
+	private void exchange(String sections, List<Case> cases) throws Exception {
 		try (FakeLlamaStack llamaStack = FakeLlamaStack.start(0, FakeLlamaStack.Framing.CHUNKED, 3, 0);
-				ServiceProcess service = ServiceProcess.start(this.directory, llamaStack.baseUrl(),
-						ServiceProcess.userData(this.directory.resolve("data")))) {
+				ServiceProcess service = ServiceProcess.start(this.directory, llamaStack.baseUrl(), sections)) {
 			int port = Integer.parseInt(service.url("").replaceAll(".*:", ""));
-			for (Case c : cases()) {
+			for (Case c : cases) {
 				RawHttp.Response response = RawHttp.exchange(port, c.request());
 				report.row(c.name(), c.summary(), response.status(), c.expected());
 				assertThat(response.status()).as(c.name() + ": " + response.body()).isEqualTo(c.expected());
@@ -50,10 +70,36 @@ class HostileInputReliability {
 				}
 			}
 		}
-		assertThat(writtenOutsideData()).isEmpty();
-		try (Stream<Path> files = Files.walk(data)) {
-			assertThat(files.map(Path::toString)).noneMatch((name) -> name.contains("..") || name.contains("escape"));
-		}
+	}
+
+	private static List<Case> identityCases() {
+		String query = "{\"query\": \"hi\"}";
+		return List.of(new Case("x-rh-identity user_id ../../escape", identified("../../escape", "o1"), 200),
+				new Case("x-rh-identity user_id /../../escape/..", identified("/../../escape/..", "o1"), 200),
+				new Case("x-rh-identity user_id with NUL", identified("a\u0000b", "o1"), 400),
+				new Case("x-rh-identity user_id of 300 characters", identified("u".repeat(300), "o1"), 400),
+				new Case("x-rh-identity org_id ../../escape", identified("alice", "../../escape"), 200),
+				new Case("x-rh-identity not base64", post("/v1/query", "x-rh-identity: %%%\r\n", query), 400),
+				new Case("x-rh-identity with CR LF inside its JSON",
+						identifiedBy("{\"identity\": {\"type\": \"User\", \"org_id\": \"o1\", \"user\": "
+								+ "{\"user_id\": \"a\\r\\nX-Injected: y\", \"username\": \"x\"}}}"),
+						400));
+	}
+
+	private static byte[] identified(String userId, String orgId) {
+		return identifiedBy("{\"identity\": {\"type\": \"User\", \"org_id\": " + quoted(orgId)
+				+ ", \"user\": {\"user_id\": " + quoted(userId) + ", \"username\": \"x\"}}}");
+	}
+
+	private static byte[] identifiedBy(String identity) {
+		return post(
+				"/v1/query", "x-rh-identity: "
+						+ Base64.getEncoder().encodeToString(identity.getBytes(StandardCharsets.UTF_8)) + "\r\n",
+				"{\"query\": \"hi\"}");
+	}
+
+	private static String quoted(String text) {
+		return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\u0000", "\\u0000") + "\"";
 	}
 
 	// what the service may write next to its data: its configuration, database and log
