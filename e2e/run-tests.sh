@@ -3,7 +3,7 @@
 # PostgreSQL (scripts/with-postgres.sh), then run the JUnit *E2E suite, which starts the service jar against them.
 # Everything is stopped at the end, also on failure; watchdogs stop it too when this script is killed outright.
 #
-# LCS_E2E_GENERATIONS (space-separated, default "0.2.22 0.5.4 ogx-1.5.0": all of them) names the Llama Stack
+# LCS_E2E_GENERATIONS (space-separated, default "0.2.22 0.5.4 0.7.3 ogx-1.5.0": all of them) names the Llama Stack
 # generations to run the suite against, one after the other: each gets a fresh stack, the suite, and a stop. The
 # tests see the generation in LCS_E2E_LS_VERSION (the e2e/llama-stack/<dir> name, e.g. ogx-1.5.0) and
 # LLAMA_STACK_VERSION (what its /v1/version says, e.g. 1.5.0), with the rest of e2e/stack.sh's env file. A failing
@@ -64,7 +64,7 @@ PY
 
 rc=0
 report=()
-for gen in ${LCS_E2E_GENERATIONS:-0.2.22 0.5.4 ogx-1.5.0}; do
+for gen in ${LCS_E2E_GENERATIONS:-0.2.22 0.5.4 0.7.3 ogx-1.5.0}; do
 	started=$(date +%s)
 	echo "e2e: ===== Llama Stack generation $gen"
 	result=passed

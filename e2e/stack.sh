@@ -14,7 +14,7 @@
 # Environment:
 #   LCS_E2E_STATE       state dir (default e2e/.state): env file, pid files, process logs, fake LLM request log
 #   LCS_E2E_CACHE       cache dir of the chroot (default /var/cache/lightspeed-stack-e2e), see lib/python.sh
-#   LCS_E2E_LS_VERSION  Llama Stack generation (default 0.2.22; also 0.5.4, ogx-1.5.0): uses
+#   LCS_E2E_LS_VERSION  Llama Stack generation (default 0.2.22; also 0.5.4, 0.7.3, ogx-1.5.0): uses
 #                       llama-stack/<version>/{run.yaml,requirements.lock}
 #   LCS_E2E_START_TIMEOUT  seconds to wait for Llama Stack health (default 180)
 #   LCS_E2E_PORTS       "FAKE MCP LS": fixed ports instead of free ones (e2e/capture.sh, for stable request bodies)

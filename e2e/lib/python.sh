@@ -13,7 +13,7 @@
 #          e2e/llama-stack/<version>/requirements.lock (--no-deps, exact pins);
 #          /opt/ls-<version>/.lcs-e2e-lock-sha256 holds the hash of the lock it
 #          was installed from -> a changed lock file triggers a re-install.
-#          <version> is a Llama Stack version (0.2.22, 0.5.4) or ogx-<version> (ogx-1.5.0,
+#          <version> is a Llama Stack version (0.2.22, 0.5.4, 0.7.3) or ogx-<version> (ogx-1.5.0,
 #          the renamed project: Python module ogx instead of llama_stack).
 #          Other venvs from any lock file: lcs_py_ensure_lock_venv (bench/upstream/lcs.sh).
 #   mcp:   /opt/mcp-server inside the root, from e2e/mcp_server/requirements.lock: the e2e

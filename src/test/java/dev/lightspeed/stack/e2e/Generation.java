@@ -22,6 +22,13 @@ public enum Generation {
 	LLAMA_STACK_0_5_4("Llama Stack 0.5.4", "0.5.4", "0.5.4", "openai", List.of("inout_llama_guard"), "file_search",
 			Map.of()),
 
+	/**
+	 * Llama Stack 0.7.3, the last release before the rename: the Responses API with
+	 * shields.
+	 */
+	LLAMA_STACK_0_7_3("Llama Stack 0.7.3", "0.7.3", "0.7.3", "openai", List.of("inout_llama_guard"), "file_search",
+			Map.of()),
+
 	/** OGX 1.5.0, the renamed Llama Stack: the Responses API without a safety API. */
 	OGX_1_5_0("OGX 1.5.0", "ogx-1.5.0", "1.5.0", "openai", List.of(), "file_search",
 			Map.of(Capability.SHIELDS,
