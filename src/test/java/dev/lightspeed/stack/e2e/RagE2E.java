@@ -3,9 +3,8 @@ package dev.lightspeed.stack.e2e;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,35 +20,13 @@ class RagE2E {
 
 	private static final Generation GENERATION = Generation.current();
 
-	private static final String REFERENCED = "[{\"doc_url\":\"https://docs.example/scale\",\"doc_title\":\"Scaling\"}]";
-
-	private static VectorStoreDocument document;
-
-	private static LightspeedService service;
-
-	private static Http http;
-
-	@BeforeAll
-	static void start() throws Exception {
-		document = VectorStoreDocument.create(GENERATION, "Use oc scale deployment/web --replicas=3 to scale.",
-				"Scaling", "https://docs.example/scale");
-		service = LightspeedService.start(LightspeedService.configuration("e2e-rag", "user_data_collection: {}\n"));
-		http = new Http(service.url());
-	}
-
-	@AfterAll
-	static void stop() throws Exception {
-		if (service != null) {
-			service.close();
-		}
-		if (document != null) {
-			document.close();
-		}
-	}
+	@RegisterExtension
+	static final ServiceWithDocument stack = new ServiceWithDocument("e2e-rag", "user_data_collection: {}\n");
 
 	@Test
 	void documentSearchResultsBecomeReferencedDocumentsOfTheStream() throws Exception {
-		HttpResponse<String> response = http.post("/v1/streaming_query", "{\"query\":\"Search the docs for scaling\"}");
+		HttpResponse<String> response = stack.http()
+			.post("/v1/streaming_query", "{\"query\":\"Search the docs for scaling\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
 		List<JsonNode> events = SseParsers.strictBlocks(response.body());
 		JsonNode result = events.stream()
@@ -61,26 +38,28 @@ class RagE2E {
 		assertThat(result.path("data").path("content").asString()).contains("oc scale deployment/web");
 		JsonNode end = events.getLast();
 		assertThat(end.path("event").asString()).isEqualTo("end");
-		assertThat(end.path("data").path("referenced_documents").toString()).isEqualTo(REFERENCED);
+		assertThat(end.path("data").path("referenced_documents").toString()).isEqualTo(ServiceWithDocument.REFERENCED);
 	}
 
 	@Test
 	void documentSearchResultsBecomeReferencedDocumentsOfTheAnswer() throws Exception {
-		HttpResponse<String> response = http.post("/v1/query", "{\"query\":\"Search the docs for scaling\"}");
+		HttpResponse<String> response = stack.http().post("/v1/query", "{\"query\":\"Search the docs for scaling\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(Http.json(response).path("referenced_documents").toString()).isEqualTo(REFERENCED);
+		assertThat(Http.json(response).path("referenced_documents").toString())
+			.isEqualTo(ServiceWithDocument.REFERENCED);
 	}
 
 	@Test
 	void theVectorStoreIsOneTheServiceLists() throws Exception {
 		// RHDH 2.x lists them to pick vector_store_ids for a question
-		HttpResponse<String> listed = http.get("/v1/vector-stores");
+		HttpResponse<String> listed = stack.http().get("/v1/vector-stores");
 		assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
-		assertThat(listed.body()).contains(document.vectorStoreId());
-		HttpResponse<String> chosen = http.post("/v1/query", """
-				{"query": "Search the docs for scaling", "vector_store_ids": ["%s"]}"""
-			.formatted(document.vectorStoreId()));
-		assertThat(Http.json(chosen).path("referenced_documents").toString()).isEqualTo(REFERENCED);
+		assertThat(listed.body()).contains(stack.vectorStoreId());
+		HttpResponse<String> chosen = stack.http()
+			.post("/v1/query", """
+					{"query": "Search the docs for scaling", "vector_store_ids": ["%s"]}"""
+				.formatted(stack.vectorStoreId()));
+		assertThat(Http.json(chosen).path("referenced_documents").toString()).isEqualTo(ServiceWithDocument.REFERENCED);
 	}
 
 }

@@ -10,9 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,38 +37,18 @@ class RhdhPluginE2E {
 
 	private static final String RAW_TOKEN_HEADERS = "{\"e2e-mcp\":{\"Authorization\":\"" + TOKEN + "\"}}";
 
-	private static VectorStoreDocument document;
-
-	private static LightspeedService service;
-
-	private static Http http;
-
-	@BeforeAll
-	static void start() throws Exception {
-		document = VectorStoreDocument.create(GENERATION, "Use oc scale deployment/web --replicas=3 to scale.",
-				"Scaling", "https://docs.example/scale");
-		service = LightspeedService.start(LightspeedService.configuration("e2e-rhdh-plugin",
-				LightspeedService.userDataAndMcp() + "authentication:\n  module: noop\n"));
-		http = new Http(service.url());
-	}
-
-	@AfterAll
-	static void stop() throws Exception {
-		if (service != null) {
-			service.close();
-		}
-		if (document != null) {
-			document.close();
-		}
-	}
+	@RegisterExtension
+	static final ServiceWithDocument stack = new ServiceWithDocument("e2e-rhdh-plugin",
+			LightspeedService.userDataAndMcp() + "authentication:\n  module: noop\n");
 
 	@Test
 	void aChatWithAToolAFollowUpStopTheSidebarAndFeedbackAsThePluginCallsThem() throws Exception {
 		// at start-up, for the MCP settings panel
-		assertThat(ok(http.get("/v1/mcp-servers")).path("servers").findValuesAsString("name")).contains("e2e-mcp");
+		assertThat(ok(stack.http().get("/v1/mcp-servers")).path("servers").findValuesAsString("name"))
+			.contains("e2e-mcp");
 		// before the chat: any non-2xx fails it
-		JsonNode stores = ok(http.get("/v1/vector-stores" + AS_USER));
-		assertThat(stores.path("data").findValuesAsString("id")).contains(document.vectorStoreId());
+		JsonNode stores = ok(stack.http().get("/v1/vector-stores" + AS_USER));
+		assertThat(stores.path("data").findValuesAsString("id")).contains(stack.vectorStoreId());
 
 		new Http("").delete(E2eEnvironment.mcpHeadersUrl());
 		List<JsonNode> chat = stream(body("Please use the tool list_pods in namespace demo", null), RAW_TOKEN_HEADERS);
@@ -95,32 +74,33 @@ class RhdhPluginE2E {
 			.doesNotContain("error");
 
 		// the UI's catalogue calls carry no user id
-		assertThat(http.get("/v1/models").statusCode()).isEqualTo(200);
-		assertThat(http.get("/v1/shields").statusCode()).isEqualTo(200);
+		assertThat(stack.http().get("/v1/models").statusCode()).isEqualTo(200);
+		assertThat(stack.http().get("/v1/shields").statusCode()).isEqualTo(200);
 
 		sidebar(conversation);
 
-		assertThat(ok(http.get("/v1/feedback/status" + AS_USER)).path("status").path("enabled").asBoolean()).isTrue();
-		JsonNode feedback = ok(http.post("/v1/feedback" + AS_USER, """
+		assertThat(ok(stack.http().get("/v1/feedback/status" + AS_USER)).path("status").path("enabled").asBoolean())
+			.isTrue();
+		JsonNode feedback = ok(stack.http().post("/v1/feedback" + AS_USER, """
 				{"conversation_id": "%s", "user_question": "What is Kubernetes?", "llm_response": "a",
 				 "user_feedback": "good", "sentiment": 1}""".formatted(conversation)));
 		assertThat(feedback.path("response").asString()).isEqualTo("feedback received");
 
-		assertThat(ok(http.delete("/v2/conversations/" + conversation + AS_USER)).path("success").asBoolean()).isTrue();
-		assertThat(http.get("/v2/conversations/" + conversation + AS_USER).statusCode()).isEqualTo(404);
+		assertThat(ok(stack.http().delete("/v2/conversations/" + conversation + AS_USER)).path("success").asBoolean())
+			.isTrue();
+		assertThat(stack.http().get("/v2/conversations/" + conversation + AS_USER).statusCode()).isEqualTo(404);
 	}
 
 	private static void sidebar(String conversation) throws Exception {
-		JsonNode list = ok(http.get("/v2/conversations" + AS_USER));
+		JsonNode list = ok(stack.http().get("/v2/conversations" + AS_USER));
 		assertThat(list.path("conversations").findValuesAsString("conversation_id")).contains(conversation);
-		JsonNode history = ok(http.get("/v2/conversations/" + conversation + AS_USER)).path("chat_history");
+		JsonNode history = ok(stack.http().get("/v2/conversations/" + conversation + AS_USER)).path("chat_history");
 		assertThat(history.get(0).path("messages").get(0).path("content").asString())
 			.isEqualTo("Please use the tool list_pods in namespace demo");
 		assertThat(history.get(1).path("messages").get(0).path("content").asString()).isEqualTo("What is Kubernetes?");
-		ok(http.put("/v2/conversations/" + conversation + AS_USER, "{\"topic_summary\": \"Pods in demo\"}"));
-		assertThat(
-				ok(http.get("/v2/conversations" + AS_USER)).path("conversations").findValuesAsString("topic_summary"))
-			.contains("Pods in demo");
+		ok(stack.http().put("/v2/conversations/" + conversation + AS_USER, "{\"topic_summary\": \"Pods in demo\"}"));
+		assertThat(ok(stack.http().get("/v2/conversations" + AS_USER)).path("conversations")
+			.findValuesAsString("topic_summary")).contains("Pods in demo");
 	}
 
 	private static String body(String query, String conversation) {
@@ -128,12 +108,12 @@ class RhdhPluginE2E {
 				{%s"model": "%s", "provider": "%s", "query": "%s", "attachments": [],
 				 "media_type": "application/json", "vector_store_ids": ["%s"]}""".formatted(
 				(conversation != null) ? "\"conversation_id\": \"" + conversation + "\", " : "", GENERATION.model(),
-				GENERATION.provider(), query, document.vectorStoreId());
+				GENERATION.provider(), query, stack.vectorStoreId());
 	}
 
 	private static List<JsonNode> stream(String body, String mcpHeaders) throws Exception {
-		HttpResponse<String> response = http.post("/v1/streaming_query" + AS_USER, body,
-				Map.of("MCP-HEADERS", mcpHeaders));
+		HttpResponse<String> response = stack.http()
+			.post("/v1/streaming_query" + AS_USER, body, Map.of("MCP-HEADERS", mcpHeaders));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		// read as the plugin's own reader reads it
 		return SseParsers.rhdhPlugin(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
@@ -141,8 +121,8 @@ class RhdhPluginE2E {
 
 	// Stop once the first words are on screen; the names of the events read
 	private static List<String> stopped(String body) throws Exception {
-		HttpResponse<InputStream> response = http.postStreaming("/v1/streaming_query" + AS_USER, body,
-				Map.of("MCP-HEADERS", RAW_TOKEN_HEADERS));
+		HttpResponse<InputStream> response = stack.http()
+			.postStreaming("/v1/streaming_query" + AS_USER, body, Map.of("MCP-HEADERS", RAW_TOKEN_HEADERS));
 		assertThat(response.statusCode()).isEqualTo(200);
 		List<JsonNode> events = new ArrayList<>();
 		try (BufferedReader lines = new BufferedReader(
@@ -160,8 +140,8 @@ class RhdhPluginE2E {
 				}
 				else if (!stopped && event.path("event").asString().equals("token")
 						&& !event.path("data").path("token").asString().isEmpty()) {
-					JsonNode reply = ok(http.post("/v1/streaming_query/interrupt" + AS_USER,
-							"{\"request_id\": \"" + requestId + "\"}"));
+					JsonNode reply = ok(stack.http()
+						.post("/v1/streaming_query/interrupt" + AS_USER, "{\"request_id\": \"" + requestId + "\"}"));
 					assertThat(reply.path("interrupted").asBoolean()).isTrue();
 					stopped = true;
 				}
