@@ -6,9 +6,10 @@ MVN := ./mvnw -B -ntp
 CONFIG ?= lightspeed-stack.yaml
 JAR := target/lightspeed-stack-0.2.0.jar
 IMAGE ?= localhost/lightspeed-stack:0.2.0
+LIBRARY_IMAGE ?= localhost/lightspeed-stack-library:0.2.0
 
 .PHONY: help run build test test-unit test-integration test-e2e test-reliability soak bench bench-quick schema openapi-doc format verify clean
-.PHONY: image test-container validate-manifests
+.PHONY: image image-library test-container validate-manifests
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -41,8 +42,12 @@ soak: ## The soak of the reliability suite for an hour instead of 10 minutes (no
 image: build ## Build the container image $(IMAGE) with podman (docs/deployment.md)
 	LCS_IMAGE=$(IMAGE) deploy/container/build-image.sh
 
-test-container: image validate-manifests ## The image run and checked against a real Llama Stack and PostgreSQL
+image-library: image ## Build $(LIBRARY_IMAGE): the image plus Python and Llama Stack 0.5.4 for library mode
+	LCS_IMAGE=$(IMAGE) LCS_LIBRARY_IMAGE=$(LIBRARY_IMAGE) deploy/container/build-library-image.sh
+
+test-container: image image-library validate-manifests ## Both images run and checked against a real Llama Stack
 	LCS_IMAGE=$(IMAGE) deploy/container/test.sh
+	LCS_LIBRARY_IMAGE=$(LIBRARY_IMAGE) deploy/container/test-library.sh
 
 validate-manifests: build ## Check deploy/kubernetes and docker-compose.yaml against the Kubernetes and Compose schemas
 	deploy/validate.sh

@@ -9,46 +9,29 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ -n "${LCS_TEST_POSTGRES_PORT:-}" ] || exec scripts/with-postgres.sh "$0" "$@"
 . deploy/container/podman.sh
+. deploy/container/checks.sh
 
 image="${LCS_IMAGE:-localhost/lightspeed-stack:0.2.0}"
 state="$PWD/target/container-test"
 name="lcs-container-test-$$"
 export LCS_E2E_STATE="$state/e2e"
 limit=$((1024 * 1024 * 1024))  # the manifests' memory limit (deploy/kubernetes/*/deployment.yaml)
-passed=0
-failed=0
-
-podman_() { "${LCS_PODMAN[@]}" "$@"; }
 cleanup() {
 	podman_ logs "$name" >"$state/container.log" 2>&1 || true
 	podman_ rm -f "$name" >/dev/null 2>&1 || true
 	e2e/stack.sh stop >/dev/null 2>&1 || true
 }
-check() {  # DESCRIPTION COMMAND...: one check, its outcome on one line
-	if "${@:2}" >>"$state/checks.log" 2>&1; then
-		passed=$((passed + 1))
-		echo "  ok   $1"
-	else
-		failed=$((failed + 1))
-		echo "  FAIL $1 (details: $state/checks.log)"
-	fi
-}
-http() { curl -s --max-time 30 "$@"; }
-contains() { grep -qF -- "$2" <<<"$1" || { echo "expected $2 in: $1"; return 1; }; }
-
 rm -rf "$state"
 mkdir -p "$state"
 trap cleanup EXIT
 
 echo "container: the image"
-check "runs as user 1001, not root" test "$(podman_ image inspect --format '{{.Config.User}}' "$image")" = 1001
-size="$(podman_ image inspect --format '{{.Size}}' "$image")"
-check "is at most 400 MB ($((size / 1000000)) MB)" test "$size" -le 400000000
+check_image "$image" 400
 
 echo "container: started against a real Llama Stack and PostgreSQL"
 e2e/stack.sh start >"$state/stack.log" 2>&1 || { tail -20 "$state/stack.log"; exit 1; }
 . "$LCS_E2E_STATE/env"
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+port="$(free_port)"
 url="http://127.0.0.1:$port"
 cat >"$state/lightspeed-stack.yaml" <<YAML
 name: container-test
@@ -80,14 +63,7 @@ podman_ run -d --name "$name" "${LCS_PODMAN_LIMITS[@]}" --no-healthcheck --netwo
 	-e POSTGRES_PASSWORD="$LCS_TEST_POSTGRES_PASSWORD" -e JAVA_TOOL_OPTIONS=-XX:AOTMode=on \
 	-v "$state/lightspeed-stack.yaml:/etc/lightspeed-stack/lightspeed-stack.yaml:ro" \
 	"$image" -c /etc/lightspeed-stack/lightspeed-stack.yaml >/dev/null
-live=""
-for _ in $(seq 600); do
-	[ "$(podman_ inspect --format '{{.State.Running}}' "$name")" = true ] || break
-	if [ -z "$live" ] && http -o /dev/null -f "$url/liveness"; then live=$(( ($(date +%s%N) - t0) / 1000000 )); fi
-	[ -n "$live" ] && http -o /dev/null -f "$url/readiness" && break
-	sleep 0.1
-done
-ready=$(( ($(date +%s%N) - t0) / 1000000 ))
+await_ready "$name" "$url" "$t0" 60
 pid="$(podman_ inspect --format '{{.State.Pid}}' "$name")"
 echo "  live after $live ms, ready after $ready ms (podman run included); $(podman_ logs "$name" 2>&1 |
 	grep -o 'Started LightspeedStackApplication in [0-9.]* seconds')"
@@ -97,9 +73,7 @@ check "service runs as uid 1001" contains "$(podman_ exec "$name" grep '^Uid:' /
 check "root filesystem is read-only, even to root" \
 	contains "$(podman_ exec --user 0 "$name" touch /usr/lib/x 2>&1)" "Read-only file system"
 percentage="$(grep -o 'MaxRAMPercentage=[0-9]*' scripts/jvm-options | cut -d= -f2)"
-heap="$(http "$url/metrics" | awk '/^jvm_memory_max_bytes/ && /area="heap"/ { s += $NF } END { printf "%d", s }')"
-check "heap bounded by the memory limit: $((heap / 1048576)) MiB, $percentage% of $((limit / 1048576)) MiB" \
-	test $((heap * 100 / limit)) -ge $((percentage - 5)) -a $((heap * 100 / limit)) -le "$percentage"
+check_heap "$url" "$limit" "$percentage"
 # the image's check names port 8080; this container listens on a free port of the host's network
 health="$(podman_ image inspect --format '{{index .Config.Healthcheck.Test 1}}' "$image")"
 check "the image's health check passes" podman_ exec "$name" /bin/sh -c "${health//8080/$port}"
@@ -138,10 +112,7 @@ check "and written under /tmp/data, the writable volume" \
 echo "  resident memory after these requests: $(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$pid/status") MiB"
 
 echo "container: stopped with SIGTERM"
-t0=$(date +%s%N)
-podman_ stop --time 30 "$name" >/dev/null
-stop=$(( ($(date +%s%N) - t0) / 1000000 ))
-code="$(podman_ inspect --format '{{.State.ExitCode}}' "$name")"
+stop_container "$name"
 check "exits on SIGTERM in $stop ms, well before the 30 s kill" test "$stop" -lt 10000
 check "with the JVM's status for SIGTERM (143, not 137 for a kill)" test "$code" = 143
 check "nothing logged at ERROR" test "$(podman_ logs "$name" 2>&1 | grep -c ' ERROR ')" = 0
