@@ -31,7 +31,7 @@ import org.springframework.web.util.WebUtils;
 
 /**
  * 422 answers for the request problems Spring MVC detects itself (bodies that are not
- * records, parameters), in the same pydantic form as {@link RequestBodyValidation}.
+ * records, parameters), in the same pydantic form as {@link RequestBodyReader}.
  */
 final class ValidationResponses {
 
@@ -49,7 +49,7 @@ final class ValidationResponses {
 					this.mapper.createObjectNode(), Map.of("error", "Expecting value"));
 		}
 		if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
-			return RequestBodyValidation.missingBody();
+			return missingBody();
 		}
 		return single("model_attributes_type", List.of("body"),
 				"Input should be a valid dictionary or object to extract fields from", NullNode.getInstance(), null);
@@ -59,7 +59,7 @@ final class ValidationResponses {
 	RequestValidationException notJson(HttpServletRequest request) {
 		String body = rawBody(request);
 		if (body.isEmpty()) {
-			return RequestBodyValidation.missingBody();
+			return missingBody();
 		}
 		return single("model_attributes_type", List.of("body"),
 				"Input should be a valid dictionary or object to extract fields from", StringNode.valueOf(body), null);
@@ -114,6 +114,10 @@ final class ValidationResponses {
 		}
 		return parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class) ? "body"
 				: "query";
+	}
+
+	private static RequestValidationException missingBody() {
+		return single("missing", List.of("body"), "Field required", NullNode.getInstance(), null);
 	}
 
 	private static ValidationError valueError(List<Object> loc, @Nullable String message, JsonNode input) {

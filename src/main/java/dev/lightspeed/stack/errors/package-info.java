@@ -11,8 +11,9 @@
  * {@code /error} dispatch answer {@code {"detail":"<reason phrase>"}}.
  *
  * <h2>Request bodies: FastAPI's 422</h2> Every {@code @RequestBody} whose type is a
- * <b>record</b> and whose content is JSON (or has no {@code Content-Type}) is checked
- * before Jackson binds it, and all problems are answered at once as {@code 422
+ * <b>record</b> and whose content is JSON (or has no {@code Content-Type}) is read by
+ * {@link dev.lightspeed.stack.errors.RequestBodyReader}: parsed once, checked against the
+ * record, bound once and validated, and all problems are answered at once as {@code 422
  * {"detail":[{"type","loc","msg","input"[,"ctx"]}]}}, in pydantic's order (fields in
  * declaration order, then unknown fields; record-level rules only when every field is
  * valid). Declare a request record like this:
@@ -55,7 +56,7 @@
  * {@code missing} at {@code ["body"]}, a non-object body or a non-JSON content type
  * {@code model_attributes_type}.</li>
  * <li>Leave {@code @Valid} off the controller parameter of a record body: the body is
- * validated here already, and with it Spring would validate the bound record a second
+ * validated as it is read, and with it Spring would validate the bound record a second
  * time on every request. Non-record bodies, query parameters and path variables fall back
  * to Spring's validation, mapped to the same shape.</li>
  * </ul>

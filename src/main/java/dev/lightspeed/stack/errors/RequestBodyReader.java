@@ -1,9 +1,7 @@
 package dev.lightspeed.stack.errors;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.lightspeed.stack.limits.RequestLimits;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
@@ -19,26 +16,25 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.MethodParameter;
-import org.springframework.http.HttpHeaders;
+import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpInputMessage;
-import org.springframework.http.converter.AbstractJacksonHttpMessageConverter;
-import org.springframework.http.converter.HttpMessageConverter;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.SmartHttpMessageConverter;
 
 /**
- * Validates every JSON request body whose type is a record before Jackson binds it, and
- * answers 422 with all errors in pydantic's form. See the package documentation for how
- * to declare a request record.
+ * Reads every JSON request body whose type is a record: parses it once, checks it the way
+ * pydantic does, binds it once and validates the bound record, answering 422 with all
+ * errors in pydantic's form. Registered ahead of Jackson's converter by
+ * {@link RequestBodyConverters}. See the package documentation for how to declare a
+ * request record.
  */
-@ControllerAdvice
-class RequestBodyValidation extends RequestBodyAdviceAdapter {
+final class RequestBodyReader implements SmartHttpMessageConverter<Object> {
+
+	private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON,
+			new MediaType("application", "*+json"));
 
 	private final JsonMapper mapper;
 
@@ -46,30 +42,31 @@ class RequestBodyValidation extends RequestBodyAdviceAdapter {
 
 	private final Validator validator;
 
-	// the limits' defaults where no properties are bound (a test slice)
-	RequestBodyValidation(JsonMapper mapper, Validator validator, ObjectProvider<RequestLimits> limits) {
+	RequestBodyReader(JsonMapper mapper, Validator validator, int maxJsonDepth) {
 		this.mapper = mapper;
-		this.parser = new JsonBodyParser(limits.getIfAvailable(RequestLimits::defaults).maxJsonDepth());
+		this.parser = new JsonBodyParser(maxJsonDepth);
 		this.validator = validator;
 	}
 
 	@Override
-	public boolean supports(MethodParameter parameter, Type targetType,
-			Class<? extends HttpMessageConverter<?>> converterType) {
-		return BodyShape.rawClass(targetType).isRecord()
-				&& AbstractJacksonHttpMessageConverter.class.isAssignableFrom(converterType);
+	public List<MediaType> getSupportedMediaTypes() {
+		return JSON;
 	}
 
+	// JsonContentTypeFilter makes a body without a Content-Type JSON before it gets here.
 	@Override
-	public HttpInputMessage beforeBodyRead(HttpInputMessage message, MethodParameter parameter, Type targetType,
-			Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
+	public boolean canRead(ResolvableType type, @Nullable MediaType mediaType) {
+		return BodyShape.rawClass(type.getType()).isRecord()
+				&& (mediaType == null || JSON.stream().anyMatch((json) -> json.includes(mediaType)));
+	}
+
+	// Spring answers an empty body itself ("Required request body is missing", which
+	// ValidationResponses turns into pydantic's missing) without calling this.
+	@Override
+	public Object read(ResolvableType type, HttpInputMessage message, @Nullable Map<String, Object> hints)
+			throws IOException {
 		String text = new String(read(message), StandardCharsets.UTF_8);
-		if (text.isEmpty()) {
-			return missing(parameter, message.getHeaders());
-		}
-		JsonNode body = this.parser.parse(text);
-		ObjectNode valid = validate(body, BodyShape.rawClass(targetType));
-		return new Buffered(message.getHeaders(), this.mapper.writeValueAsBytes(valid));
+		return validate(this.parser.parse(text), BodyShape.rawClass(type.getType()));
 	}
 
 	/**
@@ -83,16 +80,19 @@ class RequestBodyValidation extends RequestBodyAdviceAdapter {
 		return (length >= 0 && length < Integer.MAX_VALUE) ? body.readNBytes((int) length) : body.readAllBytes();
 	}
 
+	// Responses are written by Jackson's converter.
 	@Override
-	public @Nullable Object handleEmptyBody(@Nullable Object body, HttpInputMessage message, MethodParameter parameter,
-			Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
-		if (required(parameter)) {
-			throw missingBody();
-		}
-		return body;
+	public boolean canWrite(ResolvableType type, Class<?> valueClass, @Nullable MediaType mediaType) {
+		return false;
 	}
 
-	private ObjectNode validate(JsonNode body, Class<?> type) {
+	@Override
+	public void write(Object value, ResolvableType type, @Nullable MediaType contentType, HttpOutputMessage message,
+			@Nullable Map<String, Object> hints) {
+		throw new UnsupportedOperationException("request bodies only");
+	}
+
+	private Object validate(JsonNode body, Class<?> type) {
 		BodyShape shape = new BodyShape();
 		ObjectNode valid = shape.check(body, type);
 		if (valid == null) {
@@ -120,12 +120,11 @@ class RequestBodyValidation extends RequestBodyAdviceAdapter {
 		if (!errors.isEmpty()) {
 			throw new RequestValidationException(errors);
 		}
-		return valid;
+		return bound;
 	}
 
 	// Field errors in field order, then unknown fields; rules on the whole record only
-	// when
-	// every field is valid (pydantic runs model validators last).
+	// when every field is valid (pydantic runs model validators last).
 	private static List<ValidationError> merge(BodyShape shape, Set<? extends ConstraintViolation<?>> violations,
 			Class<?> type, JsonNode body) {
 		List<ValidationError> structural = shape.errors();
@@ -151,7 +150,7 @@ class RequestBodyValidation extends RequestBodyAdviceAdapter {
 			.comparingInt(
 					(ValidationError e) -> (e.loc().size() > 1) ? order.indexOf(e.loc().get(1)) : Integer.MAX_VALUE)
 			.thenComparing((ValidationError e) -> e.loc().toString()));
-		all.addAll(structural.stream().filter(RequestBodyValidation::isExtra).toList());
+		all.addAll(structural.stream().filter(RequestBodyReader::isExtra).toList());
 		if (all.isEmpty()) {
 			model.sort(Comparator.comparing(ValidationError::msg));
 			all.addAll(model);
@@ -161,37 +160,6 @@ class RequestBodyValidation extends RequestBodyAdviceAdapter {
 
 	private static boolean isExtra(ValidationError error) {
 		return error.loc().size() == 2 && "extra_forbidden".equals(error.type());
-	}
-
-	private HttpInputMessage missing(MethodParameter parameter, HttpHeaders headers) {
-		if (required(parameter)) {
-			throw missingBody();
-		}
-		return new Buffered(headers, new byte[0]);
-	}
-
-	private static boolean required(MethodParameter parameter) {
-		RequestBody annotation = parameter.getParameterAnnotation(RequestBody.class);
-		return annotation == null || annotation.required();
-	}
-
-	static RequestValidationException missingBody() {
-		return new RequestValidationException(List
-			.of(new ValidationError("missing", List.of("body"), "Field required", NullNode.getInstance(), null)));
-	}
-
-	private record Buffered(HttpHeaders headers, byte[] bytes) implements HttpInputMessage {
-
-		@Override
-		public InputStream getBody() {
-			return new ByteArrayInputStream(this.bytes);
-		}
-
-		@Override
-		public HttpHeaders getHeaders() {
-			return this.headers;
-		}
-
 	}
 
 }
