@@ -11,7 +11,7 @@ import dev.lightspeed.stack.conversations.ConversationRecord;
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.llamastack.Conversation;
 import dev.lightspeed.stack.llamastack.ConversationSpec;
-import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.llamastack.LlamaStackStatus;
 import dev.lightspeed.stack.llamastack.LlamaStackUnavailableException;
 import dev.lightspeed.stack.llamastack.TurnEvent;
 import dev.lightspeed.stack.llamastack.TurnInput;
@@ -51,7 +51,7 @@ class QueryService {
 
 	private final LightspeedConfiguration configuration;
 
-	private final LlamaStackBackend llamaStack;
+	private final LlamaStackStatus llamaStack;
 
 	private final TurnConversation conversations;
 
@@ -67,7 +67,7 @@ class QueryService {
 
 	private final AtomicBoolean mediaTypeNoticed = new AtomicBoolean();
 
-	QueryService(LightspeedConfiguration configuration, LlamaStackBackend llamaStack, TurnConversation conversations,
+	QueryService(LightspeedConfiguration configuration, LlamaStackStatus llamaStack, TurnConversation conversations,
 			LlmMetrics metrics, TurnSetup setup, TurnRecords records, ShutdownState shutdown, Quotas quotas) {
 		this.configuration = configuration;
 		this.shutdown = shutdown;
@@ -101,13 +101,14 @@ class QueryService {
 		Admission admission = this.quotas.admit(user, TokenEstimate.of(request.query()));
 		try {
 			ModelSelection selection = ModelSelection.select(request.model(), request.provider(), existing,
-					this.configuration.inference(), this.llamaStack.models());
+					this.configuration.inference(), this.llamaStack.backend().models());
 			String instructions = SystemPrompts.resolve(request.systemPrompt(),
 					(user.apiKey() != null) ? user.apiKey().systemPrompt() : null, this.configuration.customization());
 			List<TurnInput.Document> documents = Attachments.validate(request.attachmentList());
 			TurnInput.Shields shields = this.setup.shields(request);
-			Conversation conversation = (existing != null) ? this.conversations.resume(existing) : this.llamaStack
-				.createConversation(new ConversationSpec(selection.llamaStackModelId(), instructions, shields));
+			Conversation conversation = (existing != null) ? this.conversations.resume(existing)
+					: this.llamaStack.backend()
+						.createConversation(new ConversationSpec(selection.llamaStackModelId(), instructions, shields));
 			TurnInput input = new TurnInput(selection.llamaStackModelId(), instructions, request.query(), documents,
 					this.setup.tools(request, user, headers), shields);
 			return new PreparedTurn(user, request, conversation, selection, input, startedAt, admission);
@@ -126,7 +127,7 @@ class QueryService {
 	OpenTurn open(PreparedTurn turn) {
 		TurnStream upstream;
 		try {
-			upstream = this.llamaStack.streamTurn(turn.conversation(), turn.input());
+			upstream = this.llamaStack.backend().streamTurn(turn.conversation(), turn.input());
 		}
 		catch (RuntimeException ex) {
 			turn.admission().release();
@@ -181,7 +182,7 @@ class QueryService {
 		sink.event(new TurnEvent.TurnCompleted(outcome.answer()));
 		sink.interrupted();
 		try {
-			if (!this.llamaStack.keepInterruptedTurn(turn.conversation(), turn.input(), outcome.answer())) {
+			if (!this.llamaStack.backend().keepInterruptedTurn(turn.conversation(), turn.input(), outcome.answer())) {
 				logger.debug("The stopped turn of conversation {} is not kept in its history (the Agents API keeps "
 						+ "only complete turns)", turn.conversation().id());
 			}

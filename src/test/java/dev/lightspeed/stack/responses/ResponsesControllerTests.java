@@ -302,7 +302,7 @@ class ResponsesControllerTests {
 		}
 
 		@Bean
-		LlamaStackBackend llamaStack() {
+		ScriptedLlamaStack llamaStack() {
 			return new ScriptedLlamaStack();
 		}
 
