@@ -17,6 +17,7 @@ import dev.lightspeed.stack.llamastack.TurnEvent;
 import dev.lightspeed.stack.llamastack.TurnInput;
 import dev.lightspeed.stack.metrics.LlmMetrics;
 import dev.lightspeed.stack.query.TurnSetup;
+import dev.lightspeed.stack.support.ConnectedLlamaStack;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
 import dev.lightspeed.stack.support.TestConfigurations;
 import dev.lightspeed.stack.support.TurnRecordFakes;
@@ -64,8 +65,8 @@ import static org.mockito.Mockito.verify;
  * response gets, and what an answer leaves behind (metrics, transcript, topic summary).
  */
 @WebMvcTest(ResponsesController.class)
-@Import({ ResponsesPreparation.class, ResponsesRelay.class, ResponsesRecords.class, LlmMetrics.class,
-		ErrorResponses.class, ResponsesControllerTests.Fakes.class, TurnRecordFakes.class })
+@Import({ ConnectedLlamaStack.class, ResponsesPreparation.class, ResponsesRelay.class, ResponsesRecords.class,
+		LlmMetrics.class, ErrorResponses.class, ResponsesControllerTests.Fakes.class, TurnRecordFakes.class })
 class ResponsesControllerTests {
 
 	private static final String ALICES = "123e4567-e89b-12d3-a456-426614174000";

@@ -15,7 +15,6 @@ import dev.lightspeed.stack.llamastack.ChatTurn;
 import dev.lightspeed.stack.llamastack.Conversation;
 import dev.lightspeed.stack.llamastack.ConversationSpec;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
-import dev.lightspeed.stack.llamastack.LlamaStackStatus;
 import dev.lightspeed.stack.llamastack.Model;
 import dev.lightspeed.stack.llamastack.ProviderHealth;
 import dev.lightspeed.stack.llamastack.Shield;
@@ -29,9 +28,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * An in-memory Llama Stack for service-level tests: answers turns with scripted events
  * and records what it was asked. Wire-level behaviour is tested against WireMock and the
- * real server, not here. It is its own {@link LlamaStackStatus}: always connected.
+ * real server, not here. Import {@link ConnectedLlamaStack} beside it.
  */
-public class ScriptedLlamaStack implements LlamaStackBackend, LlamaStackStatus {
+public class ScriptedLlamaStack implements LlamaStackBackend {
 
 	private final List<Model> models = new ArrayList<>(List.of(new Model("vllm/fake-model", "vllm", "llm",
 			JsonNodeFactory.instance.objectNode().put("identifier", "vllm/fake-model"))));
@@ -128,26 +127,6 @@ public class ScriptedLlamaStack implements LlamaStackBackend, LlamaStackStatus {
 
 	public boolean lastStreamClosed() {
 		return this.lastStreamClosed.get();
-	}
-
-	@Override
-	public boolean connected() {
-		return true;
-	}
-
-	@Override
-	public Optional<String> version() {
-		return Optional.of("0.2.22");
-	}
-
-	@Override
-	public Optional<String> generation() {
-		return Optional.of("Agents API");
-	}
-
-	@Override
-	public LlamaStackBackend backend() {
-		return this;
 	}
 
 	@Override
