@@ -52,10 +52,10 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 
 @WebMvcTest(QueryController.class)
-@Import({ ConnectedLlamaStack.class, QueryService.class, QueryStreams.class, QueryLimits.class, TurnRecords.class,
-		TurnSetup.class, TurnConversation.class, ActiveStreams.class, QueryConfiguration.class, LlmMetrics.class,
-		SecurityConfiguration.class, ErrorResponses.class, TopicSummaries.class, QueryControllerTests.Fakes.class,
-		TurnRecordFakes.class })
+@Import({ ConnectedLlamaStack.class, TurnOpener.class, QueryService.class, QueryStreams.class, QueryLimits.class,
+		TurnRecords.class, TurnSetup.class, TurnConversation.class, ActiveStreams.class, QueryConfiguration.class,
+		LlmMetrics.class, SecurityConfiguration.class, ErrorResponses.class, TopicSummaries.class,
+		QueryControllerTests.Fakes.class, TurnRecordFakes.class })
 @EnableConfigurationProperties(RequestLimits.class)
 class QueryControllerTests {
 
