@@ -171,11 +171,15 @@ class ResponsesPreparation {
 	}
 
 	private List<Object> tools(@Nullable List<JsonNode> requested, AuthenticatedUser user, HttpHeaders headers) {
-		McpServers.Offer offer = this.mcpServers.offer(user, headers::getFirst, this.forwardCallerToken);
 		if (requested == null) {
+			McpServers.Offer offer = this.mcpServers.offer(user, headers::getFirst, this.forwardCallerToken);
 			return this.responses
 				.tools(new TurnInput.Tools(this.vectorStores.searchable(user, null), offer.servers(), offer.headers()));
 		}
+		// the offer reads the servers registered at run time from the database: only
+		// for a request that names one
+		McpServers.Offer offer = requested.stream().anyMatch((tool) -> "mcp".equals(tool.path("type").asString("")))
+				? this.mcpServers.offer(user, headers::getFirst, this.forwardCallerToken) : McpServers.Offer.NONE;
 		List<Object> tools = new ArrayList<>();
 		List<TurnInput.McpServer> servers = new ArrayList<>();
 		for (JsonNode tool : requested) {

@@ -41,12 +41,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static dev.lightspeed.stack.support.TestUsers.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -105,6 +107,9 @@ class ResponsesControllerTests {
 
 	@MockitoBean
 	private TopicSummaries topicSummaries;
+
+	@MockitoSpyBean
+	private McpServers mcpServers;
 
 	@BeforeEach
 	void llamaStack() {
@@ -220,6 +225,20 @@ class ResponsesControllerTests {
 			.isEqualTo(Map.of("http://mcp.local/mcp", Map.of("Authorization", "Bearer token-alice")));
 		verify(this.vectorStores).searchable(any(), isNull());
 		verify(this.responses).respond(argThatHas("tools", List.of(Map.of("type", "mcp", "from", "tools"))));
+	}
+
+	// the offer reads the MCP servers registered at run time from the database
+	@Test
+	void theMcpServersAreReadOnlyForARequestThatNamesOne() {
+		assertThat(respond("alice", "{\"input\":\"hi\",\"tools\":[]}")).hasStatusOk();
+		assertThat(respond("alice",
+				"{\"input\":\"hi\",\"tools\":[{\"type\":\"file_search\",\"vector_store_ids\":[\"vs_alice\"]}]}"))
+			.hasStatusOk();
+		verify(this.mcpServers, never()).offer(any(), any(), anyBoolean());
+
+		assertThat(respond("alice", "{\"input\":\"hi\",\"tools\":[{\"type\":\"mcp\",\"server_label\":\"k8s\"}]}"))
+			.hasStatusOk();
+		verify(this.mcpServers).offer(any(), any(), anyBoolean());
 	}
 
 	@Test
