@@ -1,6 +1,6 @@
 package dev.lightspeed.stack.metrics;
 
-import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.config.InferenceConfig;
 import dev.lightspeed.stack.llamastack.LlamaStackStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -57,8 +57,8 @@ class MetricsConfiguration {
 
 	@Bean
 	ModelConfigurationGauge modelConfigurationGauge(MeterRegistry registry, LlamaStackStatus llamaStack,
-			LightspeedConfiguration configuration) {
-		return new ModelConfigurationGauge(registry, llamaStack, configuration.inference());
+			InferenceConfig inference) {
+		return new ModelConfigurationGauge(registry, llamaStack, inference);
 	}
 
 }
