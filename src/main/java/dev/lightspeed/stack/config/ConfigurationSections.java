@@ -11,6 +11,16 @@ import org.springframework.context.annotation.Configuration;
 public class ConfigurationSections {
 
 	@Bean
+	ServiceConfig service(LightspeedConfiguration configuration) {
+		return configuration.service();
+	}
+
+	@Bean
+	AuthenticationConfig authentication(LightspeedConfiguration configuration) {
+		return configuration.authentication();
+	}
+
+	@Bean
 	UserDataCollectionConfig userDataCollection(LightspeedConfiguration configuration) {
 		return configuration.userDataCollection();
 	}
