@@ -9,7 +9,7 @@ import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.llamastack.ChatTurn;
 import dev.lightspeed.stack.llamastack.Conversation;
 import dev.lightspeed.stack.llamastack.LlamaStackApiException;
-import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.llamastack.LlamaStackStatus;
 import dev.lightspeed.stack.storage.PythonDateTimes;
 import org.jspecify.annotations.Nullable;
 
@@ -26,21 +26,22 @@ import org.springframework.stereotype.Component;
 @Component
 class ConversationHistory {
 
-	private final LlamaStackBackend backend;
+	private final LlamaStackStatus llamaStack;
 
 	private final ConversationStore store;
 
 	private final TurnTimes times;
 
-	ConversationHistory(LlamaStackBackend backend, ConversationStore store, TurnTimes times) {
-		this.backend = backend;
+	ConversationHistory(LlamaStackStatus llamaStack, ConversationStore store, TurnTimes times) {
+		this.llamaStack = llamaStack;
 		this.store = store;
 		this.times = times;
 	}
 
 	List<ChatTurn> turns(ConversationRecord record, String shownId) {
 		try {
-			return this.backend.history(upstream(record))
+			return this.llamaStack.backend()
+				.history(upstream(record))
 				.map((turns) -> withRecordedTimes(record.id(), turns))
 				.map((turns) -> turns.stream().map(ConversationHistory::withLcsTimes).toList())
 				.orElseThrow(() -> ApiException.of(HttpStatus.NOT_FOUND, "Conversation not found",
@@ -109,7 +110,7 @@ class ConversationHistory {
 
 	private void deleteInLlamaStack(ConversationRecord record, String shownId) {
 		try {
-			this.backend.deleteConversation(upstream(record));
+			this.llamaStack.backend().deleteConversation(upstream(record));
 		}
 		catch (LlamaStackApiException ex) {
 			if (!ex.isNotFound()) {

@@ -1,6 +1,5 @@
 package dev.lightspeed.stack.datacollector;
 
-import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.config.UserDataCollectionConfig;
 
 import org.springframework.context.SmartLifecycle;
@@ -16,8 +15,7 @@ import org.springframework.context.annotation.Configuration;
 class DataCollectorConfiguration {
 
 	@Bean
-	SmartLifecycle dataCollector(LightspeedConfiguration configuration) {
-		UserDataCollectionConfig userData = configuration.userDataCollection();
+	SmartLifecycle dataCollector(UserDataCollectionConfig userData) {
 		return userData.dataCollector().enabled() ? new DataCollector(userData) : new Disabled();
 	}
 

@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
-import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.config.UserDataCollectionConfig;
 import dev.lightspeed.stack.conversations.ConversationAccess;
 import dev.lightspeed.stack.errors.ApiException;
@@ -51,11 +50,10 @@ class FeedbackService {
 	// A property read at start-up, not a condition on the store bean: conditions are
 	// decided when the jar is built (Spring AOT), properties when the service starts.
 	@Autowired
-	FeedbackService(LightspeedConfiguration configuration, JdbcFeedbackStore database,
+	FeedbackService(UserDataCollectionConfig config, JdbcFeedbackStore database,
 			@Value("${lightspeed.feedback.store-in-database:false}") boolean storeInDatabase,
 			ConversationAccess conversations) {
-		this(configuration.userDataCollection(), storeInDatabase ? database : null, Clock.systemUTC(), UUID::randomUUID,
-				conversations);
+		this(config, storeInDatabase ? database : null, Clock.systemUTC(), UUID::randomUUID, conversations);
 	}
 
 	FeedbackService(UserDataCollectionConfig config, @Nullable JdbcFeedbackStore database, Clock clock,

@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.errors.ErrorDetail;
-import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.llamastack.LlamaStackStatus;
 import dev.lightspeed.stack.llamastack.ProviderHealth;
 import dev.lightspeed.stack.shutdown.ShutdownState;
 import org.slf4j.Logger;
@@ -27,11 +27,11 @@ class HealthController {
 
 	private static final Logger log = LoggerFactory.getLogger(HealthController.class);
 
-	private final LlamaStackBackend llamaStack;
+	private final LlamaStackStatus llamaStack;
 
 	private final ShutdownState shutdown;
 
-	HealthController(LlamaStackBackend llamaStack, ShutdownState shutdown) {
+	HealthController(LlamaStackStatus llamaStack, ShutdownState shutdown) {
 		this.llamaStack = llamaStack;
 		this.shutdown = shutdown;
 	}
@@ -63,7 +63,7 @@ class HealthController {
 	// Any failure to ask makes the service unready, reported as one synthetic provider.
 	private List<ProviderHealth> providers() {
 		try {
-			return this.llamaStack.providers();
+			return this.llamaStack.backend().providers();
 		}
 		catch (RuntimeException ex) {
 			log.warn("Provider health check failed: {}", ex.getMessage());

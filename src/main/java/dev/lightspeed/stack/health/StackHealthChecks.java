@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.config.McpServerConfig;
-import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.LlamaStackStatus;
 import dev.lightspeed.stack.llamastack.ProviderHealth;
 
@@ -29,12 +28,11 @@ class StackHealthChecks {
 	static final Duration MCP_TIMEOUT = Duration.ofSeconds(3);
 
 	@Bean
-	HealthChecks stackHealth(LlamaStackBackend llamaStack, LlamaStackStatus status,
-			LightspeedConfiguration configuration) {
+	HealthChecks stackHealth(LlamaStackStatus status, LightspeedConfiguration configuration) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(MCP_TIMEOUT).build();
 		List<ComponentCheck> checks = new ArrayList<>();
 		checks.add(ComponentCheck.of("llama_stack", true, () -> {
-			List<ProviderHealth> providers = llamaStack.providers();
+			List<ProviderHealth> providers = status.backend().providers();
 			String unhealthy = providers.stream()
 				.filter(ProviderHealth::unhealthy)
 				.map(ProviderHealth::providerId)

@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.llamastack;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,8 +41,8 @@ class AgentsApiBackend extends CatalogBackend {
 	private static final TypeReference<Listing<SessionInfo>> SESSIONS = new TypeReference<>() {
 	};
 
-	AgentsApiBackend(LlamaStackHttp http) {
-		super(http);
+	AgentsApiBackend(LlamaStackHttp http, Duration catalogTtl) {
+		super(http, catalogTtl);
 	}
 
 	@Override
@@ -50,7 +51,7 @@ class AgentsApiBackend extends CatalogBackend {
 	}
 
 	@Override
-	public List<String> vectorStoreIds() {
+	List<String> fetchVectorStoreIds() {
 		return this.http.get("/v1/vector-dbs", new TypeReference<Listing<Identified>>() {
 		}).items().stream().map(Identified::identifier).toList();
 	}

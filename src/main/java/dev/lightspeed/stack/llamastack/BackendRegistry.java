@@ -91,7 +91,7 @@ class BackendRegistry {
 	 * @param backend creates the backend for the version found
 	 */
 	record Entry(SemanticVersion minimum, SemanticVersion below, SemanticVersion testedUpTo, String name,
-			Function<SemanticVersion, LlamaStackBackend> backend) {
+			Function<SemanticVersion, CatalogBackend> backend) {
 
 		boolean supports(SemanticVersion version) {
 			return version.compareTo(this.minimum) >= 0 && version.compareTo(this.below) < 0;
@@ -112,7 +112,7 @@ class BackendRegistry {
 	 * @param name the API generation
 	 * @param backend the backend
 	 */
-	record Selected(SemanticVersion version, String name, LlamaStackBackend backend) {
+	record Selected(SemanticVersion version, String name, CatalogBackend backend) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.llamastack;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,10 @@ import tools.jackson.databind.node.ObjectNode;
  * (models, shields and providers). Models come in two shapes: Llama Stack's own up to
  * 0.3.x, the OpenAI list with {@code custom_metadata} from 0.4; both are read into Llama
  * Stack's own shape, which is what LCS shows on {@code /v1/models}.
+ * <p>
+ * The catalogue (models, shields, vector stores) is kept for {@code catalog-ttl} so that
+ * a query does not list it again; providers never are: readiness must see their current
+ * health.
  */
 abstract class CatalogBackend implements LlamaStackBackend {
 
@@ -19,12 +24,52 @@ abstract class CatalogBackend implements LlamaStackBackend {
 
 	protected final LlamaStackHttp http;
 
-	CatalogBackend(LlamaStackHttp http) {
+	private final CatalogCache<List<Model>> models;
+
+	private final CatalogCache<List<Shield>> shields;
+
+	private final CatalogCache<List<VectorStore>> vectorStores;
+
+	private final CatalogCache<List<String>> vectorStoreIds;
+
+	CatalogBackend(LlamaStackHttp http, Duration catalogTtl) {
 		this.http = http;
+		this.models = new CatalogCache<>(this::fetchModels, catalogTtl, System::nanoTime);
+		this.shields = new CatalogCache<>(this::fetchShields, catalogTtl, System::nanoTime);
+		this.vectorStores = new CatalogCache<>(this::fetchVectorStores, catalogTtl, System::nanoTime);
+		this.vectorStoreIds = new CatalogCache<>(this::fetchVectorStoreIds, catalogTtl, System::nanoTime);
 	}
 
 	@Override
-	public List<Model> models() {
+	public final List<Model> models() {
+		return this.models.get();
+	}
+
+	@Override
+	public final List<Shield> shields() {
+		return this.shields.get();
+	}
+
+	@Override
+	public final List<VectorStore> vectorStores() {
+		return this.vectorStores.get();
+	}
+
+	@Override
+	public final List<String> vectorStoreIds() {
+		return this.vectorStoreIds.get();
+	}
+
+	/**
+	 * A vector store was created, changed or deleted through this service: list them
+	 * again next time.
+	 */
+	final void vectorStoresChanged() {
+		this.vectorStores.invalidate();
+		this.vectorStoreIds.invalidate();
+	}
+
+	private List<Model> fetchModels() {
 		List<Model> models = new ArrayList<>();
 		for (JsonNode item : this.http.get("/v1/models", JsonNode.class).path("data")) {
 			if (item.isObject()) {
@@ -67,8 +112,7 @@ abstract class CatalogBackend implements LlamaStackBackend {
 	 * The shields; none on a Llama Stack without a safety API (OGX has none: its
 	 * guardrails are configured in the server and need no shield).
 	 */
-	@Override
-	public List<Shield> shields() {
+	private List<Shield> fetchShields() {
 		JsonNode listed;
 		try {
 			listed = this.http.get("/v1/shields", JsonNode.class);
@@ -88,10 +132,15 @@ abstract class CatalogBackend implements LlamaStackBackend {
 		return shields;
 	}
 
-	@Override
-	public List<VectorStore> vectorStores() {
+	private List<VectorStore> fetchVectorStores() {
 		return OpenAiLists.all(this.http, vectorStoresPath()).stream().map(VectorStore::of).toList();
 	}
+
+	/**
+	 * Identifiers of the vector stores usable for knowledge search, asked of Llama Stack.
+	 * @return the identifiers
+	 */
+	abstract List<String> fetchVectorStoreIds();
 
 	/**
 	 * Where this generation serves the Vector Stores API.

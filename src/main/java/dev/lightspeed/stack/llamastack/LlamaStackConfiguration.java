@@ -22,8 +22,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * The Llama Stack client, built once: one pooled HTTP client for every call, the backends
- * by API generation, the connector that picks one from Llama Stack's version, and the
- * {@link LlamaStackBackend} facade other features inject.
+ * by API generation, and the connector that picks one from Llama Stack's version and
+ * hands it to other features as {@link LlamaStackStatus#backend()}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LlamaStackProperties.class)
@@ -53,8 +53,8 @@ class LlamaStackConfiguration {
 	}
 
 	@Bean
-	BackendRegistry llamaStackBackends(LlamaStackHttp http) {
-		return registry(http);
+	BackendRegistry llamaStackBackends(LlamaStackHttp http, LlamaStackProperties properties) {
+		return registry(http, properties.catalogTtl());
 	}
 
 	@Bean
@@ -73,18 +73,8 @@ class LlamaStackConfiguration {
 	}
 
 	@Bean
-	LlamaStackBackend llamaStackBackend(LlamaStackConnector llamaStackStatus, LlamaStackProperties properties) {
-		return new LlamaStackBackendFacade(llamaStackStatus::backend, properties.catalogTtl(), System::nanoTime);
-	}
-
-	@Bean
-	LlamaStackKnowledge llamaStackKnowledge(LlamaStackHttp http, LlamaStackConnector llamaStackStatus,
-			LlamaStackBackend llamaStackBackend) {
-		// the facade's cache lists the stores; a test may stand in for the facade
-		Runnable storesChanged = (llamaStackBackend instanceof LlamaStackBackendFacade facade)
-				? facade::vectorStoresChanged : () -> {
-				};
-		return new KnowledgeClient(http, llamaStackStatus::connectedVersion, storesChanged);
+	LlamaStackKnowledge llamaStackKnowledge(LlamaStackHttp http, LlamaStackConnector llamaStackStatus) {
+		return new KnowledgeClient(http, llamaStackStatus::connectedVersion, llamaStackStatus::vectorStoresChanged);
 	}
 
 	@Bean
@@ -117,13 +107,13 @@ class LlamaStackConfiguration {
 	 * from 0.3.0 through OGX 1.x (tested with Llama Stack 0.5.4 and OGX 1.5.0). OGX 2.0
 	 * retired APIs this service uses, so it is refused until tested.
 	 */
-	static BackendRegistry registry(LlamaStackHttp http) {
-		return new BackendRegistry(List.of(
-				new BackendRegistry.Entry(SemanticVersion.of("0.2.17"), SemanticVersion.of("0.3.0"),
-						SemanticVersion.of("0.2.22"), "Agents API", (version) -> new AgentsApiBackend(http)),
-				new BackendRegistry.Entry(SemanticVersion.of("0.3.0"), SemanticVersion.of("2.0.0"),
-						SemanticVersion.of("1.5.0"), "Responses API",
-						(version) -> new ResponsesApiBackend(http, version))));
+	static BackendRegistry registry(LlamaStackHttp http, Duration catalogTtl) {
+		return new BackendRegistry(List
+			.of(new BackendRegistry.Entry(SemanticVersion.of("0.2.17"), SemanticVersion.of("0.3.0"),
+					SemanticVersion.of("0.2.22"), "Agents API", (version) -> new AgentsApiBackend(http, catalogTtl)),
+					new BackendRegistry.Entry(SemanticVersion.of("0.3.0"), SemanticVersion.of("2.0.0"),
+							SemanticVersion.of("1.5.0"), "Responses API",
+							(version) -> new ResponsesApiBackend(http, version, catalogTtl))));
 	}
 
 	// "api_key: ${env.LLAMA_STACK_API_KEY:=}" leaves an empty key: send none then

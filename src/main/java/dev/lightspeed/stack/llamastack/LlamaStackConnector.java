@@ -147,16 +147,20 @@ class LlamaStackConnector implements LlamaStackStatus, SmartInitializingSingleto
 				selected.name());
 	}
 
+	@Override
+	public LlamaStackBackend backend() {
+		return selected().backend();
+	}
+
 	/**
-	 * The backend for the connected Llama Stack.
-	 * @throws LlamaStackUnavailableException while not connected
+	 * A vector store was created, changed or deleted through this service: the connected
+	 * backend lists them again next time.
 	 */
-	LlamaStackBackend backend() {
+	void vectorStoresChanged() {
 		BackendRegistry.Selected current = this.selected;
-		if (current == null) {
-			throw new LlamaStackUnavailableException(LlamaStackUnavailableException.CONNECTION_ERROR);
+		if (current != null) {
+			current.backend().vectorStoresChanged();
 		}
-		return current.backend();
 	}
 
 	/**
@@ -164,11 +168,15 @@ class LlamaStackConnector implements LlamaStackStatus, SmartInitializingSingleto
 	 * @throws LlamaStackUnavailableException while not connected
 	 */
 	SemanticVersion connectedVersion() {
+		return selected().version();
+	}
+
+	private BackendRegistry.Selected selected() {
 		BackendRegistry.Selected current = this.selected;
 		if (current == null) {
 			throw new LlamaStackUnavailableException(LlamaStackUnavailableException.CONNECTION_ERROR);
 		}
-		return current.version();
+		return current;
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.llamastack;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +31,8 @@ class ResponsesApiBackend extends CatalogBackend {
 
 	private final Moderations moderations;
 
-	ResponsesApiBackend(LlamaStackHttp http, SemanticVersion version) {
-		super(http);
+	ResponsesApiBackend(LlamaStackHttp http, SemanticVersion version, Duration catalogTtl) {
+		super(http, catalogTtl);
 		this.requests = new ResponsesRequests(version);
 		this.moderations = new Moderations(http);
 	}
@@ -42,7 +43,7 @@ class ResponsesApiBackend extends CatalogBackend {
 	}
 
 	@Override
-	public List<String> vectorStoreIds() {
+	List<String> fetchVectorStoreIds() {
 		return vectorStores().stream().map(VectorStore::id).filter((id) -> !id.isEmpty()).toList();
 	}
 

@@ -12,7 +12,7 @@ import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.config.McpServerConfig;
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.llamastack.LlamaStackApiException;
-import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.llamastack.LlamaStackStatus;
 import dev.lightspeed.stack.storage.Identifiers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +36,9 @@ class McpServerRegistry {
 
 	private final McpServerStore store;
 
-	private final LlamaStackBackend llamaStack;
+	private final LlamaStackStatus llamaStack;
 
-	McpServerRegistry(LightspeedConfiguration configuration, McpServerStore store, LlamaStackBackend llamaStack) {
+	McpServerRegistry(LightspeedConfiguration configuration, McpServerStore store, LlamaStackStatus llamaStack) {
 		this.configured = configuration.mcpServers();
 		this.store = store;
 		this.llamaStack = llamaStack;
@@ -59,7 +59,7 @@ class McpServerRegistry {
 					"Mcp Server with name '" + server.name() + "' is already registered");
 		}
 		try {
-			this.llamaStack.registerMcpServer(server);
+			this.llamaStack.backend().registerMcpServer(server);
 		}
 		catch (RuntimeException ex) {
 			this.store.delete(server.name());
@@ -92,7 +92,7 @@ class McpServerRegistry {
 		// Llama Stack first: when it cannot be reached the server stays whole, and the
 		// client may try again; when it refuses, the server goes anyway (LCS 0.5)
 		try {
-			this.llamaStack.unregisterMcpServer(name);
+			this.llamaStack.backend().unregisterMcpServer(name);
 		}
 		catch (LlamaStackApiException ex) {
 			logger.warn("Llama Stack refused to unregister MCP server {}, removing it here anyway: {}", name,

@@ -108,6 +108,12 @@ public class McpServers {
 	 * @param headers server URL to the headers sent to it
 	 */
 	public record Offer(List<TurnInput.McpServer> servers, Map<String, Map<String, String>> headers) {
+
+		/**
+		 * No server offered.
+		 */
+		public static final Offer NONE = new Offer(List.of(), Map.of());
+
 	}
 
 }

@@ -1,7 +1,7 @@
 package dev.lightspeed.stack.metrics;
 
-import dev.lightspeed.stack.config.LightspeedConfiguration;
-import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.config.InferenceConfig;
+import dev.lightspeed.stack.llamastack.LlamaStackStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
@@ -56,9 +56,9 @@ class MetricsConfiguration {
 	}
 
 	@Bean
-	ModelConfigurationGauge modelConfigurationGauge(MeterRegistry registry, LlamaStackBackend llamaStack,
-			LightspeedConfiguration configuration) {
-		return new ModelConfigurationGauge(registry, llamaStack, configuration.inference());
+	ModelConfigurationGauge modelConfigurationGauge(MeterRegistry registry, LlamaStackStatus llamaStack,
+			InferenceConfig inference) {
+		return new ModelConfigurationGauge(registry, llamaStack, inference);
 	}
 
 }

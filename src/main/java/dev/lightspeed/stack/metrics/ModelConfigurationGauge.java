@@ -3,7 +3,7 @@ package dev.lightspeed.stack.metrics;
 import java.util.List;
 
 import dev.lightspeed.stack.config.InferenceConfig;
-import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.llamastack.LlamaStackStatus;
 import dev.lightspeed.stack.llamastack.Model;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,13 +23,13 @@ class ModelConfigurationGauge {
 
 	private final MeterRegistry registry;
 
-	private final LlamaStackBackend llamaStack;
+	private final LlamaStackStatus llamaStack;
 
 	private final InferenceConfig inference;
 
 	private volatile boolean initialised;
 
-	ModelConfigurationGauge(MeterRegistry registry, LlamaStackBackend llamaStack, InferenceConfig inference) {
+	ModelConfigurationGauge(MeterRegistry registry, LlamaStackStatus llamaStack, InferenceConfig inference) {
 		this.registry = registry;
 		this.llamaStack = llamaStack;
 		this.inference = inference;
@@ -48,7 +48,7 @@ class ModelConfigurationGauge {
 			}
 			List<Model> models;
 			try {
-				models = this.llamaStack.models();
+				models = this.llamaStack.backend().models();
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Model configuration metric not set, will retry on the next scrape: {}", ex.getMessage());

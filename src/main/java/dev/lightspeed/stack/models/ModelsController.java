@@ -6,7 +6,7 @@ import java.util.Map;
 
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.llamastack.LlamaStackApiException;
-import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.llamastack.LlamaStackStatus;
 import dev.lightspeed.stack.llamastack.Model;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -32,9 +32,9 @@ class ModelsController {
 	private static final List<String> KEY_ORDER = List.of("identifier", "metadata", "api_model_type", "provider_id",
 			"type", "provider_resource_id", "model_type");
 
-	private final LlamaStackBackend llamaStack;
+	private final LlamaStackStatus llamaStack;
 
-	ModelsController(LlamaStackBackend llamaStack) {
+	ModelsController(LlamaStackStatus llamaStack) {
 		this.llamaStack = llamaStack;
 	}
 
@@ -46,7 +46,7 @@ class ModelsController {
 	ModelsResponse models(@RequestParam(name = "model_type", required = false) @Nullable String modelType) {
 		List<Model> models;
 		try {
-			models = this.llamaStack.models();
+			models = this.llamaStack.backend().models();
 		}
 		catch (LlamaStackApiException ex) {
 			throw ApiException.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unable to retrieve list of models",

@@ -23,12 +23,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 /**
  * {@code POST /v1/query} answers when the turn is complete;
  * {@code POST /v1/streaming_query} streams it. Both run the same steps
- * ({@link QueryService}); every check happens before the first byte, so failures are
- * ordinary JSON errors. The request's headers go along for the MCP servers: their
- * {@code MCP-HEADERS} and the headers a server has forwarded to it.
+ * ({@link TurnOpener}, {@link QueryService}); every check happens before the first byte,
+ * so failures are ordinary JSON errors. The request's headers go along for the MCP
+ * servers: their {@code MCP-HEADERS} and the headers a server has forwarded to it.
  */
 @RestController
 class QueryController {
+
+	private final TurnOpener opener;
 
 	private final QueryService service;
 
@@ -36,7 +38,8 @@ class QueryController {
 
 	private final QueryLimits limits;
 
-	QueryController(QueryService service, QueryStreams streams, QueryLimits limits) {
+	QueryController(TurnOpener opener, QueryService service, QueryStreams streams, QueryLimits limits) {
+		this.opener = opener;
 		this.service = service;
 		this.streams = streams;
 		this.limits = limits;
@@ -47,7 +50,7 @@ class QueryController {
 	QueryResponse query(@AuthenticationPrincipal AuthenticatedUser user, @RequestBody QueryRequest request,
 			@RequestHeader HttpHeaders headers) {
 		this.limits.check(request);
-		OpenTurn open = this.service.open(this.service.prepare(user, request, headers));
+		OpenTurn open = this.opener.open(user, request, headers);
 		TurnAccumulator outcome = this.service.run(open, TurnSink.NONE);
 		if (outcome != null && outcome.brokenOff() != null) {
 			// the answer's connection failed: the same 502/503/504 as before any answer
@@ -68,7 +71,7 @@ class QueryController {
 	ResponseEntity<ResponseBodyEmitter> streamingQuery(@AuthenticationPrincipal AuthenticatedUser user,
 			@RequestBody QueryRequest request, @RequestHeader HttpHeaders headers) {
 		this.limits.check(request);
-		OpenTurn open = this.service.open(this.service.prepare(user, request, headers));
+		OpenTurn open = this.opener.open(user, request, headers);
 		return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(this.streams.stream(open));
 	}
 

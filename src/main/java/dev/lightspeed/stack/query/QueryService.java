@@ -1,42 +1,23 @@
 package dev.lightspeed.stack.query;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import dev.lightspeed.stack.auth.AuthenticatedUser;
-import dev.lightspeed.stack.config.Action;
-import dev.lightspeed.stack.config.LightspeedConfiguration;
-import dev.lightspeed.stack.conversations.ConversationRecord;
-import dev.lightspeed.stack.errors.ApiException;
-import dev.lightspeed.stack.llamastack.Conversation;
-import dev.lightspeed.stack.llamastack.ConversationSpec;
-import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.llamastack.LlamaStackStatus;
 import dev.lightspeed.stack.llamastack.LlamaStackUnavailableException;
 import dev.lightspeed.stack.llamastack.TurnEvent;
-import dev.lightspeed.stack.llamastack.TurnInput;
 import dev.lightspeed.stack.llamastack.TurnStream;
 import dev.lightspeed.stack.metrics.LlmMetrics;
-import dev.lightspeed.stack.metrics.TokenEstimate;
-import dev.lightspeed.stack.quota.Admission;
-import dev.lightspeed.stack.quota.Quotas;
-import dev.lightspeed.stack.shutdown.ShutdownState;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * The one owner of a turn, for {@code /v1/query} and {@code /v1/streaming_query} alike
- * and whatever Llama Stack generation answers it (LCS 0.2.0). Before the first byte of
- * the answer: ownership, model, system prompt, attachments, conversation, tools and
- * shields ({@link #prepare}), then the turn is opened upstream and the conversation
- * recorded ({@link #open}); from then on its events go to a {@link TurnSink}, and when it
- * is over the transcript, the token metrics and, for a new conversation, the topic
- * summary follow ({@link #run}). A continued conversation costs one Llama Stack call.
+ * A turn once it is open, for {@code /v1/query} and {@code /v1/streaming_query} alike and
+ * whatever Llama Stack generation answers it (LCS 0.2.0): its events go to a
+ * {@link TurnSink}, and when it is over the transcript, the token metrics and, for a new
+ * conversation, the topic summary follow ({@link #run}). What comes before the first byte
+ * of the answer is {@link TurnOpener}'s.
  */
 @Service
 class QueryService {
@@ -49,92 +30,16 @@ class QueryService {
 
 	static final String SHUTTING_DOWN = "The service is shutting down; ask again, another instance will answer";
 
-	private final LightspeedConfiguration configuration;
-
-	private final LlamaStackBackend llamaStack;
-
-	private final TurnConversation conversations;
+	private final LlamaStackStatus llamaStack;
 
 	private final LlmMetrics metrics;
 
-	private final TurnSetup setup;
-
 	private final TurnRecords records;
 
-	private final ShutdownState shutdown;
-
-	private final Quotas quotas;
-
-	private final AtomicBoolean mediaTypeNoticed = new AtomicBoolean();
-
-	QueryService(LightspeedConfiguration configuration, LlamaStackBackend llamaStack, TurnConversation conversations,
-			LlmMetrics metrics, TurnSetup setup, TurnRecords records, ShutdownState shutdown, Quotas quotas) {
-		this.configuration = configuration;
-		this.shutdown = shutdown;
+	QueryService(LlamaStackStatus llamaStack, LlmMetrics metrics, TurnRecords records) {
 		this.llamaStack = llamaStack;
-		this.conversations = conversations;
 		this.metrics = metrics;
-		this.setup = setup;
 		this.records = records;
-		this.quotas = quotas;
-	}
-
-	PreparedTurn prepare(AuthenticatedUser user, QueryRequest request, HttpHeaders headers) {
-		Instant startedAt = Instant.now();
-		if (this.shutdown.stopping()) {
-			throw ApiException.of(HttpStatus.SERVICE_UNAVAILABLE, "Service is shutting down", SHUTTING_DOWN);
-		}
-		if (request.mediaType() != null && this.mediaTypeNoticed.compareAndSet(false, true)) {
-			// RHDH sends it with every question: say it once
-			logger.info("media_type is accepted for compatibility and ignored (logged once)");
-		}
-		if ((request.model() != null || request.provider() != null) && !user.may(Action.MODEL_OVERRIDE)) {
-			throw ApiException.of(HttpStatus.FORBIDDEN,
-					"This instance does not permit overriding model/provider in the query request (missing "
-							+ "permission: model_override). Please remove the model and provider fields from your "
-							+ "request.",
-					"User lacks model_override permission required to override model/provider.");
-		}
-		ConversationRecord existing = request.continuesConversation()
-				? this.conversations.owned(request.conversationId(), user) : null;
-		// before anything reaches Llama Stack; given back when the turn never does
-		Admission admission = this.quotas.admit(user, TokenEstimate.of(request.query()));
-		try {
-			ModelSelection selection = ModelSelection.select(request.model(), request.provider(), existing,
-					this.configuration.inference(), this.llamaStack.models());
-			String instructions = SystemPrompts.resolve(request.systemPrompt(),
-					(user.apiKey() != null) ? user.apiKey().systemPrompt() : null, this.configuration.customization());
-			List<TurnInput.Document> documents = Attachments.validate(request.attachmentList());
-			TurnInput.Shields shields = this.setup.shields(request);
-			Conversation conversation = (existing != null) ? this.conversations.resume(existing) : this.llamaStack
-				.createConversation(new ConversationSpec(selection.llamaStackModelId(), instructions, shields));
-			TurnInput input = new TurnInput(selection.llamaStackModelId(), instructions, request.query(), documents,
-					this.setup.tools(request, user, headers), shields);
-			return new PreparedTurn(user, request, conversation, selection, input, startedAt, admission);
-		}
-		catch (RuntimeException ex) {
-			admission.release();
-			failed(ex);
-			throw ex;
-		}
-	}
-
-	/**
-	 * Starts the turn upstream and records the conversation; a failure here is an
-	 * ordinary error answer, nothing having been sent yet.
-	 */
-	OpenTurn open(PreparedTurn turn) {
-		TurnStream upstream;
-		try {
-			upstream = this.llamaStack.streamTurn(turn.conversation(), turn.input());
-		}
-		catch (RuntimeException ex) {
-			turn.admission().release();
-			failed(ex);
-			throw ex;
-		}
-		this.records.recordConversation(turn);
-		return new OpenTurn(turn, upstream);
 	}
 
 	/**
@@ -181,7 +86,7 @@ class QueryService {
 		sink.event(new TurnEvent.TurnCompleted(outcome.answer()));
 		sink.interrupted();
 		try {
-			if (!this.llamaStack.keepInterruptedTurn(turn.conversation(), turn.input(), outcome.answer())) {
+			if (!this.llamaStack.backend().keepInterruptedTurn(turn.conversation(), turn.input(), outcome.answer())) {
 				logger.debug("The stopped turn of conversation {} is not kept in its history (the Agents API keeps "
 						+ "only complete turns)", turn.conversation().id());
 			}
@@ -232,13 +137,6 @@ class QueryService {
 			// end
 			logger.error("Relaying the answer in conversation {} failed", turn.conversation().id(), ex);
 			fail(outcome, sink, UNEXPECTED_FAILURE, 500);
-		}
-	}
-
-	// 0.2.0 counts every connection error of a query as a failed call
-	private void failed(RuntimeException ex) {
-		if (ex instanceof LlamaStackUnavailableException) {
-			this.metrics.failed();
 		}
 	}
 

@@ -7,7 +7,7 @@ import dev.lightspeed.stack.conversations.ConversationRecord;
 import dev.lightspeed.stack.conversations.ConversationStore;
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.llamastack.Conversation;
-import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.llamastack.LlamaStackStatus;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -24,9 +24,9 @@ class TurnConversation {
 
 	private final ConversationStore conversations;
 
-	private final LlamaStackBackend llamaStack;
+	private final LlamaStackStatus llamaStack;
 
-	TurnConversation(ConversationStore conversations, LlamaStackBackend llamaStack) {
+	TurnConversation(ConversationStore conversations, LlamaStackStatus llamaStack) {
 		this.conversations = conversations;
 		this.llamaStack = llamaStack;
 	}
@@ -43,7 +43,8 @@ class TurnConversation {
 	}
 
 	Conversation resume(ConversationRecord record) {
-		return this.llamaStack.findConversation(new Conversation(record.id(), record.sessionId()))
+		return this.llamaStack.backend()
+			.findConversation(new Conversation(record.id(), record.sessionId()))
 			.orElseThrow(() -> notFound(record.id()));
 	}
 

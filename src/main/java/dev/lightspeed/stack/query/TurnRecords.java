@@ -1,75 +1,52 @@
 package dev.lightspeed.stack.query;
 
-import java.time.Instant;
 import java.util.List;
 
-import dev.lightspeed.stack.conversations.ConversationStore;
-import dev.lightspeed.stack.conversations.TurnTimes;
 import dev.lightspeed.stack.llamastack.TokenUsage;
-import dev.lightspeed.stack.metrics.LlmMetrics;
-import dev.lightspeed.stack.metrics.TokenEstimate;
 import dev.lightspeed.stack.topicsummary.TopicSummaries;
 import dev.lightspeed.stack.transcripts.Transcript;
-import dev.lightspeed.stack.transcripts.TranscriptStore;
 
 import org.springframework.stereotype.Component;
 
 /**
- * What a turn leaves behind: the conversation record and the LLM call counted when it
- * starts; the token counts, the turn's times and the transcript when it was answered (a
- * turn that failed leaves no transcript, as in LCS 0.2.0); the topic summary of a new
- * conversation.
+ * What a query's turn leaves behind ({@link TurnRecorder}), and what only a query's turn
+ * does: its cost charged to the quotas, a turn that failed leaving no transcript (LCS
+ * 0.2.0), and the topic summary of a new conversation whatever became of the answer.
  */
 @Component
 class TurnRecords {
 
-	private final ConversationStore conversations;
-
-	private final TranscriptStore transcripts;
-
-	private final LlmMetrics metrics;
+	private final TurnRecorder recorder;
 
 	private final TopicSummaries topicSummaries;
 
-	private final TurnTimes turnTimes;
-
-	TurnRecords(ConversationStore conversations, TranscriptStore transcripts, LlmMetrics metrics,
-			TopicSummaries topicSummaries, TurnTimes turnTimes) {
-		this.conversations = conversations;
-		this.turnTimes = turnTimes;
-		this.transcripts = transcripts;
-		this.metrics = metrics;
+	TurnRecords(TurnRecorder recorder, TopicSummaries topicSummaries) {
+		this.recorder = recorder;
 		this.topicSummaries = topicSummaries;
 	}
 
 	void recordConversation(PreparedTurn turn) {
-		ModelSelection selection = turn.selection();
-		this.metrics.called(selection.providerId(), selection.modelId());
-		this.conversations.recordTurn(turn.conversation().id(), turn.user().userId(), selection.modelId(),
-				selection.providerId(), turn.conversation().upstreamId());
+		this.recorder.started(recorded(turn));
 	}
 
 	void keep(PreparedTurn turn, TurnAccumulator outcome) {
 		if (!outcome.completed()) {
 			return;
 		}
-		this.turnTimes.record(turn.conversation().id(), turn.startedAt(), Instant.now());
-		countTokens(turn, outcome);
-		QueryRequest request = turn.request();
-		List<Transcript.Attachment> attachments = request.attachmentList()
+		List<Transcript.Attachment> attachments = turn.request()
+			.attachmentList()
 			.stream()
 			.map((a) -> new Transcript.Attachment(a.attachmentType(), a.contentType(), a.content()))
 			.toList();
-		this.transcripts.store(new Transcript(turn.user().userId(), turn.conversation().id(),
-				turn.selection().providerId(), turn.selection().modelId(), request.provider(), request.model(),
-				request.query(), outcome.answer(), attachments, outcome.toolCalls()));
+		this.recorder.answered(recorded(turn), outcome.answer(), outcome.usage(), attachments, outcome.toolCalls());
 	}
 
-	private void countTokens(PreparedTurn turn, TurnAccumulator outcome) {
+	private static TurnRecorder.Turn recorded(PreparedTurn turn) {
 		ModelSelection selection = turn.selection();
-		TokenUsage cost = cost(turn, outcome);
-		this.metrics.sent(selection.providerId(), selection.modelId(), cost.inputTokens());
-		this.metrics.received(selection.providerId(), selection.modelId(), cost.outputTokens());
+		QueryRequest request = turn.request();
+		return new TurnRecorder.Turn(turn.user().userId(), turn.conversation().id(), turn.conversation().upstreamId(),
+				selection.providerId(), selection.modelId(), request.provider(), request.model(), request.query(),
+				turn.startedAt());
 	}
 
 	/**
@@ -80,18 +57,10 @@ class TurnRecords {
 		if (outcome.charged()) {
 			return;
 		}
-		TokenUsage cost = cost(turn, outcome);
+		TokenUsage cost = TurnRecorder.cost(outcome.usage(), turn.request().query(), outcome.answer());
 		outcome.charged(turn.admission()
 			.settle(cost.inputTokens(), cost.outputTokens(), turn.selection().providerId(),
 					turn.selection().modelId()));
-	}
-
-	// what the provider counted when Llama Stack says, an estimate from the texts
-	// otherwise
-	private static TokenUsage cost(PreparedTurn turn, TurnAccumulator outcome) {
-		TokenUsage usage = outcome.usage();
-		return (usage != null) ? usage
-				: new TokenUsage(TokenEstimate.of(turn.request().query()), TokenEstimate.of(outcome.answer()));
 	}
 
 	/**

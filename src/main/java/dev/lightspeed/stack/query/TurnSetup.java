@@ -6,7 +6,7 @@ import dev.lightspeed.stack.auth.AuthenticatedUser;
 import dev.lightspeed.stack.config.CustomizationConfig;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.errors.ApiException;
-import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.llamastack.LlamaStackStatus;
 import dev.lightspeed.stack.llamastack.Shield;
 import dev.lightspeed.stack.llamastack.TurnInput;
 import dev.lightspeed.stack.mcp.McpServers;
@@ -34,7 +34,7 @@ public class TurnSetup {
 
 	private final LightspeedConfiguration configuration;
 
-	private final LlamaStackBackend llamaStack;
+	private final LlamaStackStatus llamaStack;
 
 	private final QueryProperties properties;
 
@@ -42,7 +42,7 @@ public class TurnSetup {
 
 	private final VectorStoreAccess vectorStores;
 
-	TurnSetup(LightspeedConfiguration configuration, LlamaStackBackend llamaStack, QueryProperties properties,
+	TurnSetup(LightspeedConfiguration configuration, LlamaStackStatus llamaStack, QueryProperties properties,
 			McpServers mcpServers, VectorStoreAccess vectorStores) {
 		this.configuration = configuration;
 		this.llamaStack = llamaStack;
@@ -64,7 +64,7 @@ public class TurnSetup {
 	 * @throws ApiException 422 when the request may not choose or names none known
 	 */
 	public TurnInput.Shields shields(@Nullable List<String> requested) {
-		List<Shield> shields = this.llamaStack.shields();
+		List<Shield> shields = this.llamaStack.backend().shields();
 		if (requested != null) {
 			CustomizationConfig customization = this.configuration.customization();
 			if (customization != null && customization.disableShieldIdsOverride()) {

@@ -14,7 +14,7 @@ import dev.lightspeed.stack.conversations.ConversationIds;
 import dev.lightspeed.stack.conversations.ConversationRecord;
 import dev.lightspeed.stack.conversations.ConversationStore;
 import dev.lightspeed.stack.errors.ApiException;
-import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.llamastack.LlamaStackStatus;
 import dev.lightspeed.stack.llamastack.LlamaStackResponses;
 import dev.lightspeed.stack.llamastack.Model;
 import dev.lightspeed.stack.llamastack.TurnEvent;
@@ -43,7 +43,7 @@ class ResponsesPreparation {
 
 	private final LightspeedConfiguration configuration;
 
-	private final LlamaStackBackend llamaStack;
+	private final LlamaStackStatus llamaStack;
 
 	private final LlamaStackResponses responses;
 
@@ -57,7 +57,7 @@ class ResponsesPreparation {
 
 	private final boolean forwardCallerToken;
 
-	ResponsesPreparation(LightspeedConfiguration configuration, LlamaStackBackend llamaStack,
+	ResponsesPreparation(LightspeedConfiguration configuration, LlamaStackStatus llamaStack,
 			LlamaStackResponses responses, ConversationStore conversations, TurnSetup setup,
 			VectorStoreAccess vectorStores, McpServers mcpServers,
 			@Value("${lightspeed.query.forward-caller-token:true}") boolean forwardCallerToken) {
@@ -119,7 +119,7 @@ class ResponsesPreparation {
 	}
 
 	private String modelId(@Nullable String requested) {
-		List<Model> models = this.llamaStack.models();
+		List<Model> models = this.llamaStack.backend().models();
 		if (requested != null && !requested.isBlank()) {
 			if (models.stream().noneMatch((model) -> model.identifier().equals(requested))) {
 				throw ApiException.of(HttpStatus.NOT_FOUND, "Model not found",
@@ -171,11 +171,15 @@ class ResponsesPreparation {
 	}
 
 	private List<Object> tools(@Nullable List<JsonNode> requested, AuthenticatedUser user, HttpHeaders headers) {
-		McpServers.Offer offer = this.mcpServers.offer(user, headers::getFirst, this.forwardCallerToken);
 		if (requested == null) {
+			McpServers.Offer offer = this.mcpServers.offer(user, headers::getFirst, this.forwardCallerToken);
 			return this.responses
 				.tools(new TurnInput.Tools(this.vectorStores.searchable(user, null), offer.servers(), offer.headers()));
 		}
+		// the offer reads the servers registered at run time from the database: only
+		// for a request that names one
+		McpServers.Offer offer = requested.stream().anyMatch((tool) -> "mcp".equals(tool.path("type").asString("")))
+				? this.mcpServers.offer(user, headers::getFirst, this.forwardCallerToken) : McpServers.Offer.NONE;
 		List<Object> tools = new ArrayList<>();
 		List<TurnInput.McpServer> servers = new ArrayList<>();
 		for (JsonNode tool : requested) {

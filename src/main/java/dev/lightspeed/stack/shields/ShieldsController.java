@@ -6,7 +6,7 @@ import java.util.Map;
 
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.llamastack.LlamaStackApiException;
-import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.llamastack.LlamaStackStatus;
 import dev.lightspeed.stack.llamastack.Shield;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -25,9 +25,9 @@ class ShieldsController {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final LlamaStackBackend llamaStack;
+	private final LlamaStackStatus llamaStack;
 
-	ShieldsController(LlamaStackBackend llamaStack) {
+	ShieldsController(LlamaStackStatus llamaStack) {
 		this.llamaStack = llamaStack;
 	}
 
@@ -41,7 +41,7 @@ class ShieldsController {
 	ShieldsResponse shields() {
 		List<Shield> shields;
 		try {
-			shields = this.llamaStack.shields();
+			shields = this.llamaStack.backend().shields();
 		}
 		catch (LlamaStackApiException ex) {
 			throw ApiException.of(HttpStatus.INTERNAL_SERVER_ERROR, "Unable to retrieve list of shields",

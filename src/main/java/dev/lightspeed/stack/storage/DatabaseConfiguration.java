@@ -5,7 +5,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.config.DatabaseConfig;
 import dev.lightspeed.stack.health.HealthChecks;
 
 import org.springframework.context.annotation.Bean;
@@ -20,13 +20,13 @@ import org.springframework.context.annotation.Configuration;
 class DatabaseConfiguration {
 
 	@Bean
-	DatabaseVendor databaseVendor(LightspeedConfiguration configuration) {
-		return DatabaseVendor.of(configuration.database());
+	DatabaseVendor databaseVendor(DatabaseConfig database) {
+		return DatabaseVendor.of(database);
 	}
 
 	@Bean(destroyMethod = "close")
-	DataSource dataSource(LightspeedConfiguration configuration, DatabaseVendor vendor) {
-		HikariDataSource dataSource = DataSources.create(configuration.database());
+	DataSource dataSource(DatabaseConfig database, DatabaseVendor vendor) {
+		HikariDataSource dataSource = DataSources.create(database);
 		try {
 			DatabaseSchema.apply(dataSource, vendor);
 		}

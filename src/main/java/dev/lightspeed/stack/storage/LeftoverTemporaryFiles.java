@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.config.UserDataCollectionConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +42,9 @@ class LeftoverTemporaryFiles {
 	private final Duration minAge;
 
 	@Autowired
-	LeftoverTemporaryFiles(LightspeedConfiguration configuration,
+	LeftoverTemporaryFiles(UserDataCollectionConfig userDataCollection,
 			@Value("${lightspeed.storage.leftover-age:1m}") Duration minAge) {
-		this(roots(configuration.userDataCollection()), Clock.systemUTC(), minAge);
+		this(roots(userDataCollection), Clock.systemUTC(), minAge);
 	}
 
 	LeftoverTemporaryFiles(List<Path> roots, Clock clock, Duration minAge) {

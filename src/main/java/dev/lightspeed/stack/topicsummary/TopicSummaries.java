@@ -2,7 +2,7 @@ package dev.lightspeed.stack.topicsummary;
 
 import dev.lightspeed.stack.conversations.ConversationRecord;
 import dev.lightspeed.stack.conversations.ConversationStore;
-import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.llamastack.LlamaStackStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +25,7 @@ public class TopicSummaries {
 
 	private static final Logger logger = LoggerFactory.getLogger(TopicSummaries.class);
 
-	private final LlamaStackBackend llamaStack;
+	private final LlamaStackStatus llamaStack;
 
 	private final ConversationStore conversations;
 
@@ -33,7 +33,7 @@ public class TopicSummaries {
 
 	private final AsyncTaskExecutor executor;
 
-	TopicSummaries(LlamaStackBackend llamaStack, ConversationStore conversations, TopicSummaryProperties properties,
+	TopicSummaries(LlamaStackStatus llamaStack, ConversationStore conversations, TopicSummaryProperties properties,
 			@Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
 		this.llamaStack = llamaStack;
 		this.conversations = conversations;
@@ -62,7 +62,7 @@ public class TopicSummaries {
 
 	void summarize(String conversationId, String modelId, String question) {
 		try {
-			String summary = this.llamaStack.complete(modelId, TopicSummaryPrompt.DEFAULT, question).strip();
+			String summary = this.llamaStack.backend().complete(modelId, TopicSummaryPrompt.DEFAULT, question).strip();
 			if (summary.isEmpty()) {
 				logger.warn("Topic summary of conversation {}: the model gave none", conversationId);
 				return;

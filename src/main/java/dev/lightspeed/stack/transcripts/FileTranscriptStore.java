@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.config.UserDataCollectionConfig;
 import dev.lightspeed.stack.json.PythonJson;
 import dev.lightspeed.stack.storage.AtomicFiles;
@@ -42,8 +41,8 @@ class FileTranscriptStore implements TranscriptStore {
 	private final Supplier<UUID> uuids;
 
 	@Autowired
-	FileTranscriptStore(LightspeedConfiguration configuration) {
-		this(configuration.userDataCollection(), Clock.systemUTC(), UUID::randomUUID);
+	FileTranscriptStore(UserDataCollectionConfig config) {
+		this(config, Clock.systemUTC(), UUID::randomUUID);
 	}
 
 	FileTranscriptStore(UserDataCollectionConfig config, Clock clock, Supplier<UUID> uuids) {

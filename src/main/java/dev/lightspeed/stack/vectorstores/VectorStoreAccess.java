@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
 import dev.lightspeed.stack.errors.ApiException;
-import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.llamastack.LlamaStackStatus;
 import dev.lightspeed.stack.llamastack.LlamaStackKnowledge;
 import dev.lightspeed.stack.llamastack.VectorStore;
 import dev.lightspeed.stack.storage.Identifiers;
@@ -41,13 +41,13 @@ public class VectorStoreAccess {
 
 	private final KnowledgeOwners owners;
 
-	private final LlamaStackBackend llamaStack;
+	private final LlamaStackStatus llamaStack;
 
 	private final LlamaStackKnowledge knowledge;
 
 	private final KnowledgeProperties properties;
 
-	VectorStoreAccess(KnowledgeOwners owners, LlamaStackBackend llamaStack, LlamaStackKnowledge knowledge,
+	VectorStoreAccess(KnowledgeOwners owners, LlamaStackStatus llamaStack, LlamaStackKnowledge knowledge,
 			KnowledgeProperties properties) {
 		this.owners = owners;
 		this.llamaStack = llamaStack;
@@ -68,8 +68,8 @@ public class VectorStoreAccess {
 		if (requested == null) {
 			// the stores' metadata is read only if someone else's store may name the user
 			Supplier<Map<String, VectorStore>> stores = SingletonSupplier
-				.of(() -> byId(this.llamaStack.vectorStores()));
-			return this.llamaStack.vectorStoreIds().stream().filter((id) -> {
+				.of(() -> byId(this.llamaStack.backend().vectorStores()));
+			return this.llamaStack.backend().vectorStoreIds().stream().filter((id) -> {
 				String owner = owned.get(id);
 				return readable(user, id, owner,
 						(owner == null || owner.equals(user.userId())) ? null : metadata(stores.get().get(id)));
@@ -88,7 +88,8 @@ public class VectorStoreAccess {
 	 */
 	List<VectorStore> listed(AuthenticatedUser user) {
 		Map<String, String> owned = this.owners.owners(KnowledgeOwners.Kind.VECTOR_STORE);
-		return this.llamaStack.vectorStores()
+		return this.llamaStack.backend()
+			.vectorStores()
 			.stream()
 			.filter((store) -> readable(user, store.id(), owned.get(store.id()), store.metadata()))
 			.toList();
@@ -128,7 +129,7 @@ public class VectorStoreAccess {
 		String owner = owned.get(id);
 		if (owner == null) {
 			// a store nobody created here must exist to be searched
-			if (!this.properties.shared(id) || !Set.copyOf(this.llamaStack.vectorStoreIds()).contains(id)) {
+			if (!this.properties.shared(id) || !Set.copyOf(this.llamaStack.backend().vectorStoreIds()).contains(id)) {
 				throw notFound(id);
 			}
 		}

@@ -1,6 +1,6 @@
 package dev.lightspeed.stack.web;
 
-import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.config.AuthenticationConfig;
 import dev.lightspeed.stack.config.ServiceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,18 +17,21 @@ class ServiceSettingsReport implements InitializingBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(ServiceSettingsReport.class);
 
-	private final LightspeedConfiguration configuration;
+	private final ServiceConfig service;
 
-	ServiceSettingsReport(LightspeedConfiguration configuration) {
-		this.configuration = configuration;
+	private final AuthenticationConfig authentication;
+
+	ServiceSettingsReport(ServiceConfig service, AuthenticationConfig authentication) {
+		this.service = service;
+		this.authentication = authentication;
 	}
 
 	@Override
 	public void afterPropertiesSet() {
-		ServiceConfig service = this.configuration.service();
+		ServiceConfig service = this.service;
 		logger.info("service.workers: {} accepted; concurrency comes from virtual threads (one per request)",
 				service.workers());
-		String module = this.configuration.authentication().module();
+		String module = this.authentication.module();
 		boolean authenticates = !module.startsWith("noop");
 		if (service.authEnabled() && !authenticates) {
 			logger.warn("service.auth_enabled is true but authentication.module is {}, which does not verify "

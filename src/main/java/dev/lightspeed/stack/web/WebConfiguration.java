@@ -1,9 +1,10 @@
 package dev.lightspeed.stack.web;
 
-import dev.lightspeed.stack.limits.RequestLimits;
-import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.config.AuthenticationConfig;
+import dev.lightspeed.stack.config.ServiceConfig;
 import dev.lightspeed.stack.errors.ErrorResponses;
 import dev.lightspeed.stack.errors.JettyErrorHandler;
+import dev.lightspeed.stack.limits.RequestLimits;
 
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -29,17 +30,17 @@ class WebConfiguration {
 	private static final int STREAM_BUFFER_SIZE = 2048;
 
 	@Bean
-	FilterRegistrationBean<AccessLogFilter> accessLogFilter(LightspeedConfiguration configuration) {
+	FilterRegistrationBean<AccessLogFilter> accessLogFilter(ServiceConfig service) {
 		FilterRegistrationBean<AccessLogFilter> registration = new FilterRegistrationBean<>(new AccessLogFilter());
-		registration.setEnabled(configuration.service().accessLog());
+		registration.setEnabled(service.accessLog());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
 		return registration;
 	}
 
 	@Bean
-	FilterRegistrationBean<CorsFilter> corsFilter(LightspeedConfiguration configuration) {
+	FilterRegistrationBean<CorsFilter> corsFilter(ServiceConfig service) {
 		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(
-				new CorsFilter(new StarletteCors(configuration.service().cors())));
+				new CorsFilter(new StarletteCors(service.cors())));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}
@@ -86,8 +87,8 @@ class WebConfiguration {
 	}
 
 	@Bean
-	ServiceSettingsReport serviceSettingsReport(LightspeedConfiguration configuration) {
-		return new ServiceSettingsReport(configuration);
+	ServiceSettingsReport serviceSettingsReport(ServiceConfig service, AuthenticationConfig authentication) {
+		return new ServiceSettingsReport(service, authentication);
 	}
 
 }

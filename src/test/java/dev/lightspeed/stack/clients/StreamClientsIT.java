@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.llamastack.TurnEvent;
+import dev.lightspeed.stack.support.ConnectedLlamaStack;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
 import dev.lightspeed.stack.support.TestConfigurations;
 import org.assertj.core.api.SoftAssertions;
@@ -129,6 +130,7 @@ class StreamClientsIT {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
+	@Import(ConnectedLlamaStack.class)
 	static class Backend {
 
 		@Bean

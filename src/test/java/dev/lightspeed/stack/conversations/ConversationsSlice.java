@@ -8,6 +8,7 @@ import dev.lightspeed.stack.llamastack.ChatTurn;
 import dev.lightspeed.stack.llamastack.Conversation;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.storage.DatabaseVendor;
+import dev.lightspeed.stack.support.ConnectedLlamaStack;
 import dev.lightspeed.stack.support.InMemoryTurnTimes;
 
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -25,7 +26,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * Llama Stack; one slice (and one cached context) for all conversation controller tests.
  */
 @WebMvcTest({ ConversationsController.class, ConversationsV2Controller.class })
-@Import({ ConversationAccess.class, ConversationHistory.class, ErrorResponses.class,
+@Import({ ConversationAccess.class, ConversationHistory.class, ErrorResponses.class, ConnectedLlamaStack.class,
 		ConversationsSlice.Database.class })
 abstract class ConversationsSlice {
 

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.lightspeed.stack.config.ConfigurationSections;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.support.FakeIngress;
 import dev.lightspeed.stack.support.TestConfigurations;
@@ -63,7 +64,7 @@ class DataCollectorConfigurationTests {
 				    %s
 				""".formatted(this.dir, collector));
 		return new ApplicationContextRunner().withBean(LightspeedConfiguration.class, () -> configuration)
-			.withUserConfiguration(DataCollectorConfiguration.class);
+			.withUserConfiguration(ConfigurationSections.class, DataCollectorConfiguration.class);
 	}
 
 }

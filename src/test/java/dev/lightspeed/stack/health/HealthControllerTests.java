@@ -7,6 +7,7 @@ import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.LlamaStackUnavailableException;
 import dev.lightspeed.stack.llamastack.ProviderHealth;
 import dev.lightspeed.stack.shutdown.ShutdownState;
+import dev.lightspeed.stack.support.ConnectedLlamaStack;
 import dev.lightspeed.stack.support.WebSlice;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 
 @WebMvcTest(HealthController.class)
-@Import(WebSlice.class)
+@Import({ WebSlice.class, ConnectedLlamaStack.class })
 class HealthControllerTests {
 
 	@Autowired

@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.llamastack;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,8 @@ import static org.mockito.Mockito.mock;
  */
 class BackendRegistryTests {
 
-	private final BackendRegistry registry = LlamaStackConfiguration.registry(mock(LlamaStackHttp.class));
+	private final BackendRegistry registry = LlamaStackConfiguration.registry(mock(LlamaStackHttp.class),
+			Duration.ZERO);
 
 	@ParameterizedTest
 	@ValueSource(strings = { "0.2.17", "0.2.20", "0.2.22", "0.2.22+build.5", "0.2.23", "0.2.30" })

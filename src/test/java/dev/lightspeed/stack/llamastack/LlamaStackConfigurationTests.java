@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The beans other features get: one {@link LlamaStackBackend}, a
- * {@link LlamaStackStatus}, and no general-purpose HTTP clients.
+ * The beans other features get: a {@link LlamaStackStatus} that hands out the connected
+ * {@link LlamaStackBackend}, and no general-purpose HTTP clients.
  */
 class LlamaStackConfigurationTests {
 
@@ -54,9 +54,9 @@ class LlamaStackConfigurationTests {
 				+ "\"provider_id\": \"vllm\", \"model_type\": \"llm\"}]}")));
 
 		runner().run((context) -> {
-			assertThat(context).hasSingleBean(LlamaStackBackend.class).hasSingleBean(LlamaStackStatus.class);
+			assertThat(context).hasSingleBean(LlamaStackStatus.class);
 			assertThat(context.getBean(LlamaStackStatus.class).version()).contains("0.2.22");
-			LlamaStackBackend backend = context.getBean(LlamaStackBackend.class);
+			LlamaStackBackend backend = context.getBean(LlamaStackStatus.class).backend();
 			assertThat(backend.models()).extracting(Model::identifier).containsExactly("vllm/m");
 			assertThat(backend.models()).extracting(Model::identifier).containsExactly("vllm/m");
 			llamaStack.verify(1,
@@ -70,8 +70,8 @@ class LlamaStackConfigurationTests {
 		llamaStack.stubFor(get("/v1/shields").willReturn(okJson("{\"data\": []}")));
 
 		runner().withPropertyValues("lightspeed.llama-stack.catalog-ttl=0s").run((context) -> {
-			context.getBean(LlamaStackBackend.class).shields();
-			context.getBean(LlamaStackBackend.class).shields();
+			context.getBean(LlamaStackStatus.class).backend().shields();
+			context.getBean(LlamaStackStatus.class).backend().shields();
 			llamaStack.verify(2, getRequestedFor(urlEqualTo("/v1/shields")));
 		});
 	}
@@ -111,6 +111,8 @@ class LlamaStackConfigurationTests {
 		runner("http://127.0.0.1:1").run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(LlamaStackStatus.class).connected()).isFalse();
+			assertThatExceptionOfType(LlamaStackUnavailableException.class)
+				.isThrownBy(() -> context.getBean(LlamaStackStatus.class).backend());
 		});
 	}
 

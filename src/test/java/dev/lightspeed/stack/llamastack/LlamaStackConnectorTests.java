@@ -47,7 +47,7 @@ class LlamaStackConnectorTests {
 
 	private LlamaStackConnector connector(String url, List<McpServerConfig> mcpServers) {
 		LlamaStackHttp http = TestClients.http(url, null);
-		BackendRegistry registry = LlamaStackConfiguration.registry(http);
+		BackendRegistry registry = LlamaStackConfiguration.registry(http, Duration.ZERO);
 		this.connector = new LlamaStackConnector(http, registry, mcpServers, url, false, Duration.ofMillis(50),
 				Duration.ofMillis(200), this.exitStatus::complete);
 		return this.connector;

@@ -51,12 +51,12 @@ class RealLlamaStackE2E {
 	@BeforeAll
 	static void connect() {
 		LlamaStackHttp http = TestClients.http(URL, null);
-		connector = new LlamaStackConnector(http, LlamaStackConfiguration.registry(http),
+		connector = new LlamaStackConnector(http, LlamaStackConfiguration.registry(http, Duration.ofSeconds(30)),
 				List.of(new McpServerConfig("it-mcp", null, MCP_URL)), URL, false, Duration.ofSeconds(1),
 				Duration.ofSeconds(10), (status) -> {
 				});
 		connector.afterSingletonsInstantiated();
-		backend = new LlamaStackBackendFacade(connector::backend, Duration.ofSeconds(30), System::nanoTime);
+		backend = connector.backend();
 	}
 
 	@AfterAll

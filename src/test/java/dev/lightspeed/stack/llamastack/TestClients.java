@@ -28,12 +28,13 @@ final class TestClients {
 				new LlamaStackConfig(url, apiKey, null, null), Optional.empty());
 	}
 
+	// the catalogue is not cached: each call asks the stub
 	static AgentsApiBackend agents(String url, @Nullable String apiKey) {
-		return new AgentsApiBackend(http(url, apiKey));
+		return new AgentsApiBackend(http(url, apiKey), Duration.ZERO);
 	}
 
 	static ResponsesApiBackend responses(String url, String version) {
-		return new ResponsesApiBackend(http(url, null), SemanticVersion.of(version));
+		return new ResponsesApiBackend(http(url, null), SemanticVersion.of(version), Duration.ZERO);
 	}
 
 }

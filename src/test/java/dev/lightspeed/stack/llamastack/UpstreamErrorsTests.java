@@ -111,7 +111,7 @@ class UpstreamErrorsTests {
 				TestClients.properties(Duration.ofMillis(200)));
 
 		assertThatExceptionOfType(LlamaStackUnavailableException.class)
-			.isThrownBy(() -> new AgentsApiBackend(http).models())
+			.isThrownBy(() -> new AgentsApiBackend(http, Duration.ZERO).models())
 			.satisfies((ex) -> assertThat(ex.getMessage()).contains("Request timed out."));
 		llamaStack.verify(1, getRequestedFor(urlEqualTo("/v1/models")));
 	}

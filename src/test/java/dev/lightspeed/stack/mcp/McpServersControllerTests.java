@@ -5,6 +5,7 @@ import dev.lightspeed.stack.config.McpServerConfig;
 import dev.lightspeed.stack.errors.ErrorResponses;
 import dev.lightspeed.stack.llamastack.LlamaStackApiException;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.support.ConnectedLlamaStack;
 import dev.lightspeed.stack.support.LlamaStackFailures;
 import dev.lightspeed.stack.support.TestConfigurations;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +35,8 @@ import static org.mockito.Mockito.verify;
  * refused, and that no answer carries credentials.
  */
 @WebMvcTest(McpServersController.class)
-@Import({ McpServerRegistry.class, ErrorResponses.class, McpServersControllerTests.Fakes.class })
+@Import({ McpServerRegistry.class, ErrorResponses.class, McpServersControllerTests.Fakes.class,
+		ConnectedLlamaStack.class })
 class McpServersControllerTests {
 
 	private static final String TOOLS = """

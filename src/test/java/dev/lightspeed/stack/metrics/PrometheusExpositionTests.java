@@ -6,6 +6,7 @@ import dev.lightspeed.stack.config.InferenceConfig;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.LlamaStackUnavailableException;
 import dev.lightspeed.stack.llamastack.Model;
+import dev.lightspeed.stack.support.ConnectedLlamaStack;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -134,7 +135,9 @@ class PrometheusExpositionTests {
 	@Test
 	void withoutDefaultEveryModelIsZero() {
 		given(this.llamaStack.models()).willReturn(List.of(model("vllm/fake-model", "vllm", "llm")));
-		new ModelConfigurationGauge(this.registry, this.llamaStack, new InferenceConfig(null, null)).initialise();
+		new ModelConfigurationGauge(this.registry, ConnectedLlamaStack.to(this.llamaStack),
+				new InferenceConfig(null, null))
+			.initialise();
 		assertThat(scrape())
 			.contains("ls_provider_model_configuration{model=\"vllm/fake-model\",provider=\"vllm\"} 0.0");
 	}
@@ -176,7 +179,8 @@ class PrometheusExpositionTests {
 	}
 
 	private ModelConfigurationGauge gauge(String provider, String model) {
-		return new ModelConfigurationGauge(this.registry, this.llamaStack, new InferenceConfig(model, provider));
+		return new ModelConfigurationGauge(this.registry, ConnectedLlamaStack.to(this.llamaStack),
+				new InferenceConfig(model, provider));
 	}
 
 	private static Model model(String identifier, String provider, String type) {

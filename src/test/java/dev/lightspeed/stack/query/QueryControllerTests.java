@@ -17,6 +17,7 @@ import dev.lightspeed.stack.metrics.LlmMetrics;
 import dev.lightspeed.stack.shutdown.ShutdownState;
 import dev.lightspeed.stack.quota.Admission;
 import dev.lightspeed.stack.quota.Quotas;
+import dev.lightspeed.stack.support.ConnectedLlamaStack;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
 import dev.lightspeed.stack.limits.RequestLimits;
 import dev.lightspeed.stack.support.TestConfigurations;
@@ -51,10 +52,10 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 
 @WebMvcTest(QueryController.class)
-@Import({ QueryService.class, QueryStreams.class, QueryLimits.class, TurnRecords.class, TurnSetup.class,
-		TurnConversation.class, ActiveStreams.class, QueryConfiguration.class, LlmMetrics.class,
-		SecurityConfiguration.class, ErrorResponses.class, TopicSummaries.class, QueryControllerTests.Fakes.class,
-		TurnRecordFakes.class })
+@Import({ ConnectedLlamaStack.class, TurnOpener.class, QueryService.class, QueryStreams.class, QueryLimits.class,
+		TurnRecords.class, TurnSetup.class, TurnConversation.class, ActiveStreams.class, QueryConfiguration.class,
+		LlmMetrics.class, SecurityConfiguration.class, ErrorResponses.class, TopicSummaries.class,
+		QueryControllerTests.Fakes.class, TurnRecordFakes.class })
 @EnableConfigurationProperties(RequestLimits.class)
 class QueryControllerTests {
 

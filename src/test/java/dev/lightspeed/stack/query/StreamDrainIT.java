@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import dev.lightspeed.stack.LightspeedStackApplication;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.support.ApplicationClient;
+import dev.lightspeed.stack.support.ConnectedLlamaStack;
 import dev.lightspeed.stack.support.LiveStream;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
 import dev.lightspeed.stack.support.TestConfigurations;
@@ -91,6 +92,7 @@ class StreamDrainIT {
 				context.getBeanFactory().registerSingleton("lightspeedConfiguration", configuration);
 				((GenericApplicationContext) context).registerBean(ScriptedLlamaStack.class, () -> this.llamaStack,
 						(definition) -> definition.setPrimary(true));
+				((GenericApplicationContext) context).registerBean(ConnectedLlamaStack.class);
 			})
 			.run();
 	}

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.llamastack.TurnEvent;
 import dev.lightspeed.stack.support.ApplicationClient;
+import dev.lightspeed.stack.support.ConnectedLlamaStack;
 import dev.lightspeed.stack.support.LiveStream;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
 import dev.lightspeed.stack.support.TestConfigurations;
@@ -22,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,6 +127,7 @@ class StreamInterruptIT {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
+	@Import(ConnectedLlamaStack.class)
 	static class Backend {
 
 		@Bean

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.support.ConnectedLlamaStack;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
 import dev.lightspeed.stack.support.TestConfigurations;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
@@ -23,6 +24,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +84,7 @@ class StreamingDisconnectIT {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
+	@Import(ConnectedLlamaStack.class)
 	static class Backend {
 
 		@Bean

@@ -17,6 +17,7 @@ import dev.lightspeed.stack.llamastack.TurnEvent;
 import dev.lightspeed.stack.llamastack.TurnInput;
 import dev.lightspeed.stack.metrics.LlmMetrics;
 import dev.lightspeed.stack.query.TurnSetup;
+import dev.lightspeed.stack.support.ConnectedLlamaStack;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
 import dev.lightspeed.stack.support.TestConfigurations;
 import dev.lightspeed.stack.support.TurnRecordFakes;
@@ -40,12 +41,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static dev.lightspeed.stack.support.TestUsers.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -64,8 +67,8 @@ import static org.mockito.Mockito.verify;
  * response gets, and what an answer leaves behind (metrics, transcript, topic summary).
  */
 @WebMvcTest(ResponsesController.class)
-@Import({ ResponsesPreparation.class, ResponsesRelay.class, ResponsesRecords.class, LlmMetrics.class,
-		ErrorResponses.class, ResponsesControllerTests.Fakes.class, TurnRecordFakes.class })
+@Import({ ConnectedLlamaStack.class, ResponsesPreparation.class, ResponsesRelay.class, ResponsesRecords.class,
+		LlmMetrics.class, ErrorResponses.class, ResponsesControllerTests.Fakes.class, TurnRecordFakes.class })
 class ResponsesControllerTests {
 
 	private static final String ALICES = "123e4567-e89b-12d3-a456-426614174000";
@@ -104,6 +107,9 @@ class ResponsesControllerTests {
 
 	@MockitoBean
 	private TopicSummaries topicSummaries;
+
+	@MockitoSpyBean
+	private McpServers mcpServers;
 
 	@BeforeEach
 	void llamaStack() {
@@ -221,6 +227,20 @@ class ResponsesControllerTests {
 		verify(this.responses).respond(argThatHas("tools", List.of(Map.of("type", "mcp", "from", "tools"))));
 	}
 
+	// the offer reads the MCP servers registered at run time from the database
+	@Test
+	void theMcpServersAreReadOnlyForARequestThatNamesOne() {
+		assertThat(respond("alice", "{\"input\":\"hi\",\"tools\":[]}")).hasStatusOk();
+		assertThat(respond("alice",
+				"{\"input\":\"hi\",\"tools\":[{\"type\":\"file_search\",\"vector_store_ids\":[\"vs_alice\"]}]}"))
+			.hasStatusOk();
+		verify(this.mcpServers, never()).offer(any(), any(), anyBoolean());
+
+		assertThat(respond("alice", "{\"input\":\"hi\",\"tools\":[{\"type\":\"mcp\",\"server_label\":\"k8s\"}]}"))
+			.hasStatusOk();
+		verify(this.mcpServers).offer(any(), any(), anyBoolean());
+	}
+
 	@Test
 	void aNamedMcpServerIsTheConfiguredOneWithTheRequestsHeadersAndAnUnconfiguredOneIsRefused() {
 		String named = """
@@ -302,7 +322,7 @@ class ResponsesControllerTests {
 		}
 
 		@Bean
-		LlamaStackBackend llamaStack() {
+		ScriptedLlamaStack llamaStack() {
 			return new ScriptedLlamaStack();
 		}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.Shield;
 import dev.lightspeed.stack.support.LlamaStackFailures;
+import dev.lightspeed.stack.support.ConnectedLlamaStack;
 import dev.lightspeed.stack.support.WebSlice;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +22,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 
 @WebMvcTest(ShieldsController.class)
-@Import(WebSlice.class)
+@Import({ WebSlice.class, ConnectedLlamaStack.class })
 class ShieldsControllerTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

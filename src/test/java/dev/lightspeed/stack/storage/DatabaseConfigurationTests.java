@@ -2,6 +2,7 @@ package dev.lightspeed.stack.storage;
 
 import java.nio.file.Path;
 
+import dev.lightspeed.stack.config.ConfigurationSections;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.support.TestConfigurations;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class DatabaseConfigurationTests {
 			.withConfiguration(
 					AutoConfigurations.of(JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class))
 			.withBean("lightspeedConfiguration", LightspeedConfiguration.class, () -> configuration)
-			.withUserConfiguration(DatabaseConfiguration.class);
+			.withUserConfiguration(ConfigurationSections.class, DatabaseConfiguration.class);
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.conversations.ConversationStore;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
+import dev.lightspeed.stack.support.ConnectedLlamaStack;
 import dev.lightspeed.stack.support.TestConfigurations;
 import dev.lightspeed.stack.transcripts.Transcript;
 import dev.lightspeed.stack.transcripts.TranscriptStore;
@@ -38,7 +39,7 @@ import static org.mockito.BDDMockito.given;
  */
 @SpringBootTest(properties = "lightspeed.feedback.store-in-database=true")
 @AutoConfigureMockMvc
-@Import({ StorageIT.Configuration.class })
+@Import({ StorageIT.Configuration.class, ConnectedLlamaStack.class })
 class StorageIT {
 
 	private static final String ID = "123e4567-e89b-12d3-a456-426614174000";

@@ -28,7 +28,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * An in-memory Llama Stack for service-level tests: answers turns with scripted events
  * and records what it was asked. Wire-level behaviour is tested against WireMock and the
- * real server, not here.
+ * real server, not here. Import {@link ConnectedLlamaStack} beside it.
  */
 public class ScriptedLlamaStack implements LlamaStackBackend {
 

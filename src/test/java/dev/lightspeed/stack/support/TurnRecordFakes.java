@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.lightspeed.stack.conversations.ConversationStore;
+import dev.lightspeed.stack.query.TurnRecorder;
 import dev.lightspeed.stack.transcripts.Transcript;
 import dev.lightspeed.stack.transcripts.TranscriptStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
@@ -18,9 +20,10 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
  * What a turn leaves behind, in memory, for the slices of the endpoints that answer
  * questions ({@code /v1/query}, {@code /v1/responses}): the conversations, the turn
  * times, the transcripts (autowire {@code List<Transcript>} to read them), the metrics,
- * and the executor streams run on.
+ * and the executor streams run on; and the {@link TurnRecorder} that writes to them.
  */
 @TestConfiguration(proxyBeanMethods = false)
+@Import(TurnRecorder.class)
 public class TurnRecordFakes {
 
 	@Bean

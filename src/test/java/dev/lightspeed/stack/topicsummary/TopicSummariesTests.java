@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.lightspeed.stack.conversations.ConversationStore;
 import dev.lightspeed.stack.llamastack.LlamaStackUnavailableException;
+import dev.lightspeed.stack.support.ConnectedLlamaStack;
 import dev.lightspeed.stack.support.InMemoryConversationStore;
 import dev.lightspeed.stack.support.ScriptedLlamaStack;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class TopicSummariesTests {
 				throw new LlamaStackUnavailableException(LlamaStackUnavailableException.CONNECTION_ERROR);
 			}
 		};
-		new TopicSummaries(failing, this.store, new TopicSummaryProperties(true),
+		new TopicSummaries(ConnectedLlamaStack.to(failing), this.store, new TopicSummaryProperties(true),
 				new TaskExecutorAdapter(Runnable::run))
 			.summarizeLater(ID, "m", "q");
 		assertThat(this.store.find(ID).orElseThrow().topicSummary()).isNull();
@@ -85,8 +86,8 @@ class TopicSummariesTests {
 	}
 
 	private TopicSummaries summaries(boolean enabled) {
-		return new TopicSummaries(this.llamaStack, this.store, new TopicSummaryProperties(enabled),
-				new TaskExecutorAdapter(Runnable::run));
+		return new TopicSummaries(ConnectedLlamaStack.to(this.llamaStack), this.store,
+				new TopicSummaryProperties(enabled), new TaskExecutorAdapter(Runnable::run));
 	}
 
 }

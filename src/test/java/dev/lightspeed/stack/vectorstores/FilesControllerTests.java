@@ -9,6 +9,7 @@ import dev.lightspeed.stack.llamastack.FileUpload;
 import dev.lightspeed.stack.llamastack.LlamaStackApiException;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.LlamaStackKnowledge;
+import dev.lightspeed.stack.support.ConnectedLlamaStack;
 import dev.lightspeed.stack.llamastack.StoredFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ import static org.mockito.Mockito.verify;
  * owner, and the LCS errors for what is too large or missing.
  */
 @WebMvcTest(FilesController.class)
-@Import(KnowledgeSlice.class)
+@Import({ KnowledgeSlice.class, ConnectedLlamaStack.class })
 class FilesControllerTests {
 
 	private static final String BOUNDARY = "b0undary";

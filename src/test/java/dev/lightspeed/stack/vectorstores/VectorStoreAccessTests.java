@@ -8,6 +8,7 @@ import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.LlamaStackKnowledge;
 import dev.lightspeed.stack.llamastack.VectorStore;
+import dev.lightspeed.stack.support.ConnectedLlamaStack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +35,7 @@ class VectorStoreAccessTests {
 	private final AuthenticatedUser alice = new AuthenticatedUser("alice", "alice", false, "");
 
 	private VectorStoreAccess access(String... shared) {
-		return new VectorStoreAccess(this.owners, this.llamaStack, this.knowledge,
+		return new VectorStoreAccess(this.owners, ConnectedLlamaStack.to(this.llamaStack), this.knowledge,
 				new KnowledgeProperties(List.of(shared), DataSize.ofMegabytes(1)));
 	}
 

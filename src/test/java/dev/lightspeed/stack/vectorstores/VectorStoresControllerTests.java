@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import dev.lightspeed.stack.llamastack.LlamaStackBackend;
 import dev.lightspeed.stack.llamastack.LlamaStackKnowledge;
+import dev.lightspeed.stack.support.ConnectedLlamaStack;
 import dev.lightspeed.stack.llamastack.VectorStore;
 import dev.lightspeed.stack.llamastack.VectorStoreFile;
 import dev.lightspeed.stack.support.LlamaStackFailures;
@@ -46,7 +47,7 @@ import static org.mockito.Mockito.verify;
  * exist. (No roles exist yet, so there is no admin row.)
  */
 @WebMvcTest({ VectorStoresController.class, VectorStoreFilesController.class, RagsController.class })
-@Import(KnowledgeSlice.class)
+@Import({ KnowledgeSlice.class, ConnectedLlamaStack.class })
 class VectorStoresControllerTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

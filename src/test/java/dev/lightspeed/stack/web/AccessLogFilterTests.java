@@ -35,7 +35,8 @@ class AccessLogFilterTests {
 	@Test
 	void accessLogSettingSwitchesTheFilter() {
 		WebConfiguration web = new WebConfiguration();
-		assertThat(web.accessLogFilter(TestConfigurations.minimal("http://localhost:8321")).isEnabled()).isTrue();
+		assertThat(web.accessLogFilter(TestConfigurations.minimal("http://localhost:8321").service()).isEnabled())
+			.isTrue();
 		assertThat(web.accessLogFilter(TestConfigurations.yaml("""
 				name: test
 				service:
@@ -43,7 +44,7 @@ class AccessLogFilterTests {
 				llama_stack:
 				  url: http://localhost:8321
 				user_data_collection: {}
-				""")).isEnabled()).isFalse();
+				""").service()).isEnabled()).isFalse();
 	}
 
 }

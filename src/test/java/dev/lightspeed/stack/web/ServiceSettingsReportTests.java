@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.web;
 
+import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.support.TestConfigurations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,7 +36,7 @@ class ServiceSettingsReportTests {
 	}
 
 	private static void report(String serviceSetting, String module) {
-		new ServiceSettingsReport(TestConfigurations.yaml("""
+		LightspeedConfiguration configuration = TestConfigurations.yaml("""
 				name: test
 				service:
 				  %s
@@ -44,7 +45,8 @@ class ServiceSettingsReportTests {
 				user_data_collection: {}
 				authentication:
 				  module: %s
-				""".formatted(serviceSetting, module))).afterPropertiesSet();
+				""".formatted(serviceSetting, module));
+		new ServiceSettingsReport(configuration.service(), configuration.authentication()).afterPropertiesSet();
 	}
 
 }
