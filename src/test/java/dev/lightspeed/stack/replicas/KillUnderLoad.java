@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.lightspeed.stack.support.LiveStream;
+import dev.lightspeed.stack.support.ServiceProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,7 +33,7 @@ final class KillUnderLoad {
 	}
 
 	static void check(ReplicaSet replicas, int victimIndex) throws Exception {
-		ReplicaProcess victim = replicas.replicas.get(victimIndex);
+		ServiceProcess victim = replicas.replicas.get(victimIndex);
 		LiveStream stream = LiveStream.open(victim.client(), "alice",
 				ReplicasIT.question("A " + ReplicaSet.SLOW + " on the replica to be killed"));
 		String requestId = stream.next().at("/data/request_id").stringValue();

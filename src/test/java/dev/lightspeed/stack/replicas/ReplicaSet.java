@@ -21,6 +21,7 @@ import dev.lightspeed.stack.support.ApplicationClient;
 import dev.lightspeed.stack.support.PackagedJar;
 import dev.lightspeed.stack.support.ResponsesLlamaStack;
 import dev.lightspeed.stack.support.RoundRobinProxy;
+import dev.lightspeed.stack.support.ServiceProcess;
 import dev.lightspeed.stack.support.TestDatabases;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +52,7 @@ final class ReplicaSet implements AutoCloseable {
 
 	final WireMockServer llamaStack;
 
-	final List<ReplicaProcess> replicas = new ArrayList<>();
+	final List<ServiceProcess> replicas = new ArrayList<>();
 
 	final RoundRobinProxy proxy;
 
@@ -77,14 +78,14 @@ final class ReplicaSet implements AutoCloseable {
 			startReplicas(directory, count);
 		}
 		catch (Exception | AssertionError ex) {
-			for (ReplicaProcess replica : this.replicas) {
+			for (ServiceProcess replica : this.replicas) {
 				replica.kill();
 			}
 			this.llamaStack.stop();
 			throw ex;
 		}
 		this.startUp = Duration.ofNanos(System.nanoTime() - started);
-		this.proxy = RoundRobinProxy.start(this.replicas.stream().map(ReplicaProcess::port).toList());
+		this.proxy = RoundRobinProxy.start(this.replicas.stream().map(ServiceProcess::port).toList());
 		this.dataSource = DataSources.create(new DatabaseConfig(null, this.database));
 		this.jdbc = JdbcClient.create(this.dataSource);
 	}
@@ -96,13 +97,13 @@ final class ReplicaSet implements AutoCloseable {
 			Path config = Files.writeString(directory.resolve("replica-" + i + ".yaml"),
 					configuration(i, port) + TestDatabases.yaml(this.database));
 			// the answers' topic summaries would come later and write over a rename
-			this.replicas.add(ReplicaProcess.start(config, port, directory.resolve("replica-" + i + ".log"),
-					Map.of("LIGHTSPEED_TOPIC_SUMMARY_ENABLED", "false")));
+			this.replicas.add(ServiceProcess.launch(config, port, directory.resolve("replica-" + i + ".log"),
+					Map.of("LIGHTSPEED_TOPIC_SUMMARY_ENABLED", "false"), "-Xmx256m"));
 		}
 		try (ExecutorService waits = Executors.newVirtualThreadPerTaskExecutor()) {
-			List<Future<ReplicaProcess>> ready = new ArrayList<>();
+			List<Future<ServiceProcess>> ready = new ArrayList<>();
 			this.replicas.forEach((replica) -> ready.add(waits.submit(() -> replica.awaitReady(START_TIMEOUT))));
-			for (Future<ReplicaProcess> replica : ready) {
+			for (Future<ServiceProcess> replica : ready) {
 				replica.get();
 			}
 		}
@@ -200,7 +201,7 @@ final class ReplicaSet implements AutoCloseable {
 	public void close() throws Exception {
 		this.proxy.close();
 		try (ExecutorService stops = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (ReplicaProcess replica : this.replicas) {
+			for (ServiceProcess replica : this.replicas) {
 				stops.submit(() -> {
 					replica.close();
 					return null;

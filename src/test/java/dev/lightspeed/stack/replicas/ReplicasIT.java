@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.lightspeed.stack.support.ApplicationClient;
+import dev.lightspeed.stack.support.ServiceProcess;
 import dev.lightspeed.stack.support.TestDatabases;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -66,8 +67,8 @@ class ReplicasIT {
 					"stream_listener");
 		assertThat(replicas.jdbc.sql("SELECT count(*) FROM stream_listener").query(Integer.class).single())
 			.isEqualTo(3);
-		for (ReplicaProcess replica : replicas.replicas) {
-			assertThat(replica.log()).contains("Started LightspeedStackApplication").doesNotContain(" ERROR ");
+		for (ServiceProcess replica : replicas.replicas) {
+			assertThat(replica.output()).contains("Started LightspeedStackApplication").doesNotContain(" ERROR ");
 		}
 		System.out.printf("replicas: 3 started together on an empty database, all ready in %d ms%n",
 				replicas.startUp.toMillis());

@@ -1,22 +1,28 @@
 package dev.lightspeed.stack.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged jar running as operators run it ({@code java @scripts/jvm-options -jar}),
- * for the reliability suite: started on a free port, ready once {@code /liveness}
- * answers, stopped or killed by the test.
+ * as a process of its own, its output kept in a log file, for the reliability suite and
+ * the replicas: started on a free port, ready once {@code /liveness} (or, for a replica
+ * behind a proxy, {@code /readiness}) answers, stopped with SIGTERM or killed with
+ * SIGKILL by the test.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -48,22 +54,66 @@ public final class ServiceProcess implements AutoCloseable {
 			throws IOException {
 		int port = PackagedJar.freePort();
 		Path config = PackagedJar.writeConfiguration(directory, "reliability", port, llamaStackUrl, sections);
-		List<String> options = new ArrayList<>(List.of("@" + Path.of("scripts/jvm-options").toAbsolutePath()));
-		options.addAll(List.of(javaOptions));
-		Path log = directory.resolve("service.log");
-		Process process = PackagedJar.command(config, options.toArray(String[]::new))
-			.directory(directory.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-			.start();
-		ServiceProcess service = new ServiceProcess(process, port, log);
+		ServiceProcess service = launch(config, port, directory.resolve("service.log"), Map.of(), javaOptions);
 		await().atMost(Duration.ofMinutes(2))
 			.pollInterval(Duration.ofMillis(200))
-			.until(() -> !process.isAlive() || service.answers());
-		if (!process.isAlive()) {
-			throw new IllegalStateException("the service did not start, see " + log);
+			.until(() -> !service.process.isAlive() || service.answers());
+		if (!service.process.isAlive()) {
+			throw new IllegalStateException("the service did not start, see " + service.log);
 		}
 		return service;
+	}
+
+	/**
+	 * Starts the jar with a configuration file of its own, without waiting for it; it
+	 * runs in the configuration file's directory.
+	 * @param config the configuration file
+	 * @param port the port it names
+	 * @param log where the output goes (appended)
+	 * @param environment more environment variables
+	 * @param javaOptions JVM options after those of {@code scripts/jvm-options}
+	 * @return the process, perhaps not ready yet
+	 * @throws IOException when the JVM cannot be started
+	 */
+	public static ServiceProcess launch(Path config, int port, Path log, Map<String, String> environment,
+			String... javaOptions) throws IOException {
+		List<String> options = new ArrayList<>(List.of("@" + Path.of("scripts/jvm-options").toAbsolutePath()));
+		options.addAll(List.of(javaOptions));
+		ProcessBuilder builder = PackagedJar.command(config, options.toArray(String[]::new))
+			.directory(config.toAbsolutePath().getParent().toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		builder.environment().putAll(environment);
+		return new ServiceProcess(builder.start(), port, log);
+	}
+
+	/**
+	 * Waits until {@code /readiness} answers 200, as a load balancer does before it sends
+	 * requests.
+	 * @param timeout how long at most
+	 * @return this
+	 */
+	public ServiceProcess awaitReady(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		ApplicationClient client = client();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new AssertionError("the service on port " + this.port + " exited:\n" + output());
+			}
+			try {
+				if (client.send("GET", "/readiness").statusCode() == 200) {
+					return this;
+				}
+			}
+			catch (UncheckedIOException ex) {
+				if (!(ex.getCause() instanceof ConnectException)) {
+					throw ex;
+				}
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError(
+				"the service on port " + this.port + " was not ready in " + timeout + ":\n" + output());
 	}
 
 	/**
@@ -109,6 +159,31 @@ public final class ServiceProcess implements AutoCloseable {
 
 	public Path log() {
 		return this.log;
+	}
+
+	/**
+	 * Its output so far.
+	 * @return the text
+	 */
+	public String output() {
+		try {
+			return Files.readString(this.log);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	/**
+	 * A client for this process alone.
+	 * @return the client
+	 */
+	public ApplicationClient client() {
+		return ApplicationClient.http(this.port);
 	}
 
 	/** SIGKILL: no shutdown hook runs, nothing is flushed. */
