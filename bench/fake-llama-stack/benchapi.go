@@ -41,6 +41,7 @@ func (s *server) reset(w http.ResponseWriter, r *http.Request) {
 	if v := r.URL.Query().Get("all"); v != "" && v != "0" && v != "false" {
 		s.agents.clear()
 		s.conversations.clear()
+		s.knowledge.clear()
 		toolgroupsMu.Lock()
 		toolgroups = map[string][]byte{}
 		toolgroupIDs = nil

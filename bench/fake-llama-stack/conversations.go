@@ -118,7 +118,8 @@ type item struct {
 // newItem gives an added item an id, as OGX does: msg_ and 48 hex digits for a message, item_ otherwise.
 func newItem(raw json.RawMessage) item {
 	var fields map[string]json.RawMessage
-	if json.Unmarshal(raw, &fields) != nil {
+	if json.Unmarshal(raw, &fields) != nil || fields == nil {
+		// not an object (null among them): an item all the same, not a panic
 		fields = map[string]json.RawMessage{}
 	}
 	prefix := "item_"

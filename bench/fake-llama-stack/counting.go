@@ -45,6 +45,8 @@ const (
 	rResponseStream
 	rResponsePlain
 	rModerations
+	rPrompts
+	rFiles
 	rFloorQuery
 	rFloorStream
 	rUnmatchedGet
@@ -79,7 +81,7 @@ var routeNames = [numRoutes]string{
 	rRunShield:          "POST /v1/safety/run-shield",
 	rChatCompletion:     "POST /v1/openai/v1/chat/completions",
 	rOpenAIVectorStores: "GET /v1/openai/v1/vector_stores",
-	rVectorStores:       "GET /v1/vector_stores",
+	rVectorStores:       "* /v1/vector_stores[/…]",
 	rConversationCreate: "POST /v1/conversations",
 	rConversationGet:    "GET /v1/conversations/{conversation_id}",
 	rConversationUpdate: "POST /v1/conversations/{conversation_id}",
@@ -92,6 +94,8 @@ var routeNames = [numRoutes]string{
 	rResponseStream:  "POST /v1/responses (stream)",
 	rResponsePlain:   "POST /v1/responses (non-stream)",
 	rModerations:     "POST /v1/moderations",
+	rPrompts:         "* /v1/prompts[/{prompt_id}]",
+	rFiles:           "* /v1/files[/{file_id}]",
 	rFloorQuery:      "POST /v1/query",
 	rFloorStream:     "POST /v1/streaming_query",
 	rUnmatchedGet:    "GET (unmatched)",

@@ -185,3 +185,14 @@ func TestConversationErrorsAsOGX(t *testing.T) {
 		}
 	}
 }
+
+// An input list with null items is stored, not a dropped connection (a panic found by the service's fuzzing).
+func TestNullInputItemsAreStored(t *testing.T) {
+	s := fakeServer(t)
+	var c struct{ ID string }
+	_ = json.Unmarshal(post(s, "/v1/conversations", `{"metadata":{}}`).Body.Bytes(), &c)
+	w := post(s, "/v1/responses", `{"model":"openai/fake-model","input":[null,null],"conversation":"`+c.ID+`","stream":false}`)
+	if w.Code != 200 {
+		t.Errorf("%d %s", w.Code, w.Body)
+	}
+}

@@ -104,6 +104,7 @@ func (s *server) responsesAPI(w http.ResponseWriter, r *http.Request, rest strin
 		writeJSON(w, http.StatusNotFound, notFound)
 	case strings.HasPrefix(rest, "conversations/"):
 		s.conversationRoutes(w, r, rest[len("conversations/"):])
+	case s.knowledgeAPI(w, r, rest):
 	default:
 		unmatched(w, r, knownPath(rest) || rest == "responses" || rest == "conversations")
 	}

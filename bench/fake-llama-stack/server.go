@@ -23,6 +23,7 @@ type server struct {
 	cfg           config
 	agents        *store[agent]
 	conversations *store[conversation]
+	knowledge     knowledge // prompts, files, vector stores (-api responses)
 
 	tokenEscaped [][]byte // JSON-escaped content (without quotes) of each token
 	answer       string
@@ -57,13 +58,12 @@ func newServer(cfg config) *server {
 	s.versionJSON = append(s.versionJSON, '}')
 	if cfg.api == "responses" {
 		s.fixed = map[string]fixedAnswer{
-			"version":       {rVersion, 200, s.versionJSON},
-			"health":        {rHealth, 200, healthOK},
-			"providers":     {rProviders, 200, ogxProviders(cfg)},
-			"models":        {rModels, 200, openAIModels(cfg)},
-			"shields":       {rShields, http.StatusNotFound, notFound}, // OGX has no safety API
-			"vector_stores": {rVectorStores, 200, emptyOpenAIList},
-			"tools":         {rTools, 200, emptyList},
+			"version":   {rVersion, 200, s.versionJSON},
+			"health":    {rHealth, 200, healthOK},
+			"providers": {rProviders, 200, ogxProviders(cfg)},
+			"models":    {rModels, 200, openAIModels(cfg)},
+			"shields":   {rShields, http.StatusNotFound, notFound}, // OGX has no safety API
+			"tools":     {rTools, 200, emptyList},
 		}
 	} else {
 		s.fixed = map[string]fixedAnswer{

@@ -71,7 +71,7 @@ enum PydanticType {
 	@Nullable JsonNode scalar(JsonNode value, Class<?> type) {
 		return switch (this) {
 			case STRING -> value.isString() ? value : null;
-			case INTEGER -> integer(value);
+			case INTEGER -> (range(integer(value), type) == 0) ? integer(value) : null;
 			case BOOLEAN -> bool(value);
 			case NUMBER -> number(value);
 			case ENUM -> enumValues(type).contains(value.isString() ? value.asString() : null) ? value : null;
@@ -83,7 +83,7 @@ enum PydanticType {
 	Failure failure(JsonNode value, Class<?> type) {
 		return switch (this) {
 			case STRING -> new Failure("string_type", "Input should be a valid string", null);
-			case INTEGER -> integerFailure(value);
+			case INTEGER -> integerFailure(value, type);
 			case BOOLEAN -> (value.isString() || value.isNumber())
 					? new Failure("bool_parsing", "Input should be a valid boolean, unable to interpret input", null)
 					: new Failure("bool_type", "Input should be a valid boolean", null);
@@ -128,7 +128,44 @@ enum PydanticType {
 		return null;
 	}
 
-	private static Failure integerFailure(JsonNode value) {
+	// Python's int has no bounds, the Java field has: beyond them, the error of a
+	// pydantic
+	// bound (le, ge) rather than a 500 when the record is bound
+	private static int range(@Nullable JsonNode integral, Class<?> type) {
+		if (integral == null) {
+			return 0;
+		}
+		BigInteger value = integral.bigIntegerValue();
+		BigInteger[] bounds = bounds(type);
+		if (bounds.length == 0) {
+			return 0;
+		}
+		return (value.compareTo(bounds[1]) > 0) ? 1 : ((value.compareTo(bounds[0]) < 0) ? -1 : 0);
+	}
+
+	private static BigInteger[] bounds(Class<?> type) {
+		if (type == Integer.class || type == int.class) {
+			return new BigInteger[] { BigInteger.valueOf(Integer.MIN_VALUE), BigInteger.valueOf(Integer.MAX_VALUE) };
+		}
+		if (type == Long.class || type == long.class) {
+			return new BigInteger[] { BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE) };
+		}
+		if (type == Short.class || type == short.class) {
+			return new BigInteger[] { BigInteger.valueOf(Short.MIN_VALUE), BigInteger.valueOf(Short.MAX_VALUE) };
+		}
+		return new BigInteger[0];
+	}
+
+	private static Failure integerFailure(JsonNode value, Class<?> type) {
+		int range = range(integer(value), type);
+		if (range != 0) {
+			BigInteger bound = bounds(type)[(range > 0) ? 1 : 0];
+			return (range > 0)
+					? new Failure("less_than_equal", "Input should be less than or equal to " + bound,
+							Map.of("le", bound))
+					: new Failure("greater_than_equal", "Input should be greater than or equal to " + bound,
+							Map.of("ge", bound));
+		}
 		if (value.isFloatingPointNumber()) {
 			return new Failure("int_from_float", "Input should be a valid integer, got a number with a fractional part",
 					null);

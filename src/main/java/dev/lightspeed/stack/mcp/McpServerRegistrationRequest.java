@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * The body of {@code POST /v1/mcp-servers} ({@code MCPServerRegistrationRequest} in LCS
  * 0.5+). The name becomes a Llama Stack tool group id and a URL path segment, so it is
  * limited to 255 letters, digits, {@code .}, {@code _} and {@code -} (LCS: any 256
- * characters); the URL must be http or https; authorization headers name a keyword only
- * (a file path would reach into this server's file system).
+ * characters); the URL must be http or https, with a host; authorization headers name a
+ * keyword only (a file path would reach into this server's file system).
  *
  * @param name unique name
  * @param url MCP endpoint
@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
 record McpServerRegistrationRequest(
 		@NotNull @Size(min = 1,
 				max = Identifiers.MAX_LENGTH) @Pattern(regexp = McpServerRegistrationRequest.NAME) String name,
-		@NotNull @Size(max = 2048) @Pattern(regexp = "https?://[^/?#\\s]+(?:[/?#]\\S*)?") String url,
+		@NotNull @Size(max = 2048) @Pattern(regexp = "https?://[^/?#\\s]+(?:[/?#]\\S*)?") @HostUrl String url,
 		@JsonProperty("provider_id") @Size(min = 1, max = Identifiers.MAX_LENGTH) @Pattern(
 				regexp = McpServerRegistrationRequest.NAME) @Nullable String providerId,
 		@JsonProperty("authorization_headers") @HeaderRules @Nullable Map<String, String> authorizationHeaders,

@@ -7,6 +7,7 @@ import dev.lightspeed.stack.llamastack.StoredFile;
 import dev.lightspeed.stack.storage.Identifiers;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -44,8 +45,12 @@ class FilesController {
 	}
 
 	@PostMapping("/v1/files")
+	// the file part as FastAPI's UploadFile documents it: without it, clients (and the
+	// fuzzing) could only guess that the part is a file
 	@RequestBody(content = @Content(mediaType = "multipart/form-data",
-			schema = @Schema(requiredProperties = "file", type = "object")))
+			schema = @Schema(requiredProperties = "file", type = "object"),
+			schemaProperties = @SchemaProperty(name = "file",
+					schema = @Schema(type = "string", format = "binary", title = "File"))))
 	StoredFile upload(@AuthenticationPrincipal AuthenticatedUser user, HttpServletRequest request) {
 		StoredFile file = this.uploads.upload(request);
 		try {

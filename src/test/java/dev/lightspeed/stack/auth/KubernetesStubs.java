@@ -12,7 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
  * A Kubernetes API server as far as the {@code k8s} module sees it, answering with bodies
  * shaped like those of a real cluster.
  */
-final class KubernetesStubs {
+public final class KubernetesStubs {
 
 	static final String TOKEN_REVIEWS = "/apis/authentication.k8s.io/v1/tokenreviews";
 
@@ -23,7 +23,7 @@ final class KubernetesStubs {
 	private KubernetesStubs() {
 	}
 
-	static void tokenReview(WireMockServer server, String token, String username, String uid) {
+	public static void tokenReview(WireMockServer server, String token, String username, String uid) {
 		server.stubFor(post(TOKEN_REVIEWS).withRequestBody(matchingJsonPath("$.spec.token", equalTo(token)))
 			.willReturn(okJson("""
 					{"kind":"TokenReview","apiVersion":"authentication.k8s.io/v1",
@@ -47,7 +47,7 @@ final class KubernetesStubs {
 					""".formatted(token))));
 	}
 
-	static void accessReview(WireMockServer server, String username, boolean allowed) {
+	public static void accessReview(WireMockServer server, String username, boolean allowed) {
 		String status = allowed
 				? "{\"allowed\":true,\"reason\":\"RBAC: allowed by ClusterRoleBinding \\\"ls-access\\\" of ClusterRole \\\"ls-access\\\" to User \\\"%s\\\"\"}"
 					.formatted(username)

@@ -26,7 +26,7 @@ import com.nimbusds.jwt.SignedJWT;
  * Keys and tokens minted by the tests; the JWK set holds the public halves of
  * {@link #RSA} and {@link #EC}.
  */
-final class TestKeys {
+public final class TestKeys {
 
 	static final RSAKey RSA = generateRsa("rsa-1");
 
@@ -41,7 +41,7 @@ final class TestKeys {
 	private TestKeys() {
 	}
 
-	static String jwkSet() {
+	public static String jwkSet() {
 		return new JWKSet(List.of(RSA.toPublicJWK(), EC.toPublicJWK())).toString();
 	}
 
@@ -49,13 +49,13 @@ final class TestKeys {
 		return new JWKSet(List.of(RSA.toPublicJWK(), EC.toPublicJWK(), ROTATED.toPublicJWK())).toString();
 	}
 
-	static Map<String, Object> claims() {
+	public static Map<String, Object> claims() {
 		Instant now = Instant.now();
 		return Map.of("user_id", "u-42", "username", "alice", "exp", now.plusSeconds(300).getEpochSecond(), "iat",
 				now.getEpochSecond());
 	}
 
-	static String rs256(Map<String, Object> claims) {
+	public static String rs256(Map<String, Object> claims) {
 		return sign(JWSAlgorithm.RS256, RSA.getKeyID(), claims, signer(RSA));
 	}
 

@@ -110,6 +110,21 @@ class McpServersControllerTests {
 			.hasValueSatisfying((server) -> assertThat(server.owner()).isEqualTo("alice"));
 	}
 
+	// accepted and listed before FuzzReliability found them (and schemathesis choked on
+	// the listing)
+	@Test
+	void aUrlWithoutAHostIsRefused() {
+		for (String url : new String[] { "http://\u00cdr[K\u00eb/mcp", "http://[:]/mcp", "http://a b/mcp",
+				"http:///mcp" }) {
+			assertThat(register("alice", "{\"name\": \"a\", \"url\": \"" + url + "\"}")).as(url)
+				.hasStatus(422)
+				.bodyJson()
+				.extractingPath("$.detail[0].loc")
+				.isEqualTo(java.util.List.of("body", "url"));
+		}
+		assertThat(register("alice", "{\"name\": \"v6\", \"url\": \"http://[::1]:8080/mcp\"}")).hasStatus(201);
+	}
+
 	@Test
 	void badRegistrationsAreRefusedWithPydanticErrors() {
 		assertThat(register("alice", "{\"name\": \"../etc\", \"url\": \"http://a/mcp\"}")).hasStatus(422)

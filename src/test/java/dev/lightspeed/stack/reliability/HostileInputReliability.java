@@ -5,11 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.lightspeed.stack.auth.KubernetesStubs;
+import dev.lightspeed.stack.auth.TestKeys;
 import dev.lightspeed.stack.support.FakeLlamaStack;
 import dev.lightspeed.stack.support.RawHttp;
 import dev.lightspeed.stack.support.ReliabilityReport;
@@ -17,6 +22,9 @@ import dev.lightspeed.stack.support.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,6 +44,22 @@ class HostileInputReliability {
 			    required_entitlements: []
 			""";
 
+	private static final String JWK_TOKEN = """
+			authentication:
+			  module: jwk-token
+			  jwk_config:
+			    url: %s/jwks
+			    jwt_configuration:
+			      user_id_claim: user_id
+			      username_claim: username
+			""";
+
+	private static final String K8S = """
+			authentication:
+			  module: k8s
+			  k8s_cluster_api: %s
+			""";
+
 	private static final ReliabilityReport report = new ReliabilityReport("hostile-input", "Input", "Request", "Status",
 			"Expected");
 
@@ -49,6 +73,22 @@ class HostileInputReliability {
 		// ids that come in a header the module believes (behind a gateway): the same
 		// rules, the same confinement
 		exchange(ServiceProcess.userData(data) + RH_IDENTITY, identityCases());
+		// ids from the claims of a token the jwk-token module verifies with the key set
+		// served here, and from what a Kubernetes API server says of a token
+		WireMockServer issuer = new WireMockServer(options().dynamicPort());
+		issuer.start();
+		try {
+			issuer.stubFor(get("/jwks").willReturn(okJson(TestKeys.jwkSet())));
+			exchange(ServiceProcess.userData(data) + JWK_TOKEN.formatted(issuer.baseUrl()), tokenCases());
+			KubernetesStubs.tokenReview(issuer, "traversal-name", "../../escape", "u-1");
+			KubernetesStubs.tokenReview(issuer, "traversal-uid", "bob", "../../escape");
+			KubernetesStubs.accessReview(issuer, "../../escape", true);
+			KubernetesStubs.accessReview(issuer, "bob", true);
+			exchange(ServiceProcess.userData(data) + K8S.formatted(issuer.baseUrl()), kubernetesCases());
+		}
+		finally {
+			issuer.stop();
+		}
 		assertThat(writtenOutsideData()).isEmpty();
 		try (Stream<Path> files = Files.walk(data)) {
 			assertThat(files.map(Path::toString)).noneMatch((name) -> name.contains("..") || name.contains("escape"));
@@ -84,6 +124,33 @@ class HostileInputReliability {
 						identifiedBy("{\"identity\": {\"type\": \"User\", \"org_id\": \"o1\", \"user\": "
 								+ "{\"user_id\": \"a\\r\\nX-Injected: y\", \"username\": \"x\"}}}"),
 						400));
+	}
+
+	private static List<Case> tokenCases() {
+		return List.of(new Case("JWT user_id ../../escape", bearer(Map.of("user_id", "../../escape")), 200),
+				new Case("JWT user_id /../../escape/..", bearer(Map.of("user_id", "/../../escape/..")), 200),
+				new Case("JWT user_id with NUL", bearer(Map.of("user_id", "a\u0000b")), 400),
+				new Case("JWT user_id with CR LF", bearer(Map.of("user_id", "a\r\nX-Injected: y")), 400),
+				new Case("JWT user_id of 300 characters", bearer(Map.of("user_id", "u".repeat(300))), 400),
+				new Case("JWT user_id an object", bearer(Map.of("user_id", Map.of("a", "../../escape"))), 401),
+				new Case("JWT user_id an array", bearer(Map.of("user_id", List.of("../../escape"))), 401),
+				new Case("JWT user_id a number", bearer(Map.of("user_id", 42)), 401),
+				new Case("JWT username ../../escape", bearer(Map.of("username", "../../escape")), 200),
+				new Case("JWT username with CR LF", bearer(Map.of("username", "a\r\nX-Injected: y")), 200));
+	}
+
+	private static byte[] bearer(Map<String, Object> changes) {
+		Map<String, Object> claims = new HashMap<>(TestKeys.claims());
+		claims.putAll(changes);
+		return post("/v1/query", "Authorization: Bearer " + TestKeys.rs256(claims) + "\r\n", "{\"query\": \"hi\"}");
+	}
+
+	private static List<Case> kubernetesCases() {
+		return List.of(
+				new Case("k8s username ../../escape",
+						post("/v1/query", "Authorization: Bearer traversal-name\r\n", "{\"query\": \"hi\"}"), 200),
+				new Case("k8s uid ../../escape",
+						post("/v1/query", "Authorization: Bearer traversal-uid\r\n", "{\"query\": \"hi\"}"), 200));
 	}
 
 	private static byte[] identified(String userId, String orgId) {
