@@ -114,11 +114,12 @@ final class CommandLine {
 			return dump(configuration);
 		}
 		if (options.apiKeys != null) {
-			return new ApiKeysCommand(this.out, this.err).run(options.apiKeys, configuration);
+			return new ApiKeysCommand(this.out, this.err).run(options.apiKeys, configuration.database(),
+					configuration.authentication());
 		}
 		Map<String, Object> properties;
 		try {
-			properties = ServerProperties.from(configuration, options.verbose);
+			properties = ServerProperties.from(configuration.service(), options.verbose);
 		}
 		catch (UncheckedIOException ex) {
 			this.err.println(PROGRAM + ": invalid configuration " + options.config

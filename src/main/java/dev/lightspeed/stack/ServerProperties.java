@@ -3,7 +3,6 @@ package dev.lightspeed.stack;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.config.ServiceConfig;
 
 /**
@@ -16,8 +15,7 @@ final class ServerProperties {
 	private ServerProperties() {
 	}
 
-	static Map<String, Object> from(LightspeedConfiguration configuration, boolean verbose) {
-		ServiceConfig service = configuration.service();
+	static Map<String, Object> from(ServiceConfig service, boolean verbose) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("server.address", service.host());
 		properties.put("server.port", service.port());

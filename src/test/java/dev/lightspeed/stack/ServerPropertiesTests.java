@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import dev.lightspeed.stack.config.ConfigurationLoader;
-import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.config.ServiceConfig;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,8 +39,8 @@ class ServerPropertiesTests {
 			.containsEntry("logging.level.dev.lightspeed.stack", "DEBUG");
 	}
 
-	private static LightspeedConfiguration load(String example) {
-		return new ConfigurationLoader().load(Path.of("examples", example));
+	private static ServiceConfig load(String example) {
+		return new ConfigurationLoader().load(Path.of("examples", example)).service();
 	}
 
 }

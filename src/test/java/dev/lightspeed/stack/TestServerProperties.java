@@ -20,7 +20,7 @@ public final class TestServerProperties {
 	 * @param registry the test's registry
 	 */
 	public static void register(LightspeedConfiguration configuration, DynamicPropertyRegistry registry) {
-		ServerProperties.from(configuration, false).forEach((name, value) -> {
+		ServerProperties.from(configuration.service(), false).forEach((name, value) -> {
 			if (!name.equals("server.port") && !name.equals("server.address")) {
 				registry.add(name, () -> value);
 			}

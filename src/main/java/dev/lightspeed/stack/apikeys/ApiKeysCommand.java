@@ -5,7 +5,8 @@ import java.time.Clock;
 import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.config.AuthenticationConfig;
+import dev.lightspeed.stack.config.DatabaseConfig;
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.errors.ErrorDetail;
 import dev.lightspeed.stack.storage.DataSources;
@@ -58,13 +59,15 @@ public final class ApiKeysCommand {
 	/**
 	 * Runs a command.
 	 * @param args the arguments after {@code api-keys}
-	 * @param configuration the service's configuration
+	 * @param database the configuration's database, where the keys are
+	 * @param authentication the configuration's authentication, to warn when it does not
+	 * accept keys
 	 * @return the exit status: 0 done, 1 failed, 2 wrong arguments
 	 */
-	public int run(List<String> args, LightspeedConfiguration configuration) {
+	public int run(List<String> args, DatabaseConfig database, AuthenticationConfig authentication) {
 		Object answer;
-		try (HikariDataSource dataSource = DataSources.create(configuration.database())) {
-			DatabaseVendor vendor = DatabaseVendor.of(configuration.database());
+		try (HikariDataSource dataSource = DataSources.create(database)) {
+			DatabaseVendor vendor = DatabaseVendor.of(database);
 			DatabaseSchema.apply(dataSource, vendor);
 			ApiKeyService keys = new ApiKeyService(
 					new ApiKeyStore(JdbcClient.create(dataSource), vendor, Clock.systemUTC()), Clock.systemUTC());
@@ -84,9 +87,9 @@ public final class ApiKeysCommand {
 			return 1;
 		}
 		this.out.println(JSON.writeValueAsString(answer));
-		if (!"api-key-token".equals(configuration.authentication().module())) {
+		if (!"api-key-token".equals(authentication.module())) {
 			this.err.println("note: keys are accepted only with authentication.module api-key-token (now "
-					+ configuration.authentication().module() + ")");
+					+ authentication.module() + ")");
 		}
 		return 0;
 	}

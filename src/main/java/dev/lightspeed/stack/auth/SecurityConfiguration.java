@@ -7,7 +7,7 @@ import java.util.Map;
 
 import dev.lightspeed.stack.authorization.AccessRules;
 import dev.lightspeed.stack.config.AuthenticationConfig;
-import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.config.AuthorizationConfig;
 import dev.lightspeed.stack.errors.ErrorResponses;
 import dev.lightspeed.stack.health.HealthChecks;
 import jakarta.servlet.DispatcherType;
@@ -43,10 +43,9 @@ public class SecurityConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	@Bean
-	AuthenticationModule authenticationModule(LightspeedConfiguration configuration,
+	AuthenticationModule authenticationModule(AuthenticationConfig authentication,
 			ObjectProvider<ApiKeyVerifier> managedKeys,
 			@Value("${lightspeed.jwk-token.audiences:}") List<String> audiences) {
-		AuthenticationConfig authentication = configuration.authentication();
 		String module = authentication.module();
 		logger.info("Authentication module: {}", module);
 		return switch (module) {
@@ -74,8 +73,8 @@ public class SecurityConfiguration {
 	}
 
 	@Bean
-	HealthChecks authenticationHealth(LightspeedConfiguration configuration) {
-		return AuthenticationHealth.of(configuration.authentication());
+	HealthChecks authenticationHealth(AuthenticationConfig authentication) {
+		return AuthenticationHealth.of(authentication);
 	}
 
 	// the configuration loader refuses a module without its section
@@ -96,13 +95,14 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationModule module,
-			LightspeedConfiguration configuration, ErrorResponses errorResponses) {
-		AccessRules accessRules = AccessRules.of(configuration.authorization());
+			AuthenticationConfig authentication, @Nullable AuthorizationConfig authorization,
+			ErrorResponses errorResponses) {
+		AccessRules accessRules = AccessRules.of(authorization);
 		// with access rules, every endpoint that has an action authenticates, as in LCS
 		RequestMatcher authenticated = accessRules.configured()
 				? new OrRequestMatcher(protectedEndpoints(), EndpointActions.all()) : protectedEndpoints();
 		Map<RequestMatcher, AuthenticationModule> modules = new LinkedHashMap<>();
-		modules.put(adminEndpoints(), new AdminAuthenticationModule(configuration.authentication().apiKeyConfig()));
+		modules.put(adminEndpoints(), new AdminAuthenticationModule(authentication.apiKeyConfig()));
 		modules.put(authenticated, module);
 		http.csrf(AbstractHttpConfigurer::disable)
 			.headers((headers) -> headers.withObjectPostProcessor(new WriteHeadersEagerly()))

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
-import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.config.McpServerConfig;
+import dev.lightspeed.stack.config.McpServersConfig;
 import dev.lightspeed.stack.llamastack.LlamaStackCatalog;
 import dev.lightspeed.stack.mcp.McpServers;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -34,16 +34,16 @@ class ToolsController {
 
 	private final LlamaStackCatalog catalog;
 
-	private final LightspeedConfiguration configuration;
+	private final List<McpServerConfig> servers;
 
 	private final boolean forwardCallerToken;
 
 	private final McpServers mcpServers;
 
-	ToolsController(LlamaStackCatalog catalog, LightspeedConfiguration configuration, McpServers mcpServers,
+	ToolsController(LlamaStackCatalog catalog, McpServersConfig configured, McpServers mcpServers,
 			@Value("${lightspeed.query.forward-caller-token:true}") boolean forwardCallerToken) {
 		this.catalog = catalog;
-		this.configuration = configuration;
+		this.servers = configured.servers();
 		this.mcpServers = mcpServers;
 		this.forwardCallerToken = forwardCallerToken;
 	}
@@ -51,10 +51,9 @@ class ToolsController {
 	@GetMapping("/v1/tools")
 	@Parameter(name = "MCP-HEADERS", in = ParameterIn.HEADER, schema = @Schema(type = "string"))
 	ToolsResponse tools(@AuthenticationPrincipal AuthenticatedUser user, @RequestHeader HttpHeaders headers) {
-		List<McpServerConfig> servers = this.configuration.mcpServers();
 		McpServers.Offer offer = this.mcpServers.offer(user, headers::getFirst, this.forwardCallerToken);
 		return new ToolsResponse(
-				this.catalog.tools(offer.headers()).stream().map((tool) -> formatted(tool, servers)).toList());
+				this.catalog.tools(offer.headers()).stream().map((tool) -> formatted(tool, this.servers)).toList());
 	}
 
 	private static Map<String, Object> formatted(ObjectNode tool, List<McpServerConfig> servers) {

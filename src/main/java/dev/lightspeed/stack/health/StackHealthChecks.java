@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.config.McpServerConfig;
+import dev.lightspeed.stack.config.McpServersConfig;
 import dev.lightspeed.stack.llamastack.LlamaStackStatus;
 import dev.lightspeed.stack.llamastack.ProviderHealth;
 
@@ -28,7 +28,7 @@ class StackHealthChecks {
 	static final Duration MCP_TIMEOUT = Duration.ofSeconds(3);
 
 	@Bean
-	HealthChecks stackHealth(LlamaStackStatus status, LightspeedConfiguration configuration) {
+	HealthChecks stackHealth(LlamaStackStatus status, McpServersConfig mcpServers) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(MCP_TIMEOUT).build();
 		List<ComponentCheck> checks = new ArrayList<>();
 		checks.add(ComponentCheck.of("llama_stack", true, () -> {
@@ -42,7 +42,7 @@ class StackHealthChecks {
 			}
 			return "Llama Stack " + status.version().orElse("") + ", " + providers.size() + " providers healthy";
 		}));
-		for (McpServerConfig server : configuration.mcpServers()) {
+		for (McpServerConfig server : mcpServers.servers()) {
 			checks.add(ComponentCheck.of("mcp:" + server.name(), false, () -> reachable(http, server.url())));
 		}
 		return () -> checks;

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 
-import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.config.ServiceName;
 import io.swagger.v3.oas.annotations.Hidden;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,8 +35,8 @@ class ApiDocsController {
 
 	private final String swaggerUi;
 
-	ApiDocsController(LightspeedConfiguration configuration, ServiceVersion version, JsonMapper json) {
-		String name = configuration.name();
+	ApiDocsController(ServiceName serviceName, ServiceVersion version, JsonMapper json) {
+		String name = serviceName.value();
 		// Read on first request: nothing at start-up needs it.
 		this.document = SingletonSupplier.of(() -> document(json, name, version.get()));
 		this.swaggerUi = """

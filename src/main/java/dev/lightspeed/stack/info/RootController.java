@@ -1,6 +1,6 @@
 package dev.lightspeed.stack.info;
 
-import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.config.ServiceName;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +19,7 @@ class RootController {
 
 	private final String page;
 
-	RootController(LightspeedConfiguration configuration, ServiceVersion version) {
+	RootController(ServiceName name, ServiceVersion version) {
 		this.page = """
 				<!DOCTYPE html>
 				<html lang="en">
@@ -37,7 +37,7 @@ class RootController {
 				</ul>
 				</body>
 				</html>
-				""".formatted(HtmlUtils.htmlEscape(configuration.name()), HtmlUtils.htmlEscape(version.get()));
+				""".formatted(HtmlUtils.htmlEscape(name.value()), HtmlUtils.htmlEscape(version.get()));
 	}
 
 	@GetMapping("/")

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.config.LlamaStackConfig;
+import dev.lightspeed.stack.config.McpServersConfig;
 import dev.lightspeed.stack.llamastack.library.LibraryModeServer;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -48,8 +48,8 @@ class LlamaStackConfiguration {
 
 	@Bean
 	LlamaStackHttp llamaStackHttp(@Qualifier("llamaStackHttpClient") CloseableHttpClient client,
-			LightspeedConfiguration configuration, ObjectProvider<LibraryModeServer> libraryMode) {
-		return http(client, configuration.llamaStack(), libraryModeUrl(libraryMode));
+			LlamaStackConfig llamaStack, ObjectProvider<LibraryModeServer> libraryMode) {
+		return http(client, llamaStack, libraryModeUrl(libraryMode));
 	}
 
 	@Bean
@@ -58,11 +58,10 @@ class LlamaStackConfiguration {
 	}
 
 	@Bean
-	LlamaStackConnector llamaStackStatus(LlamaStackHttp http, BackendRegistry backends,
-			LightspeedConfiguration configuration, ObjectProvider<LibraryModeServer> libraryMode,
-			ApplicationContext context) {
+	LlamaStackConnector llamaStackStatus(LlamaStackHttp http, BackendRegistry backends, McpServersConfig mcpServers,
+			ObjectProvider<LibraryModeServer> libraryMode, ApplicationContext context) {
 		boolean startedHere = libraryModeUrl(libraryMode).isPresent();
-		return new LlamaStackConnector(http, backends, configuration.mcpServers(), http.baseUrl(), startedHere,
+		return new LlamaStackConnector(http, backends, mcpServers.servers(), http.baseUrl(), startedHere,
 				startedHere ? LIBRARY_MODE_INITIAL_BACKOFF : INITIAL_BACKOFF,
 				startedHere ? LIBRARY_MODE_MAXIMUM_BACKOFF : MAXIMUM_BACKOFF, (status) -> {
 					// Llama Stack turned out unsupported after start-up: stop as LCS

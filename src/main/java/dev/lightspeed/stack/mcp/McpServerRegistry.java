@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
-import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.config.McpServerConfig;
+import dev.lightspeed.stack.config.McpServersConfig;
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.llamastack.LlamaStackApiException;
 import dev.lightspeed.stack.llamastack.LlamaStackStatus;
@@ -38,8 +38,8 @@ class McpServerRegistry {
 
 	private final LlamaStackStatus llamaStack;
 
-	McpServerRegistry(LightspeedConfiguration configuration, McpServerStore store, LlamaStackStatus llamaStack) {
-		this.configured = configuration.mcpServers();
+	McpServerRegistry(McpServersConfig configured, McpServerStore store, LlamaStackStatus llamaStack) {
+		this.configured = configured.servers();
 		this.store = store;
 		this.llamaStack = llamaStack;
 	}

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
-import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.config.McpServerConfig;
+import dev.lightspeed.stack.config.McpServersConfig;
 import dev.lightspeed.stack.llamastack.TurnInput;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,8 +34,8 @@ public class McpServers {
 
 	private final McpServerStore store;
 
-	McpServers(LightspeedConfiguration configuration, McpServerStore store) {
-		this.configured = configuration.mcpServers().stream().map(McpServers::withSecrets).toList();
+	McpServers(McpServersConfig configured, McpServerStore store) {
+		this.configured = configured.servers().stream().map(McpServers::withSecrets).toList();
 		this.store = store;
 	}
 

@@ -3,7 +3,6 @@ package dev.lightspeed.stack.query;
 import java.time.Duration;
 
 import dev.lightspeed.stack.config.DatabaseConfig;
-import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.storage.DataSources;
 
 import org.springframework.context.annotation.Bean;
@@ -25,14 +24,14 @@ class SharedStreamsConfiguration {
 	static final Duration MAXIMUM_BACKOFF = Duration.ofSeconds(30);
 
 	@Bean
-	SharedStreams sharedStreams(LightspeedConfiguration configuration, JdbcClient jdbc, QueryProperties properties) {
-		return (configuration.database().postgres() != null) ? new PostgresStreams(jdbc, properties.streamTimeout())
+	SharedStreams sharedStreams(DatabaseConfig database, JdbcClient jdbc, QueryProperties properties) {
+		return (database.postgres() != null) ? new PostgresStreams(jdbc, properties.streamTimeout())
 				: SharedStreams.NONE;
 	}
 
 	@Bean(destroyMethod = "close")
-	AutoCloseable interruptListener(LightspeedConfiguration configuration, SharedStreams shared, ActiveStreams active) {
-		DatabaseConfig.Postgres postgres = configuration.database().postgres();
+	AutoCloseable interruptListener(DatabaseConfig database, SharedStreams shared, ActiveStreams active) {
+		DatabaseConfig.Postgres postgres = database.postgres();
 		if (postgres == null || !(shared instanceof PostgresStreams streams)) {
 			return () -> {
 			};

@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
 import dev.lightspeed.stack.config.Action;
-import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.config.CustomizationConfig;
+import dev.lightspeed.stack.config.InferenceConfig;
 import dev.lightspeed.stack.conversations.ConversationRecord;
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.llamastack.Conversation;
@@ -20,6 +21,7 @@ import dev.lightspeed.stack.metrics.TokenEstimate;
 import dev.lightspeed.stack.quota.Admission;
 import dev.lightspeed.stack.quota.Quotas;
 import dev.lightspeed.stack.shutdown.ShutdownState;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +42,9 @@ class TurnOpener {
 
 	private static final Logger logger = LoggerFactory.getLogger(TurnOpener.class);
 
-	private final LightspeedConfiguration configuration;
+	private final InferenceConfig inference;
+
+	private final @Nullable CustomizationConfig customization;
 
 	private final LlamaStackStatus llamaStack;
 
@@ -58,9 +62,11 @@ class TurnOpener {
 
 	private final AtomicBoolean mediaTypeNoticed = new AtomicBoolean();
 
-	TurnOpener(LightspeedConfiguration configuration, LlamaStackStatus llamaStack, TurnConversation conversations,
-			LlmMetrics metrics, TurnSetup setup, TurnRecords records, ShutdownState shutdown, Quotas quotas) {
-		this.configuration = configuration;
+	TurnOpener(InferenceConfig inference, @Nullable CustomizationConfig customization, LlamaStackStatus llamaStack,
+			TurnConversation conversations, LlmMetrics metrics, TurnSetup setup, TurnRecords records,
+			ShutdownState shutdown, Quotas quotas) {
+		this.inference = inference;
+		this.customization = customization;
 		this.shutdown = shutdown;
 		this.llamaStack = llamaStack;
 		this.conversations = conversations;
@@ -104,9 +110,9 @@ class TurnOpener {
 		Admission admission = this.quotas.admit(user, TokenEstimate.of(request.query()));
 		try {
 			ModelSelection selection = ModelSelection.select(request.model(), request.provider(), existing,
-					this.configuration.inference(), this.llamaStack.backend().models());
+					this.inference, this.llamaStack.backend().models());
 			String instructions = SystemPrompts.resolve(request.systemPrompt(),
-					(user.apiKey() != null) ? user.apiKey().systemPrompt() : null, this.configuration.customization());
+					(user.apiKey() != null) ? user.apiKey().systemPrompt() : null, this.customization);
 			List<TurnInput.Document> documents = Attachments.validate(request.attachmentList());
 			TurnInput.Shields shields = this.setup.shields(request);
 			Conversation conversation = (existing != null) ? this.conversations.resume(existing)

@@ -4,7 +4,6 @@ import java.util.List;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
 import dev.lightspeed.stack.config.CustomizationConfig;
-import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.llamastack.LlamaStackStatus;
 import dev.lightspeed.stack.llamastack.Shield;
@@ -32,7 +31,7 @@ public class TurnSetup {
 
 	private static final Logger logger = LoggerFactory.getLogger(TurnSetup.class);
 
-	private final LightspeedConfiguration configuration;
+	private final boolean shieldIdsOverrideDisabled;
 
 	private final LlamaStackStatus llamaStack;
 
@@ -42,9 +41,9 @@ public class TurnSetup {
 
 	private final VectorStoreAccess vectorStores;
 
-	TurnSetup(LightspeedConfiguration configuration, LlamaStackStatus llamaStack, QueryProperties properties,
+	TurnSetup(@Nullable CustomizationConfig customization, LlamaStackStatus llamaStack, QueryProperties properties,
 			McpServers mcpServers, VectorStoreAccess vectorStores) {
-		this.configuration = configuration;
+		this.shieldIdsOverrideDisabled = customization != null && customization.disableShieldIdsOverride();
 		this.llamaStack = llamaStack;
 		this.properties = properties;
 		this.mcpServers = mcpServers;
@@ -66,8 +65,7 @@ public class TurnSetup {
 	public TurnInput.Shields shields(@Nullable List<String> requested) {
 		List<Shield> shields = this.llamaStack.backend().shields();
 		if (requested != null) {
-			CustomizationConfig customization = this.configuration.customization();
-			if (customization != null && customization.disableShieldIdsOverride()) {
+			if (this.shieldIdsOverrideDisabled) {
 				throw ApiException.of(HttpStatus.UNPROCESSABLE_CONTENT, "Shield IDs customization is disabled",
 						"This instance does not support customizing shield IDs in the query request "
 								+ "(disable_shield_ids_override is set). Please remove the shield_ids field from "

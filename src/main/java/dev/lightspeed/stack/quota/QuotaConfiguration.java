@@ -8,7 +8,6 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lightspeed.stack.config.DatabaseConfig;
-import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.config.QuotaHandlersConfig;
 import dev.lightspeed.stack.health.HealthChecks;
 import dev.lightspeed.stack.storage.DataSources;
@@ -34,8 +33,7 @@ class QuotaConfiguration {
 	static final Duration DEFAULT_PERIOD = Duration.ofMinutes(1);
 
 	@Bean(destroyMethod = "close")
-	QuotaDatabase quotaDatabase(LightspeedConfiguration configuration, DataSource dataSource, DatabaseVendor vendor) {
-		QuotaHandlersConfig quotas = configuration.quotaHandlers();
+	QuotaDatabase quotaDatabase(@Nullable QuotaHandlersConfig quotas, DataSource dataSource, DatabaseVendor vendor) {
 		DatabaseConfig own = (quotas != null) ? quotas.database() : null;
 		if (own == null) {
 			return new QuotaDatabase(dataSource, vendor, null);
@@ -59,11 +57,11 @@ class QuotaConfiguration {
 	}
 
 	@Bean
-	QuotaStore quotaStore(QuotaDatabase database, QuotaProperties properties, LightspeedConfiguration configuration) {
+	QuotaStore quotaStore(QuotaDatabase database, QuotaProperties properties, @Nullable QuotaHandlersConfig quotas) {
 		QuotaStore store = new QuotaStore(database.dataSource(), database.vendor(), Clock.systemUTC(),
 				properties.reservationTimeout());
-		if (configuration.quotaHandlers() != null) {
-			configuration.quotaHandlers().limiters().forEach((limiter) -> store.configure(Quotas.counter(limiter, "")));
+		if (quotas != null) {
+			quotas.limiters().forEach((limiter) -> store.configure(Quotas.counter(limiter, "")));
 		}
 		return store;
 	}
@@ -74,14 +72,13 @@ class QuotaConfiguration {
 	}
 
 	@Bean
-	Quotas quotas(QuotaStore store, LightspeedConfiguration configuration, RequestRates rates,
+	Quotas quotas(QuotaStore store, @Nullable QuotaHandlersConfig quotas, RequestRates rates,
 			QuotaProperties properties) {
-		return new Quotas(store, configuration.quotaHandlers(), rates, properties.reservation());
+		return new Quotas(store, quotas, rates, properties.reservation());
 	}
 
 	@Bean
-	QuotaScheduler quotaScheduler(QuotaStore store, RequestRates rates, LightspeedConfiguration configuration) {
-		QuotaHandlersConfig quotas = configuration.quotaHandlers();
+	QuotaScheduler quotaScheduler(QuotaStore store, RequestRates rates, @Nullable QuotaHandlersConfig quotas) {
 		return new QuotaScheduler(store, rates,
 				(quotas != null) ? Duration.ofSeconds(quotas.scheduler().period()) : DEFAULT_PERIOD);
 	}

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import dev.lightspeed.stack.auth.AuthenticatedUser;
 import dev.lightspeed.stack.config.InferenceConfig;
-import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.conversations.ConversationIds;
 import dev.lightspeed.stack.conversations.ConversationRecord;
 import dev.lightspeed.stack.conversations.ConversationStore;
@@ -41,7 +40,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ResponsesPreparation {
 
-	private final LightspeedConfiguration configuration;
+	private final InferenceConfig inference;
 
 	private final LlamaStackStatus llamaStack;
 
@@ -57,11 +56,10 @@ class ResponsesPreparation {
 
 	private final boolean forwardCallerToken;
 
-	ResponsesPreparation(LightspeedConfiguration configuration, LlamaStackStatus llamaStack,
-			LlamaStackResponses responses, ConversationStore conversations, TurnSetup setup,
-			VectorStoreAccess vectorStores, McpServers mcpServers,
+	ResponsesPreparation(InferenceConfig inference, LlamaStackStatus llamaStack, LlamaStackResponses responses,
+			ConversationStore conversations, TurnSetup setup, VectorStoreAccess vectorStores, McpServers mcpServers,
 			@Value("${lightspeed.query.forward-caller-token:true}") boolean forwardCallerToken) {
-		this.configuration = configuration;
+		this.inference = inference;
 		this.llamaStack = llamaStack;
 		this.responses = responses;
 		this.conversations = conversations;
@@ -127,7 +125,7 @@ class ResponsesPreparation {
 			}
 			return requested;
 		}
-		InferenceConfig inference = this.configuration.inference();
+		InferenceConfig inference = this.inference;
 		if (inference.defaultModel() != null && inference.defaultProvider() != null) {
 			return inference.defaultProvider() + "/" + inference.defaultModel();
 		}

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.lightspeed.stack.config.ConfigurationSections;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.errors.ErrorResponses;
@@ -30,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with rules, the endpoints that were open authenticate too.
  */
 @WebMvcTest(AuthorizedController.class)
-@Import({ SecurityConfiguration.class, ErrorResponses.class, ProtectedEndpointsTests.Routes.class,
-		AccessRulesEndpointTests.Configuration.class })
+@Import({ SecurityConfiguration.class, ConfigurationSections.class, ErrorResponses.class,
+		ProtectedEndpointsTests.Routes.class, AccessRulesEndpointTests.Configuration.class })
 class AccessRulesEndpointTests {
 
 	static final String FORBIDDEN = "{\"detail\":{\"response\":\"User does not have permission to access this "

@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.auth;
 
+import dev.lightspeed.stack.config.ConfigurationSections;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.errors.ErrorResponses;
 import dev.lightspeed.stack.support.TestConfigurations;
@@ -16,7 +17,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @WebMvcTest(AuthorizedController.class)
-@Import({ SecurityConfiguration.class, ErrorResponses.class })
+@Import({ SecurityConfiguration.class, ConfigurationSections.class, ErrorResponses.class })
 class AuthenticationFilterTests {
 
 	@Autowired

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.nimbusds.jose.JWSAlgorithm;
+import dev.lightspeed.stack.config.ConfigurationSections;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.errors.ErrorResponses;
 import dev.lightspeed.stack.support.TestConfigurations;
@@ -38,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 @WebMvcTest(AuthorizedController.class)
-@Import({ SecurityConfiguration.class, ErrorResponses.class })
+@Import({ SecurityConfiguration.class, ConfigurationSections.class, ErrorResponses.class })
 class JwkTokenAuthenticationTests {
 
 	static final WireMockServer jwks = new WireMockServer(options().dynamicPort());

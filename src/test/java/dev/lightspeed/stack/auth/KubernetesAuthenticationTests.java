@@ -4,6 +4,8 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.lightspeed.stack.config.AuthenticationConfig;
+import dev.lightspeed.stack.config.ConfigurationSections;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.errors.ErrorResponses;
 import dev.lightspeed.stack.support.TestConfigurations;
@@ -32,7 +34,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 @WebMvcTest(AuthorizedController.class)
-@Import({ SecurityConfiguration.class, ErrorResponses.class })
+@Import({ SecurityConfiguration.class, ConfigurationSections.class, ErrorResponses.class })
 class KubernetesAuthenticationTests {
 
 	static final WireMockServer api = new WireMockServer(options().dynamicPort());
@@ -181,9 +183,8 @@ class KubernetesAuthenticationTests {
 		// environment, so that the test does not depend on where it runs.
 		@Bean
 		@Primary
-		AuthenticationModule isolatedKubernetesModule(LightspeedConfiguration configuration) {
-			return KubernetesAuthenticationModule.create(configuration.authentication(), ApiClient::new,
-					Map.<String, String>of()::get);
+		AuthenticationModule isolatedKubernetesModule(AuthenticationConfig authentication) {
+			return KubernetesAuthenticationModule.create(authentication, ApiClient::new, Map.<String, String>of()::get);
 		}
 
 	}

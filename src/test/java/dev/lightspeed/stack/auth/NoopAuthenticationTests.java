@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.auth;
 
+import dev.lightspeed.stack.config.ConfigurationSections;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.errors.ErrorResponses;
 import dev.lightspeed.stack.support.TestConfigurations;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code noop}, the default module (LCS 0.2.0 §3.2, §9.8).
  */
 @WebMvcTest(AuthorizedController.class)
-@Import({ SecurityConfiguration.class, ErrorResponses.class })
+@Import({ SecurityConfiguration.class, ConfigurationSections.class, ErrorResponses.class })
 class NoopAuthenticationTests {
 
 	@Autowired

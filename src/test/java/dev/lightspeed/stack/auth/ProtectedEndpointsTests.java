@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.auth;
 
+import dev.lightspeed.stack.config.ConfigurationSections;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.errors.ErrorResponses;
 import dev.lightspeed.stack.support.TestConfigurations;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a token is refused, an open one is not asked for one.
  */
 @WebMvcTest(AuthorizedController.class)
-@Import({ SecurityConfiguration.class, ErrorResponses.class, ProtectedEndpointsTests.Routes.class })
+@Import({ SecurityConfiguration.class, ConfigurationSections.class, ErrorResponses.class,
+		ProtectedEndpointsTests.Routes.class })
 class ProtectedEndpointsTests {
 
 	@Autowired

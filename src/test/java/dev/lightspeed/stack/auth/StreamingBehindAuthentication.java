@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import dev.lightspeed.stack.config.ConfigurationSections;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.errors.ErrorResponses;
 import dev.lightspeed.stack.support.TestConfigurations;
@@ -69,7 +70,7 @@ final class StreamingBehindAuthentication {
 	@Configuration(proxyBeanMethods = false)
 	@TestComponent
 	@EnableAutoConfiguration(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
-	@Import({ SecurityConfiguration.class, ErrorResponses.class, SlowStream.class })
+	@Import({ SecurityConfiguration.class, ConfigurationSections.class, ErrorResponses.class, SlowStream.class })
 	static class App {
 
 		@Bean

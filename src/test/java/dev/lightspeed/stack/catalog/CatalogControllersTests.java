@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.config.McpServersConfig;
 import dev.lightspeed.stack.mcp.McpServers;
 import dev.lightspeed.stack.mcp.TestMcpServers;
 import dev.lightspeed.stack.llamastack.LlamaStackApiException;
@@ -184,8 +185,8 @@ class CatalogControllersTests {
 		}
 
 		@Bean
-		McpServers mcpServers(LightspeedConfiguration withMcpServer) {
-			return TestMcpServers.configured(withMcpServer);
+		McpServers mcpServers(McpServersConfig configured) {
+			return TestMcpServers.configured(configured);
 		}
 
 	}

@@ -1,6 +1,8 @@
 package dev.lightspeed.stack.llamastack;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.lightspeed.stack.config.ConfigurationSections;
+import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.support.TestConfigurations;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.junit.jupiter.api.Test;
@@ -35,16 +37,16 @@ class LlamaStackConfigurationTests {
 	}
 
 	private ApplicationContextRunner runner(String url) {
-		return new ApplicationContextRunner().withUserConfiguration(LlamaStackConfiguration.class)
-			.withBean("lightspeedConfiguration", dev.lightspeed.stack.config.LightspeedConfiguration.class,
-					() -> TestConfigurations.yaml("""
-							name: test
-							service: {}
-							llama_stack:
-							  url: %s
-							  api_key: ls-secret
-							user_data_collection: {}
-							""".formatted(url)));
+		return new ApplicationContextRunner()
+			.withUserConfiguration(ConfigurationSections.class, LlamaStackConfiguration.class)
+			.withBean("lightspeedConfiguration", LightspeedConfiguration.class, () -> TestConfigurations.yaml("""
+					name: test
+					service: {}
+					llama_stack:
+					  url: %s
+					  api_key: ls-secret
+					user_data_collection: {}
+					""".formatted(url)));
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.lightspeed.stack.llamastack;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.lightspeed.stack.config.ConfigurationSections;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.support.TestConfigurations;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class LlamaStackStartupIT {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@Import(LlamaStackConfiguration.class)
+	@Import({ ConfigurationSections.class, LlamaStackConfiguration.class })
 	static class Application {
 
 	}

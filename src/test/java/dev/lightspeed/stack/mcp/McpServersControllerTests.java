@@ -1,6 +1,6 @@
 package dev.lightspeed.stack.mcp;
 
-import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.config.McpServersConfig;
 import dev.lightspeed.stack.config.McpServerConfig;
 import dev.lightspeed.stack.errors.ErrorResponses;
 import dev.lightspeed.stack.llamastack.LlamaStackApiException;
@@ -242,12 +242,12 @@ class McpServersControllerTests {
 	static class Fakes {
 
 		@Bean
-		LightspeedConfiguration lightspeedConfiguration() {
-			return TestConfigurations.minimalWith("""
+		McpServersConfig mcpServersConfig() {
+			return new McpServersConfig(TestConfigurations.minimalWith("""
 					mcp_servers:
 					  - {name: configured, url: 'http://configured/mcp'}
 					  - {name: rhdh, url: 'http://rhdh/mcp', authorization_headers: {Authorization: client}}
-					""");
+					""").mcpServers());
 		}
 
 		@Bean

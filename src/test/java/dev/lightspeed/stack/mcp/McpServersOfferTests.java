@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import dev.lightspeed.stack.auth.AuthenticatedUser;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.config.McpServerConfig;
+import dev.lightspeed.stack.config.McpServersConfig;
 import dev.lightspeed.stack.llamastack.TurnInput;
 import dev.lightspeed.stack.support.TestConfigurations;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +64,7 @@ class McpServersOfferTests {
 				  - {name: identity, url: 'http://identity/mcp', headers: [x-rh-identity]}
 				  - {name: empty-file, url: 'http://empty/mcp', authorization_headers: {X-Key: '%s'}}
 				""".formatted(this.secret, this.directory.resolve("empty")));
-		this.servers = new McpServers(configuration, this.store);
+		this.servers = new McpServers(new McpServersConfig(configuration.mcpServers()), this.store);
 	}
 
 	private McpServers.Offer offer(AuthenticatedUser user, Map<String, String> requestHeaders) {
@@ -161,11 +162,13 @@ class McpServersOfferTests {
 
 	@Test
 	void headersAreRekeyedByServerUrlAsInTheLcs020WorkedExample() {
-		McpServers servers = new McpServers(TestConfigurations.minimalWith("""
+		LightspeedConfiguration configuration = TestConfigurations.minimalWith("""
 				mcp_servers:
 				  - {name: filesystem-server, url: 'http://localhost:3000'}
 				  - {name: git-server, url: 'https://git.example.com/mcp'}
-				"""), new InMemoryMcpServerStore());
+				""");
+		McpServers servers = new McpServers(new McpServersConfig(configuration.mcpServers()),
+				new InMemoryMcpServerStore());
 		String header = """
 				{"filesystem-server":{"Authorization":"Bearer t1"},"git-server":{"Authorization":"Bearer t2"},
 				"http://another-server-mcp-server:3000":{"Authorization":"Bearer t3"},

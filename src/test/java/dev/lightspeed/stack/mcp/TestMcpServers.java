@@ -1,6 +1,6 @@
 package dev.lightspeed.stack.mcp;
 
-import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.config.McpServersConfig;
 
 /**
  * {@link McpServers} for slice tests of other features: the configured servers, nothing
@@ -12,12 +12,12 @@ public final class TestMcpServers {
 	}
 
 	/**
-	 * The servers of a configuration.
-	 * @param configuration the configuration
+	 * The configured servers.
+	 * @param configured the {@code mcp_servers} section
 	 * @return the servers
 	 */
-	public static McpServers configured(LightspeedConfiguration configuration) {
-		return new McpServers(configuration, new InMemoryMcpServerStore());
+	public static McpServers configured(McpServersConfig configured) {
+		return new McpServers(configured, new InMemoryMcpServerStore());
 	}
 
 }

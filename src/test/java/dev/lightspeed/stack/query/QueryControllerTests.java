@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.lightspeed.stack.auth.SecurityConfiguration;
+import dev.lightspeed.stack.config.ConfigurationSections;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.config.McpServersConfig;
 import dev.lightspeed.stack.conversations.ConversationStore;
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.errors.ErrorResponses;
@@ -54,8 +56,8 @@ import static org.mockito.BDDMockito.given;
 @WebMvcTest(QueryController.class)
 @Import({ ConnectedLlamaStack.class, TurnOpener.class, QueryService.class, QueryStreams.class, QueryLimits.class,
 		TurnRecords.class, TurnSetup.class, TurnConversation.class, ActiveStreams.class, QueryConfiguration.class,
-		LlmMetrics.class, SecurityConfiguration.class, ErrorResponses.class, TopicSummaries.class,
-		QueryControllerTests.Fakes.class, TurnRecordFakes.class })
+		LlmMetrics.class, SecurityConfiguration.class, ConfigurationSections.class, ErrorResponses.class,
+		TopicSummaries.class, QueryControllerTests.Fakes.class, TurnRecordFakes.class })
 @EnableConfigurationProperties(RequestLimits.class)
 class QueryControllerTests {
 
@@ -297,8 +299,8 @@ class QueryControllerTests {
 		}
 
 		@Bean
-		McpServers mcpServers(LightspeedConfiguration configuration) {
-			return TestMcpServers.configured(configuration);
+		McpServers mcpServers(McpServersConfig configured) {
+			return TestMcpServers.configured(configured);
 		}
 
 		@Bean

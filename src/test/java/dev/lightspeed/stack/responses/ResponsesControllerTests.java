@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import dev.lightspeed.stack.config.ConfigurationSections;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
+import dev.lightspeed.stack.config.McpServersConfig;
 import dev.lightspeed.stack.mcp.McpServers;
 import dev.lightspeed.stack.mcp.TestMcpServers;
 import dev.lightspeed.stack.conversations.ConversationStore;
@@ -68,7 +70,8 @@ import static org.mockito.Mockito.verify;
  */
 @WebMvcTest(ResponsesController.class)
 @Import({ ConnectedLlamaStack.class, ResponsesPreparation.class, ResponsesRelay.class, ResponsesRecords.class,
-		LlmMetrics.class, ErrorResponses.class, ResponsesControllerTests.Fakes.class, TurnRecordFakes.class })
+		LlmMetrics.class, ConfigurationSections.class, ErrorResponses.class, ResponsesControllerTests.Fakes.class,
+		TurnRecordFakes.class })
 class ResponsesControllerTests {
 
 	private static final String ALICES = "123e4567-e89b-12d3-a456-426614174000";
@@ -327,8 +330,8 @@ class ResponsesControllerTests {
 		}
 
 		@Bean
-		McpServers mcpServers(LightspeedConfiguration configuration) {
-			return TestMcpServers.configured(configuration);
+		McpServers mcpServers(McpServersConfig configured) {
+			return TestMcpServers.configured(configured);
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.lightspeed.stack.support;
 
 import dev.lightspeed.stack.auth.SecurityConfiguration;
+import dev.lightspeed.stack.config.ConfigurationSections;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.errors.ErrorResponses;
 import dev.lightspeed.stack.limits.RequestLimits;
@@ -12,12 +13,12 @@ import org.springframework.context.annotation.Import;
 
 /**
  * What a {@code @WebMvcTest} slice needs besides its controller: the real security filter
- * chain, the error renderer, the request limits and a minimal configuration. Import it,
- * and override the configuration with a {@code @Primary} bean when a test needs another
- * one.
+ * chain, the error renderer, the request limits and a minimal configuration with its
+ * sections. Import it, and override the configuration with a {@code @Primary} bean when a
+ * test needs another one.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ SecurityConfiguration.class, ErrorResponses.class })
+@Import({ SecurityConfiguration.class, ConfigurationSections.class, ErrorResponses.class })
 @EnableConfigurationProperties(RequestLimits.class)
 public class WebSlice {
 

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.config.LlamaStackConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +30,7 @@ class LibraryModeConfiguration {
 	private static final Duration PROBE_TIMEOUT = Duration.ofMinutes(1);
 
 	@Bean
-	LibraryModeServer libraryModeServer(LightspeedConfiguration configuration, LibraryModeProperties properties) {
-		LlamaStackConfig llamaStack = configuration.llamaStack();
+	LibraryModeServer libraryModeServer(LlamaStackConfig llamaStack, LibraryModeProperties properties) {
 		String runConfiguration = llamaStack.libraryClientConfigPath();
 		if (!llamaStack.libraryMode() || runConfiguration == null) {
 			return Optional::empty;

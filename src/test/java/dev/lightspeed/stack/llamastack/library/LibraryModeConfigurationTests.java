@@ -3,6 +3,7 @@ package dev.lightspeed.stack.llamastack.library;
 import java.nio.file.Path;
 import java.util.Map;
 
+import dev.lightspeed.stack.config.ConfigurationSections;
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.support.TestConfigurations;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class LibraryModeConfigurationTests {
 
 	private static ApplicationContextRunner runner(LightspeedConfiguration configuration) {
 		ApplicationContextRunner runner = new ApplicationContextRunner()
-			.withUserConfiguration(LibraryModeConfiguration.class)
+			.withUserConfiguration(ConfigurationSections.class, LibraryModeConfiguration.class)
 			.withBean("lightspeedConfiguration", LightspeedConfiguration.class, () -> configuration);
 		for (int i = 0; i < FakeLlamaStack.python().size(); i++) {
 			runner = runner.withPropertyValues(
