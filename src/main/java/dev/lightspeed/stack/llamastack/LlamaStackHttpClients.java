@@ -2,12 +2,14 @@ package dev.lightspeed.stack.llamastack;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultClientConnectionReuseStrategy;
 import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.protocol.HttpContext;
@@ -51,6 +53,18 @@ final class LlamaStackHttpClients {
 
 	}
 
+	/**
+	 * A connection is kept after a complete answer, unless the answer is a 5xx: Llama
+	 * Stack answers 500 when a request raised, and uvicorn then closes the connection a
+	 * moment after the answer without saying so, so that another request sent on it in
+	 * that moment failed with a reset (seen on 0.5.4 under load, after a turn's LLM
+	 * failed).
+	 */
+	private static boolean keepAlive(HttpRequest request, HttpResponse response, HttpContext context) {
+		return response.getCode() < 500
+				&& DefaultClientConnectionReuseStrategy.INSTANCE.keepAlive(request, response, context);
+	}
+
 	static CloseableHttpClient create(LlamaStackProperties properties) {
 		Timeout connect = Timeout.of(properties.connectTimeout());
 		Timeout read = Timeout.of(properties.readTimeout());
@@ -72,6 +86,7 @@ final class LlamaStackHttpClients {
 			.setDefaultRequestConfig(
 					RequestConfig.custom().setConnectionRequestTimeout(connect).setResponseTimeout(read).build())
 			.setRetryStrategy(new RetryOnceOnBrokenConnection())
+			.setConnectionReuseStrategy(LlamaStackHttpClients::keepAlive)
 			.evictIdleConnections(IDLE_LIFETIME)
 			.evictExpiredConnections()
 			.disableRedirectHandling()

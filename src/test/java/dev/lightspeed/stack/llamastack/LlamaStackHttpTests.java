@@ -148,6 +148,20 @@ class LlamaStackHttpTests {
 	}
 
 	@Test
+	void aPostAfterAServerErrorShouldGoOnANewConnection() {
+		// uvicorn closes the connection of a request that raised just after its 500,
+		// without a Connection: close; the next request must not be caught by that
+		this.server.answerThenClose(
+				"HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+		this.server.answer(ok("{\"n\":2}"));
+		LlamaStackHttp http = http(Duration.ofSeconds(2));
+		assertThatExceptionOfType(LlamaStackApiException.class).isThrownBy(() -> http.get("/", JsonNode.class));
+		assertThat(http.post("/v1/conversations", Map.of(), JsonNode.class).path("n").asInt()).isEqualTo(2);
+		assertThat(this.server.requests()).hasSize(2);
+		assertThat(this.server.connections()).isEqualTo(2);
+	}
+
+	@Test
 	void aGetOnAConnectionClosedWhileIdleShouldBeSentOnceMoreOnANewOne() {
 		// the first connection answers once, then closes without reading the next request
 		this.server.answerThenClose(ok("{\"n\":1}"));
