@@ -49,6 +49,12 @@ final class ConfigValues {
 
 	}
 
+	/**
+	 * How a component of a Java type is read.
+	 * @param type the component's type
+	 * @return its reader
+	 * @throws IllegalArgumentException for a type no configuration key uses
+	 */
 	static Reader of(Type type) {
 		if (type instanceof ParameterizedType generic && generic.getRawType() == List.class) {
 			Type item = generic.getActualTypeArguments()[0];
