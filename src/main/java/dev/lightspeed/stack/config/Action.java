@@ -1,9 +1,6 @@
 package dev.lightspeed.stack.config;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -98,19 +95,6 @@ public enum Action {
 	@JsonValue
 	public String configName() {
 		return name().toLowerCase(Locale.ROOT);
-	}
-
-	static Optional<Action> named(String name) {
-		return Arrays.stream(values()).filter((action) -> action.configName().equals(name)).findFirst();
-	}
-
-	// pydantic's wording for an enum value that is not one of the members
-	static String rule() {
-		String names = Arrays.stream(values())
-			.map((action) -> "'" + action.configName() + "'")
-			.collect(Collectors.joining(", "));
-		int last = names.lastIndexOf(", ");
-		return "Input should be " + names.substring(0, last) + " or" + names.substring(last + 1);
 	}
 
 }

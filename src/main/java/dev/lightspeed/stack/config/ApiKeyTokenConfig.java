@@ -15,18 +15,19 @@ import tools.jackson.databind.annotation.JsonSerialize;
  */
 public record ApiKeyTokenConfig(
 		@JsonProperty("api_key") @JsonSerialize(using = SecretSerializer.class) @Nullable String apiKey,
-		@JsonProperty("admin_api_key") @JsonSerialize(using = SecretSerializer.class) @Nullable String adminApiKey) {
+		@JsonProperty("admin_api_key") @JsonSerialize(using = SecretSerializer.class) @Nullable String adminApiKey)
+		implements
+			CrossChecked {
 
 	/** The shortest admin credential accepted: it opens every key. */
 	static final int MIN_ADMIN_KEY_LENGTH = 16;
 
-	static ApiKeyTokenConfig read(Section section) {
-		ApiKeyTokenConfig config = new ApiKeyTokenConfig(section.string("api_key"), section.string("admin_api_key"));
-		section.check(config.apiKey == null || !config.apiKey.isEmpty(), "api_key",
+	@Override
+	public void crossCheck(SectionCheck section) {
+		section.check(this.apiKey == null || !this.apiKey.isEmpty(), "api_key",
 				"String should have at least 1 character");
-		section.check(config.adminApiKey == null || config.adminApiKey.length() >= MIN_ADMIN_KEY_LENGTH,
-				"admin_api_key", "String should have at least " + MIN_ADMIN_KEY_LENGTH + " characters");
-		return config;
+		section.check(this.adminApiKey == null || this.adminApiKey.length() >= MIN_ADMIN_KEY_LENGTH, "admin_api_key",
+				"String should have at least " + MIN_ADMIN_KEY_LENGTH + " characters");
 	}
 
 }

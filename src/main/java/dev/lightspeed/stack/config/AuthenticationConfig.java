@@ -21,12 +21,13 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param trustedProxyConfig trusted-proxy: the header and the proxies trusted
  */
 public record AuthenticationConfig(String module, @JsonProperty("skip_tls_verification") Boolean skipTlsVerification,
-		@JsonProperty("k8s_cluster_api") @JsonSerialize(using = UrlSerializer.class) @Nullable String k8sClusterApi,
-		@JsonProperty("k8s_ca_cert_path") @Nullable String k8sCaCertPath,
+		@JsonProperty("k8s_cluster_api") @HttpUrl @JsonSerialize(
+				using = UrlSerializer.class) @Nullable String k8sClusterApi,
+		@JsonProperty("k8s_ca_cert_path") @ExistingFile @Nullable String k8sCaCertPath,
 		@JsonProperty("jwk_config") @Nullable JwkConfig jwkConfig,
 		@JsonProperty("api_key_config") @Nullable ApiKeyTokenConfig apiKeyConfig,
 		@JsonProperty("rh_identity_config") @Nullable RhIdentityConfig rhIdentityConfig,
-		@JsonProperty("trusted_proxy_config") @Nullable TrustedProxyConfig trustedProxyConfig) {
+		@JsonProperty("trusted_proxy_config") @Nullable TrustedProxyConfig trustedProxyConfig) implements CrossChecked {
 
 	/** The supported modules, in the order LCS lists them. */
 	public static final List<String> MODULES = List.of("noop", "noop-with-token", "k8s", "jwk-token", "api-key-token",
@@ -37,25 +38,18 @@ public record AuthenticationConfig(String module, @JsonProperty("skip_tls_verifi
 		skipTlsVerification = (skipTlsVerification != null) ? skipTlsVerification : false;
 	}
 
-	static AuthenticationConfig read(Section section) {
-		AuthenticationConfig config = new AuthenticationConfig(section.string("module"),
-				section.bool("skip_tls_verification"), section.httpUrl("k8s_cluster_api"),
-				section.existingFile("k8s_ca_cert_path"), section.section("jwk_config", JwkConfig::read),
-				section.section("api_key_config", ApiKeyTokenConfig::read),
-				section.section("rh_identity_config", RhIdentityConfig::read),
-				section.section("trusted_proxy_config", TrustedProxyConfig::read));
-		section.check(MODULES.contains(config.module), "module", "Unsupported authentication module '" + config.module
+	@Override
+	public void crossCheck(SectionCheck section) {
+		section.check(MODULES.contains(this.module), "module", "Unsupported authentication module '" + this.module
 				+ "'. Supported modules: " + String.join(", ", MODULES));
-		section.check(!"jwk-token".equals(config.module) || config.jwkConfig != null, "jwk_config",
+		section.check(!"jwk-token".equals(this.module) || this.jwkConfig != null, "jwk_config",
 				"JWK configuration must be specified when using JWK token authentication");
-		section.check(!"api-key-token".equals(config.module) || config.apiKeyConfig != null, "api_key_config",
+		section.check(!"api-key-token".equals(this.module) || this.apiKeyConfig != null, "api_key_config",
 				"API Key configuration section must be specified when using API Key token authentication");
-		section.check(!"rh-identity".equals(config.module) || config.rhIdentityConfig != null, "rh_identity_config",
+		section.check(!"rh-identity".equals(this.module) || this.rhIdentityConfig != null, "rh_identity_config",
 				"RH Identity configuration must be specified when using RH Identity authentication");
-		section.check(!"trusted-proxy".equals(config.module) || config.trustedProxyConfig != null,
-				"trusted_proxy_config",
+		section.check(!"trusted-proxy".equals(this.module) || this.trustedProxyConfig != null, "trusted_proxy_config",
 				"Trusted proxy configuration must be specified when using trusted-proxy authentication");
-		return config;
 	}
 
 	/**
@@ -65,16 +59,12 @@ public record AuthenticationConfig(String module, @JsonProperty("skip_tls_verifi
 	 * @param jwtConfiguration which claims carry the user id and name
 	 */
 	public record JwkConfig(
-			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonSerialize(using = UrlSerializer.class) String url,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @HttpUrl @JsonSerialize(
+					using = UrlSerializer.class) String url,
 			@JsonProperty("jwt_configuration") JwtConfiguration jwtConfiguration) {
 
 		public JwkConfig {
 			jwtConfiguration = (jwtConfiguration != null) ? jwtConfiguration : new JwtConfiguration(null, null, null);
-		}
-
-		static JwkConfig read(Section section) {
-			return new JwkConfig(section.required("url", section.httpUrl("url")),
-					section.section("jwt_configuration", JwtConfiguration::read));
 		}
 
 	}
@@ -94,11 +84,6 @@ public record AuthenticationConfig(String module, @JsonProperty("skip_tls_verifi
 			userIdClaim = (userIdClaim != null) ? userIdClaim : "user_id";
 			usernameClaim = (usernameClaim != null) ? usernameClaim : "username";
 			roleRules = (roleRules != null) ? List.copyOf(roleRules) : List.of();
-		}
-
-		static JwtConfiguration read(Section section) {
-			return new JwtConfiguration(section.string("user_id_claim"), section.string("username_claim"),
-					section.sections("role_rules", JwtRoleRule::read));
 		}
 
 	}

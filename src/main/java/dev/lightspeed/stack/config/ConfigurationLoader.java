@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -18,8 +19,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads {@code lightspeed-stack.yaml}: YAML, then environment substitution, then the
- * records, read and checked key by key (unknown keys are warned about by path, keys of
- * later LCS releases apart from typos), then the system prompt file.
+ * records, each read by its components and checked by their rules ({@link ConfigReader};
+ * unknown keys are warned about by path, keys of later LCS releases apart from typos),
+ * then the system prompt file.
  */
 public final class ConfigurationLoader {
 
@@ -66,13 +68,13 @@ public final class ConfigurationLoader {
 			throw new ConfigurationException("configuration: the file must hold a YAML mapping of keys to values");
 		}
 		Problems problems = new Problems();
-		LightspeedConfiguration configuration = Section.root(new EnvSubstitution(this.environment).apply(tree),
-				LightspeedConfiguration::read, problems);
+		LightspeedConfiguration configuration = new ConfigReader(problems)
+			.record(new EnvSubstitution(this.environment).apply(tree), "", LightspeedConfiguration.class);
 		warnAbout(problems.unknownKeys());
 		if (!problems.problems().isEmpty()) {
 			throw new ConfigurationException(problems.problems());
 		}
-		return withSystemPrompt(configuration);
+		return withSystemPrompt(Objects.requireNonNull(configuration).withUsableMcpServers());
 	}
 
 	// keys of later LCS releases in one line, keys nobody knows (typos) in another

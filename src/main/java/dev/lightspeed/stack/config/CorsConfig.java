@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record CorsConfig(@JsonProperty("allow_origins") List<String> allowOrigins,
 		@JsonProperty("allow_credentials") Boolean allowCredentials,
 		@JsonProperty("allow_methods") List<String> allowMethods,
-		@JsonProperty("allow_headers") List<String> allowHeaders) {
+		@JsonProperty("allow_headers") List<String> allowHeaders) implements CrossChecked {
 
 	private static final List<String> ANY = List.of("*");
 
@@ -26,13 +26,11 @@ public record CorsConfig(@JsonProperty("allow_origins") List<String> allowOrigin
 		allowHeaders = (allowHeaders != null) ? List.copyOf(allowHeaders) : ANY;
 	}
 
-	static CorsConfig read(Section section) {
-		CorsConfig cors = new CorsConfig(section.strings("allow_origins"), section.bool("allow_credentials"),
-				section.strings("allow_methods"), section.strings("allow_headers"));
-		section.check(!cors.allowCredentials || !cors.allowOrigins.contains("*"), "allow_credentials",
+	@Override
+	public void crossCheck(SectionCheck section) {
+		section.check(!this.allowCredentials || !this.allowOrigins.contains("*"), "allow_credentials",
 				"Invalid CORS configuration: allow_credentials can not be set to true when allow origins contains "
 						+ "'*' wildcard.Use explicit origins or disable credential.");
-		return cors;
 	}
 
 }

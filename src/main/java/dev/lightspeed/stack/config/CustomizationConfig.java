@@ -15,19 +15,13 @@ import org.jspecify.annotations.Nullable;
  * ({@code shield_ids}, LCS 0.4.2)
  */
 public record CustomizationConfig(@JsonProperty("disable_query_system_prompt") Boolean disableQuerySystemPrompt,
-		@JsonProperty("system_prompt_path") @Nullable String systemPromptPath,
+		@JsonProperty("system_prompt_path") @ExistingFile @Nullable String systemPromptPath,
 		@JsonProperty("system_prompt") @Nullable String systemPrompt,
 		@JsonProperty("disable_shield_ids_override") Boolean disableShieldIdsOverride) {
 
 	public CustomizationConfig {
 		disableQuerySystemPrompt = (disableQuerySystemPrompt != null) ? disableQuerySystemPrompt : false;
 		disableShieldIdsOverride = (disableShieldIdsOverride != null) ? disableShieldIdsOverride : false;
-	}
-
-	static CustomizationConfig read(Section section) {
-		return new CustomizationConfig(section.bool("disable_query_system_prompt"),
-				section.existingFile("system_prompt_path"), section.string("system_prompt"),
-				section.bool("disable_shield_ids_override"));
 	}
 
 	CustomizationConfig withSystemPrompt(String prompt) {

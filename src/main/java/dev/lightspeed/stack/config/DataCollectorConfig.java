@@ -1,5 +1,6 @@
 package dev.lightspeed.stack.config;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
@@ -19,13 +20,17 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param connectionTimeoutSeconds connect and read timeout of an upload
  */
 public record DataCollectorConfig(Boolean enabled,
-		@JsonProperty("ingress_server_url") @Nullable String ingressServerUrl,
+		@JsonProperty("ingress_server_url") @HttpUrl @Nullable String ingressServerUrl,
 		@JsonProperty("ingress_server_auth_token") @JsonSerialize(
 				using = SecretSerializer.class) @Nullable String ingressServerAuthToken,
 		@JsonProperty("ingress_content_service_name") @Nullable String ingressContentServiceName,
 		@JsonProperty("collection_interval") @Schema(minimum = "1") Integer collectionInterval,
 		@JsonProperty("cleanup_after_send") Boolean cleanupAfterSend,
-		@JsonProperty("connection_timeout_seconds") @Schema(minimum = "1") Integer connectionTimeoutSeconds) {
+		// also accepted under its shorter name (docs/configuration.md)
+		@JsonProperty("connection_timeout_seconds") @JsonAlias("connection_timeout") @Schema(
+				minimum = "1") Integer connectionTimeoutSeconds)
+		implements
+			CrossChecked {
 
 	public DataCollectorConfig {
 		enabled = (enabled != null) ? enabled : false;
@@ -34,22 +39,16 @@ public record DataCollectorConfig(Boolean enabled,
 		connectionTimeoutSeconds = (connectionTimeoutSeconds != null) ? connectionTimeoutSeconds : 30;
 	}
 
-	static DataCollectorConfig read(Section section) {
-		// also accepted under its shorter name (docs/configuration.md)
-		section.alias("connection_timeout_seconds", "connection_timeout");
-		DataCollectorConfig config = new DataCollectorConfig(section.bool("enabled"),
-				section.httpUrl("ingress_server_url"), section.string("ingress_server_auth_token"),
-				section.string("ingress_content_service_name"), section.positive("collection_interval"),
-				section.bool("cleanup_after_send"), section.positive("connection_timeout_seconds"));
-		if (config.enabled) {
-			section.check(config.ingressServerUrl != null, "ingress_server_url",
+	@Override
+	public void crossCheck(SectionCheck section) {
+		if (this.enabled) {
+			section.check(this.ingressServerUrl != null, "ingress_server_url",
 					"ingress_server_url is required when data archival is enabled");
-			section.check(config.ingressServerAuthToken != null, "ingress_server_auth_token",
+			section.check(this.ingressServerAuthToken != null, "ingress_server_auth_token",
 					"ingress_server_auth_token is required when data archival is enabled");
-			section.check(config.ingressContentServiceName != null, "ingress_content_service_name",
+			section.check(this.ingressContentServiceName != null, "ingress_content_service_name",
 					"ingress_content_service_name is required when data archival is enabled");
 		}
-		return config;
 	}
 
 }

@@ -12,7 +12,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param sqlite SQLite settings
  * @param postgres PostgreSQL settings
  */
-public record DatabaseConfig(@Nullable Sqlite sqlite, @Nullable Postgres postgres) {
+public record DatabaseConfig(@Nullable Sqlite sqlite, @Nullable Postgres postgres) implements CrossChecked {
 
 	static final String DEFAULT_SQLITE_PATH = "/tmp/lightspeed-stack.db";
 
@@ -22,11 +22,10 @@ public record DatabaseConfig(@Nullable Sqlite sqlite, @Nullable Postgres postgre
 		}
 	}
 
-	static DatabaseConfig read(Section section) {
-		Sqlite sqlite = section.section("sqlite", Sqlite::read);
-		Postgres postgres = section.section("postgres", Postgres::read);
-		section.check(sqlite == null || postgres == null, "", "Only one database configuration can be provided");
-		return new DatabaseConfig(sqlite, postgres);
+	@Override
+	public void crossCheck(SectionCheck section) {
+		section.check(this.sqlite == null || this.postgres == null, "",
+				"Only one database configuration can be provided");
 	}
 
 	/**
@@ -35,10 +34,6 @@ public record DatabaseConfig(@Nullable Sqlite sqlite, @Nullable Postgres postgre
 	 * @param dbPath the database file
 	 */
 	public record Sqlite(@JsonProperty("db_path") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String dbPath) {
-
-		static Sqlite read(Section section) {
-			return new Sqlite(section.requiredString("db_path"));
-		}
 
 	}
 
@@ -61,7 +56,7 @@ public record DatabaseConfig(@Nullable Sqlite sqlite, @Nullable Postgres postgre
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonSerialize(
 					using = SecretSerializer.class) String password,
 			String namespace, @JsonProperty("ssl_mode") String sslMode, @JsonProperty("gss_encmode") String gssEncmode,
-			@JsonProperty("ca_cert_path") @Nullable String caCertPath) {
+			@JsonProperty("ca_cert_path") @ExistingFile @Nullable String caCertPath) {
 
 		public Postgres {
 			host = (host != null) ? host : "localhost";
@@ -69,12 +64,6 @@ public record DatabaseConfig(@Nullable Sqlite sqlite, @Nullable Postgres postgre
 			namespace = (namespace != null) ? namespace : "lightspeed-stack";
 			sslMode = (sslMode != null) ? sslMode : "prefer";
 			gssEncmode = (gssEncmode != null) ? gssEncmode : "prefer";
-		}
-
-		static Postgres read(Section section) {
-			return new Postgres(section.string("host"), section.port("port"), section.requiredString("db"),
-					section.requiredString("user"), section.requiredString("password"), section.string("namespace"),
-					section.string("ssl_mode"), section.string("gss_encmode"), section.existingFile("ca_cert_path"));
 		}
 
 	}

@@ -11,16 +11,14 @@ import org.jspecify.annotations.Nullable;
  * @param defaultProvider provider id
  */
 public record InferenceConfig(@JsonProperty("default_model") @Nullable String defaultModel,
-		@JsonProperty("default_provider") @Nullable String defaultProvider) {
+		@JsonProperty("default_provider") @Nullable String defaultProvider) implements CrossChecked {
 
-	static InferenceConfig read(Section section) {
-		String model = section.string("default_model");
-		String provider = section.string("default_provider");
-		section.check(model != null || provider == null, "default_model",
+	@Override
+	public void crossCheck(SectionCheck section) {
+		section.check(this.defaultModel != null || this.defaultProvider == null, "default_model",
 				"Default model must be specified when default provider is set");
-		section.check(provider != null || model == null, "default_provider",
+		section.check(this.defaultProvider != null || this.defaultModel == null, "default_provider",
 				"Default provider must be specified when default model is set");
-		return new InferenceConfig(model, provider);
 	}
 
 }

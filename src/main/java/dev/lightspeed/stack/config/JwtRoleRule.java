@@ -27,37 +27,29 @@ public record JwtRoleRule(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) S
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {
 				"equals", "contains", "in", "match" }) String operator,
 		Boolean negate, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Object value,
-		@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> roles){
-
-	static final List<String> OPERATORS = List.of("equals", "contains", "in", "match");
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> roles) implements CrossChecked{
 
 	public JwtRoleRule {
 		negate = (negate != null) ? negate : false;
 		roles = (roles != null) ? List.copyOf(roles) : List.of();
 	}
 
-	static JwtRoleRule read(Section section) {
-		String jsonpath = section.requiredString("jsonpath");
-		String operator = section.requiredString("operator");
-		Object value = section.required("value", section.any("value"));
-		List<String> roles = section.required("roles", section.strings("roles"));
-		section.check(operator == null || OPERATORS.contains(operator), "operator",
-				"Input should be 'equals', 'contains', 'in' or 'match'");
-		if (jsonpath != null) {
-			section.check(compiles(jsonpath), "jsonpath", "Invalid JSONPath expression: " + jsonpath);
+	// an absent or wrong key is reported as such, not again by these rules
+	@Override
+	public void crossCheck(SectionCheck section) {
+		if (this.jsonpath != null) {
+			section.check(compiles(this.jsonpath), "jsonpath", "Invalid JSONPath expression: " + this.jsonpath);
 		}
-		if ("match".equals(operator) && value != null) {
-			section.check(value instanceof String, "value", "MATCH operator requires a string pattern");
-			section.check(!(value instanceof String pattern) || regex(pattern), "value",
-					"Invalid regex pattern for MATCH operator: " + value);
+		if ("match".equals(this.operator) && this.value != null) {
+			section.check(this.value instanceof String, "value", "MATCH operator requires a string pattern");
+			section.check(!(this.value instanceof String pattern) || regex(pattern), "value",
+					"Invalid regex pattern for MATCH operator: " + this.value);
 		}
-		if (roles != null) {
-			section.check(!roles.isEmpty(), "roles", "At least one role must be specified in the rule");
-			section.check(new HashSet<>(roles).size() == roles.size(), "roles", "Roles must be unique in the rule");
-			section.check(!roles.contains("*"), "roles",
-					"The wildcard '*' role is not allowed in role rules, everyone automatically gets this role");
-		}
-		return new JwtRoleRule(jsonpath, operator, section.bool("negate"), value, roles);
+		section.check(!this.roles.isEmpty(), "roles", "At least one role must be specified in the rule");
+		section.check(new HashSet<>(this.roles).size() == this.roles.size(), "roles",
+				"Roles must be unique in the rule");
+		section.check(!this.roles.contains("*"), "roles",
+				"The wildcard '*' role is not allowed in role rules, everyone automatically gets this role");
 	}
 
 	private static boolean compiles(String jsonpath) {

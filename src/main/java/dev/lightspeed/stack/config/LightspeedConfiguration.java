@@ -2,6 +2,7 @@ package dev.lightspeed.stack.config;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
@@ -26,13 +27,16 @@ import org.slf4j.LoggerFactory;
  */
 public record LightspeedConfiguration(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED) ServiceConfig service,
-		@JsonProperty("llama_stack") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) LlamaStackConfig llamaStack,
+		// LCS 0.7.1 names the section after OGX, Llama Stack's name from 0.8; either name
+		// works
+		@JsonProperty("llama_stack") @JsonAlias("ogx") @Schema(
+				requiredMode = Schema.RequiredMode.REQUIRED) LlamaStackConfig llamaStack,
 		@JsonProperty("user_data_collection") @Schema(
 				requiredMode = Schema.RequiredMode.REQUIRED) UserDataCollectionConfig userDataCollection,
 		DatabaseConfig database, @JsonProperty("mcp_servers") List<McpServerConfig> mcpServers,
 		AuthenticationConfig authentication, @Nullable AuthorizationConfig authorization,
 		@Nullable CustomizationConfig customization, InferenceConfig inference,
-		@JsonProperty("quota_handlers") @Nullable QuotaHandlersConfig quotaHandlers) {
+		@JsonProperty("quota_handlers") @Nullable QuotaHandlersConfig quotaHandlers) implements CrossChecked {
 
 	private static final Logger logger = LoggerFactory.getLogger(LightspeedConfiguration.class);
 
@@ -44,29 +48,15 @@ public record LightspeedConfiguration(@Schema(requiredMode = Schema.RequiredMode
 		inference = (inference != null) ? inference : new InferenceConfig(null, null);
 	}
 
-	// LCS 0.7.1 names the section after OGX, Llama Stack's name from 0.8; either name
-	// works
-	static LightspeedConfiguration read(Section section) {
-		section.check(!(section.has("llama_stack") && section.has("ogx")), "ogx",
+	@Override
+	public void crossCheck(SectionCheck section) {
+		section.check(!(section.given("llama_stack") && section.given("ogx")), "ogx",
 				"Give the Llama Stack section once, as llama_stack or as ogx, not both");
-		section.alias("llama_stack", "ogx");
-		LightspeedConfiguration configuration = new LightspeedConfiguration(section.requiredString("name"),
-				section.requiredSection("service", ServiceConfig::read),
-				section.requiredSection("llama_stack", LlamaStackConfig::read),
-				section.requiredSection("user_data_collection", UserDataCollectionConfig::read),
-				section.section("database", DatabaseConfig::read),
-				section.sections("mcp_servers", McpServerConfig::read),
-				section.section("authentication", AuthenticationConfig::read),
-				section.section("authorization", AuthorizationConfig::read),
-				section.section("customization", CustomizationConfig::read),
-				section.section("inference", InferenceConfig::read),
-				section.section("quota_handlers", QuotaHandlersConfig::read));
-		return configuration.withUsableMcpServers();
 	}
 
 	// LCS 0.4+ drops a server that wants a Kubernetes token the authentication module
 	// cannot give, with a warning, rather than refusing the file
-	private LightspeedConfiguration withUsableMcpServers() {
+	LightspeedConfiguration withUsableMcpServers() {
 		String module = this.authentication.module();
 		List<McpServerConfig> usable = this.mcpServers.stream().filter((server) -> {
 			if (server.usableWith(module)) {

@@ -24,16 +24,9 @@ public record LlamaStackConfig(@Nullable String url,
 		@JsonProperty("api_key") @JsonSerialize(using = SecretSerializer.class) @Nullable String apiKey,
 		@JsonProperty("use_as_library_client") @JsonSerialize(
 				nullsUsing = FalseSerializer.class) @Nullable Boolean useAsLibraryClient,
-		@JsonProperty("library_client_config_path") @Nullable String libraryClientConfigPath) {
+		@JsonProperty("library_client_config_path") @Nullable String libraryClientConfigPath) implements CrossChecked {
 
 	private static final Logger logger = LoggerFactory.getLogger(LlamaStackConfig.class);
-
-	static LlamaStackConfig read(Section section) {
-		LlamaStackConfig config = new LlamaStackConfig(section.string("url"), section.string("api_key"),
-				section.bool("use_as_library_client"), section.string("library_client_config_path"));
-		config.check(section);
-		return config;
-	}
 
 	/**
 	 * Whether Llama Stack runs in library mode: started and supervised by this service.
@@ -43,7 +36,8 @@ public record LlamaStackConfig(@Nullable String url,
 		return Boolean.TRUE.equals(this.useAsLibraryClient);
 	}
 
-	private void check(Section section) {
+	@Override
+	public void crossCheck(SectionCheck section) {
 		if (libraryMode()) {
 			checkRunConfiguration(section);
 			if (this.url != null && !this.url.isBlank()) {
@@ -60,7 +54,7 @@ public record LlamaStackConfig(@Nullable String url,
 		}
 	}
 
-	private void checkRunConfiguration(Section section) {
+	private void checkRunConfiguration(SectionCheck section) {
 		String key = "library_client_config_path";
 		if (this.libraryClientConfigPath == null) {
 			section.check(false, key,

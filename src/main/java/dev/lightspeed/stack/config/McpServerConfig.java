@@ -35,7 +35,7 @@ public record McpServerConfig(@Schema(requiredMode = Schema.RequiredMode.REQUIRE
 		@JsonProperty("provider_id") String providerId, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String url,
 		@JsonProperty("authorization_headers") @JsonSerialize(
 				using = AuthorizationHeadersSerializer.class) Map<String, String> authorizationHeaders,
-		List<String> headers, @Schema(minimum = "1") @Nullable Integer timeout) {
+		List<String> headers, @Schema(minimum = "1") @Nullable Integer timeout) implements CrossChecked {
 
 	/** Value of an authorization header the client sends in {@code MCP-HEADERS}. */
 	public static final String CLIENT = "client";
@@ -76,11 +76,9 @@ public record McpServerConfig(@Schema(requiredMode = Schema.RequiredMode.REQUIRE
 		this(name, providerId, url, null, null, null);
 	}
 
-	static McpServerConfig read(Section section) {
-		McpServerConfig config = new McpServerConfig(section.requiredString("name"), section.string("provider_id"),
-				section.requiredString("url"), section.stringMap("authorization_headers"), section.strings("headers"),
-				section.positive("timeout"));
-		config.authorizationHeaders.forEach((header, value) -> {
+	@Override
+	public void crossCheck(SectionCheck section) {
+		this.authorizationHeaders.forEach((header, value) -> {
 			String path = "authorization_headers." + header;
 			section.check(isHeaderName(header), path, "Header name is not a valid HTTP header name");
 			// a file that is not there is reported without its name: it may be a token
@@ -88,9 +86,8 @@ public record McpServerConfig(@Schema(requiredMode = Schema.RequiredMode.REQUIRE
 			section.check(KEYWORDS.contains(value.strip()) || isReadableFile(value.strip()), path,
 					"Path does not point to a readable file");
 		});
-		String problem = headerNamesProblem(config.headers);
+		String problem = headerNamesProblem(this.headers);
 		section.check(problem == null, "headers", String.valueOf(problem));
-		return config;
 	}
 
 	/**

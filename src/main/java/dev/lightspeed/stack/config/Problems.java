@@ -23,12 +23,16 @@ final class Problems {
 		this.problems.add((path.isEmpty() ? "configuration" : path) + ": " + rule);
 	}
 
-	void unknownKey(String path) {
-		this.unknownKeys.add(path);
+	// One problem per key: a value already found wrong is not reported again by a rule
+	// that needs it. An empty path is the whole file.
+	void check(boolean holds, String path, String rule) {
+		if (!holds && !this.paths.contains(path)) {
+			add(path, rule);
+		}
 	}
 
-	boolean reportedAt(String path) {
-		return this.paths.contains(path);
+	void unknownKey(String path) {
+		this.unknownKeys.add(path);
 	}
 
 	/**

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param enableTokenHistory whether to keep the tokens spent per user, provider and model
  */
 public record QuotaHandlersConfig(DatabaseConfig.@Nullable Sqlite sqlite, DatabaseConfig.@Nullable Postgres postgres,
-		List<Limiter> limiters, Scheduler scheduler, @JsonProperty("enable_token_history") Boolean enableTokenHistory) {
+		List<Limiter> limiters, Scheduler scheduler,
+		@JsonProperty("enable_token_history") Boolean enableTokenHistory) implements CrossChecked {
 
 	/** The limiter name the quotas of API keys are shown under. */
 	public static final String API_KEY_LIMITER = "api_key";
@@ -32,16 +33,15 @@ public record QuotaHandlersConfig(DatabaseConfig.@Nullable Sqlite sqlite, Databa
 		enableTokenHistory = (enableTokenHistory != null) ? enableTokenHistory : false;
 	}
 
-	static QuotaHandlersConfig read(Section section) {
-		QuotaHandlersConfig config = new QuotaHandlersConfig(section.section("sqlite", DatabaseConfig.Sqlite::read),
-				section.section("postgres", DatabaseConfig.Postgres::read), section.sections("limiters", Limiter::read),
-				section.section("scheduler", Scheduler::read), section.bool("enable_token_history"));
-		section.check(config.sqlite == null || config.postgres == null, "",
-				"Only one database configuration can be provided");
+	@Override
+	public void crossCheck(SectionCheck section) {
+		DatabaseConfig database = database();
+		if (database != null) {
+			database.crossCheck(section);
+		}
 		Set<String> names = new HashSet<>();
-		section.check(config.limiters.stream().allMatch((limiter) -> names.add(limiter.name)), "limiters",
+		section.check(this.limiters.stream().allMatch((limiter) -> names.add(limiter.name)), "limiters",
 				"Limiter names must be unique: they name the quotas in available_quotas");
-		return config;
 	}
 
 	/**
@@ -69,18 +69,13 @@ public record QuotaHandlersConfig(DatabaseConfig.@Nullable Sqlite sqlite, Databa
 					minimum = "0") Long initialQuota,
 			@JsonProperty("quota_increase") @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
 					minimum = "0") Long quotaIncrease,
-			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String period){
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String period) implements CrossChecked{
 
-		static Limiter read(Section section) {
-			Limiter limiter = new Limiter(section.requiredString("name"), section.requiredString("type"),
-					nonNegative(section, "initial_quota"), nonNegative(section, "quota_increase"),
-					section.requiredString("period"));
-			section.check(limiter.type == null || List.of("user_limiter", "cluster_limiter").contains(limiter.type),
-					"type", "Input should be 'user_limiter' or 'cluster_limiter'");
-			section.check(!API_KEY_LIMITER.equals(limiter.name), "name",
+		@Override
+		public void crossCheck(SectionCheck section) {
+			section.check(!API_KEY_LIMITER.equals(this.name), "name",
 					"The name api_key is the quota of API keys; choose another");
-			section.check(limiter.period == null || isPeriod(limiter.period), "period", QuotaPeriod.RULE);
-			return limiter;
+			section.check(this.period == null || isPeriod(this.period), "period", QuotaPeriod.RULE);
 		}
 
 		/**
@@ -89,12 +84,6 @@ public record QuotaHandlersConfig(DatabaseConfig.@Nullable Sqlite sqlite, Databa
 		 */
 		public boolean perUser() {
 			return "user_limiter".equals(this.type);
-		}
-
-		private static @Nullable Long nonNegative(Section section, String key) {
-			Integer value = section.required(key, section.integer(key));
-			section.check(value == null || value >= 0, key, "Input should be greater than or equal to 0");
-			return (value != null) ? value.longValue() : null;
 		}
 
 		private static boolean isPeriod(String text) {
@@ -118,10 +107,6 @@ public record QuotaHandlersConfig(DatabaseConfig.@Nullable Sqlite sqlite, Databa
 
 		public Scheduler {
 			period = (period != null) ? period : 1;
-		}
-
-		static Scheduler read(Section section) {
-			return new Scheduler(section.positive("period"));
 		}
 
 	}

@@ -24,8 +24,4 @@ public record RhIdentityConfig(@JsonProperty("required_entitlements") List<Strin
 		maxHeaderSize = (maxHeaderSize != null) ? maxHeaderSize : DEFAULT_MAX_HEADER_SIZE;
 	}
 
-	static RhIdentityConfig read(Section section) {
-		return new RhIdentityConfig(section.strings("required_entitlements"), section.positive("max_header_size"));
-	}
-
 }

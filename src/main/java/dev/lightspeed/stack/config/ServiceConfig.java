@@ -38,12 +38,6 @@ public record ServiceConfig(String host, @Schema(minimum = "1", maximum = "65535
 		cors = (cors != null) ? cors : new CorsConfig(null, null, null, null);
 	}
 
-	static ServiceConfig read(Section section) {
-		return new ServiceConfig(section.string("host"), section.port("port"), section.bool("auth_enabled"),
-				section.positive("workers"), section.bool("color_log"), section.bool("access_log"),
-				section.section("tls_config", TlsConfig::read), section.section("cors", CorsConfig::read));
-	}
-
 	/**
 	 * The {@code service.tls_config} section.
 	 *
@@ -51,14 +45,9 @@ public record ServiceConfig(String host, @Schema(minimum = "1", maximum = "65535
 	 * @param tlsKeyPath PEM private key file
 	 * @param tlsKeyPassword file whose content is the key password
 	 */
-	public record TlsConfig(@JsonProperty("tls_certificate_path") @Nullable String tlsCertificatePath,
-			@JsonProperty("tls_key_path") @Nullable String tlsKeyPath,
-			@JsonProperty("tls_key_password") @Nullable String tlsKeyPassword) {
-
-		static TlsConfig read(Section section) {
-			return new TlsConfig(section.existingFile("tls_certificate_path"), section.existingFile("tls_key_path"),
-					section.existingFile("tls_key_password"));
-		}
+	public record TlsConfig(@JsonProperty("tls_certificate_path") @ExistingFile @Nullable String tlsCertificatePath,
+			@JsonProperty("tls_key_path") @ExistingFile @Nullable String tlsKeyPath,
+			@JsonProperty("tls_key_password") @ExistingFile @Nullable String tlsKeyPassword) {
 
 		/**
 		 * Whether HTTPS is to be served.

@@ -16,21 +16,19 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param allowedServiceAccounts the proxies' service accounts
  */
 public record TrustedProxyConfig(@JsonProperty("user_header") String userHeader,
-		@JsonProperty("allowed_service_accounts") @Schema(
-				requiredMode = Schema.RequiredMode.REQUIRED) List<ServiceAccount> allowedServiceAccounts) {
+		@JsonProperty("allowed_service_accounts") List<ServiceAccount> allowedServiceAccounts) implements CrossChecked {
 
 	public TrustedProxyConfig {
 		userHeader = (userHeader != null) ? userHeader : "X-Forwarded-User";
 		allowedServiceAccounts = (allowedServiceAccounts != null) ? List.copyOf(allowedServiceAccounts) : List.of();
 	}
 
-	static TrustedProxyConfig read(Section section) {
-		TrustedProxyConfig config = new TrustedProxyConfig(section.string("user_header"),
-				section.sections("allowed_service_accounts", ServiceAccount::read));
-		section.check(!config.allowedServiceAccounts.isEmpty(), "allowed_service_accounts",
+	// required, and not empty: said once, in LCS's words for neither
+	@Override
+	public void crossCheck(SectionCheck section) {
+		section.check(!this.allowedServiceAccounts.isEmpty(), "allowed_service_accounts",
 				"List at least one service account: without one, any service account of the cluster could act as"
 						+ " any user");
-		return config;
 	}
 
 	/**
@@ -41,10 +39,6 @@ public record TrustedProxyConfig(@JsonProperty("user_header") String userHeader,
 	 */
 	public record ServiceAccount(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String namespace,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name) {
-
-		static ServiceAccount read(Section section) {
-			return new ServiceAccount(section.requiredString("namespace"), section.requiredString("name"));
-		}
 
 		/**
 		 * The user name a TokenReview reports for this account.

@@ -16,7 +16,7 @@ public record UserDataCollectionConfig(@JsonProperty("feedback_enabled") Boolean
 		@JsonProperty("feedback_storage") @Nullable String feedbackStorage,
 		@JsonProperty("transcripts_enabled") Boolean transcriptsEnabled,
 		@JsonProperty("transcripts_storage") @Nullable String transcriptsStorage,
-		@JsonProperty("data_collector") DataCollectorConfig dataCollector) {
+		@JsonProperty("data_collector") DataCollectorConfig dataCollector) implements CrossChecked {
 
 	public UserDataCollectionConfig {
 		feedbackEnabled = (feedbackEnabled != null) ? feedbackEnabled : false;
@@ -25,15 +25,12 @@ public record UserDataCollectionConfig(@JsonProperty("feedback_enabled") Boolean
 				: new DataCollectorConfig(null, null, null, null, null, null, null);
 	}
 
-	static UserDataCollectionConfig read(Section section) {
-		UserDataCollectionConfig config = new UserDataCollectionConfig(section.bool("feedback_enabled"),
-				section.string("feedback_storage"), section.bool("transcripts_enabled"),
-				section.string("transcripts_storage"), section.section("data_collector", DataCollectorConfig::read));
-		section.check(!config.feedbackEnabled || config.feedbackStorage != null, "feedback_storage",
+	@Override
+	public void crossCheck(SectionCheck section) {
+		section.check(!this.feedbackEnabled || this.feedbackStorage != null, "feedback_storage",
 				"feedback_storage is required when feedback is enabled");
-		section.check(!config.transcriptsEnabled || config.transcriptsStorage != null, "transcripts_storage",
+		section.check(!this.transcriptsEnabled || this.transcriptsStorage != null, "transcripts_storage",
 				"transcripts_storage is required when transcripts is enabled");
-		return config;
 	}
 
 }

@@ -2,12 +2,14 @@
  * The {@code lightspeed-stack.yaml} contract: immutable records, environment substitution
  * and validation.
  * <p>
- * Each record reads itself from the parsed YAML tree ({@code read(Section)}) instead of
- * being bound by Jackson and checked by Bean Validation, as house style would have it:
- * both built metadata for every configuration record at each start and used it once
- * (0.27–0.31 s of the main thread, {@code docs/performance.md}). A new key needs a line
- * in its record's {@code read} factory, and {@code @Schema} on the component when the
- * OpenAPI document should show it as required or bounded.
+ * {@link ConfigReader} reads the parsed YAML tree into the records by their canonical
+ * constructors, instead of Jackson binding and Bean Validation, as house style would have
+ * it: both built metadata for every configuration record at each start and used it once
+ * (0.27–0.31 s of the main thread, {@code docs/performance.md}). A new key is one
+ * component: its name ({@code @JsonProperty}, {@code @JsonAlias}) and Java type say how
+ * it is read, {@code @Schema} (required, minimum, maximum, allowable values),
+ * {@link HttpUrl} and {@link ExistingFile} its rules; rules across keys are the record's
+ * {@link CrossChecked#crossCheck}.
  */
 @NullMarked
 package dev.lightspeed.stack.config;

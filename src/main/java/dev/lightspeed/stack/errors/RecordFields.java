@@ -1,11 +1,10 @@
 package dev.lightspeed.stack.errors;
 
-import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.lightspeed.stack.json.RecordComponents;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +26,7 @@ record RecordFields(RecordComponent component, String jsonName, boolean required
 		protected List<RecordFields> computeValue(Class<?> type) {
 			List<RecordFields> fields = new ArrayList<>();
 			for (RecordComponent component : type.getRecordComponents()) {
-				fields.add(new RecordFields(component, jsonName(component), required(component)));
+				fields.add(new RecordFields(component, RecordComponents.jsonName(component), required(component)));
 			}
 			return List.copyOf(fields);
 		}
@@ -47,39 +46,9 @@ record RecordFields(RecordComponent component, String jsonName, boolean required
 		return null;
 	}
 
-	private static String jsonName(RecordComponent component) {
-		for (AnnotatedElement element : declarations(component)) {
-			JsonProperty property = element.getAnnotation(JsonProperty.class);
-			if (property != null && !property.value().isEmpty()) {
-				return property.value();
-			}
-		}
-		return component.getName();
-	}
-
 	private static boolean required(RecordComponent component) {
-		if (component.getAnnotatedType().isAnnotationPresent(NotNull.class)) {
-			return true;
-		}
-		for (AnnotatedElement element : declarations(component)) {
-			if (element.isAnnotationPresent(NotNull.class)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	// Annotations on a record component propagate to the field and the accessor, not to
-	// the component itself unless they target RECORD_COMPONENT.
-	private static List<AnnotatedElement> declarations(RecordComponent component) {
-		List<AnnotatedElement> elements = new ArrayList<>(List.of(component, component.getAccessor()));
-		try {
-			elements.add(component.getDeclaringRecord().getDeclaredField(component.getName()));
-		}
-		catch (NoSuchFieldException ex) {
-			// a record always has the field; nothing more to look at otherwise
-		}
-		return elements;
+		return component.getAnnotatedType().isAnnotationPresent(NotNull.class)
+				|| RecordComponents.annotation(component, NotNull.class) != null;
 	}
 
 }

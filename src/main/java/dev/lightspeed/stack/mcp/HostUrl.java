@@ -4,9 +4,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.net.URI;
-import java.net.URISyntaxException;
 
+import dev.lightspeed.stack.config.Urls;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -41,16 +40,7 @@ import org.jspecify.annotations.Nullable;
 
 		@Override
 		public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
-			if (value == null) {
-				return true;
-			}
-			try {
-				URI uri = new URI(value);
-				return uri.getHost() != null && !uri.getHost().isEmpty();
-			}
-			catch (URISyntaxException ex) {
-				return false;
-			}
+			return value == null || Urls.hasHost(value);
 		}
 
 	}

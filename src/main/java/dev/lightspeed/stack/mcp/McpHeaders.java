@@ -1,7 +1,5 @@
 package dev.lightspeed.stack.mcp;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import dev.lightspeed.stack.config.McpServerConfig;
+import dev.lightspeed.stack.config.Urls;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +79,7 @@ final class McpHeaders {
 		boolean clientSent = false;
 		// 0.2.0: headers for a URL that no server has go to Llama Stack as they are
 		for (Map.Entry<String, Map<String, String>> entry : parsed.entrySet()) {
-			if (isHttpUrl(entry.getKey()) && servers.stream().noneMatch((s) -> s.url().equals(entry.getKey()))) {
+			if (Urls.isHttpUrl(entry.getKey()) && servers.stream().noneMatch((s) -> s.url().equals(entry.getKey()))) {
 				byUrl.put(entry.getKey(), entry.getValue());
 				clientSent = true;
 			}
@@ -140,17 +139,6 @@ final class McpHeaders {
 					headers.put(name, value);
 				}
 			});
-		}
-	}
-
-	private static boolean isHttpUrl(String key) {
-		try {
-			URI uri = new URI(key);
-			return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-					&& !uri.getHost().isEmpty();
-		}
-		catch (URISyntaxException ex) {
-			return false;
 		}
 	}
 

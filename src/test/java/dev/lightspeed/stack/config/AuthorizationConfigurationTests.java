@@ -22,7 +22,7 @@ class AuthorizationConfigurationTests {
 	static Stream<Arguments> rules() {
 		return Stream.of(
 				Arguments.of("authorization: {access_rules: [{role: r, actions: [query, fly]}]}",
-						"authorization.access_rules[0].actions[1]: " + Action.rule()),
+						"authorization.access_rules[0].actions[1]: " + ConfigValues.oneOf(Action.class)),
 				Arguments.of("authorization: {access_rules: [{role: r, actions: [admin, query]}]}",
 						"authorization.access_rules[0].actions: Access rule with 'admin' action cannot have other "
 								+ "actions"),
