@@ -65,12 +65,9 @@ public final class DataSources {
 		sqlite.setGetGeneratedKeys(false);
 		SQLiteDataSource driver = new SQLiteDataSource(sqlite);
 		driver.setUrl("jdbc:sqlite:" + dbPath);
-		// No statement cache: sqlite-jdbc compiles each statement anew, which costs a
-		// turn
-		// about 20 µs of CPU, some 2% of a follow-up's (docs/performance.md).
 		HikariConfig hikari = new HikariConfig();
 		hikari.setPoolName("lightspeed-sqlite");
-		hikari.setDataSource(driver);
+		hikari.setDataSource(new StatementCachingDataSource(driver));
 		hikari.setMaximumPoolSize(SQLITE_POOL_SIZE);
 		hikari.setMinimumIdle(1);
 		return open(hikari);
