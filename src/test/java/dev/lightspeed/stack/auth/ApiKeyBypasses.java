@@ -100,7 +100,12 @@ final class ApiKeyBypasses {
 			@Nullable String credential) {
 		HttpRequest.Builder request = client.request(path)
 			.header("Content-Type", "application/json")
-			.method(method, HttpRequest.BodyPublishers.ofString("{\"user_id\":\"mallory\"}"));
+			// a body only where the endpoint reads one: Jetty may close the connection
+			// after
+			// answering a request whose body it did not read, and the next request on it
+			// then gets no answer
+			.method(method, "POST".equals(method) ? HttpRequest.BodyPublishers.ofString("{\"user_id\":\"mallory\"}")
+					: HttpRequest.BodyPublishers.noBody());
 		if (credential != null) {
 			request.header("Authorization", "Bearer " + credential);
 		}
