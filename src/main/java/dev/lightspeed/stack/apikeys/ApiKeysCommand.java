@@ -4,7 +4,8 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
 
-import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+
 import dev.lightspeed.stack.config.AuthenticationConfig;
 import dev.lightspeed.stack.config.DatabaseConfig;
 import dev.lightspeed.stack.errors.ApiException;
@@ -66,7 +67,9 @@ public final class ApiKeysCommand {
 	 */
 	public int run(List<String> args, DatabaseConfig database, AuthenticationConfig authentication) {
 		Object answer;
-		try (HikariDataSource dataSource = DataSources.create(database)) {
+		DataSource dataSource = null;
+		try {
+			dataSource = DataSources.create(database);
 			DatabaseVendor vendor = DatabaseVendor.of(database);
 			DatabaseSchema.apply(dataSource, vendor);
 			ApiKeyService keys = new ApiKeyService(
@@ -85,6 +88,11 @@ public final class ApiKeysCommand {
 		catch (DatabaseStartupException ex) {
 			this.err.println("lightspeed-stack: " + ex.getMessage());
 			return 1;
+		}
+		finally {
+			if (dataSource != null) {
+				DataSources.close(dataSource);
+			}
 		}
 		this.out.println(JSON.writeValueAsString(answer));
 		if (!"api-key-token".equals(authentication.module())) {

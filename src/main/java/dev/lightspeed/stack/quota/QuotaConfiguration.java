@@ -6,7 +6,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.lightspeed.stack.config.DatabaseConfig;
 import dev.lightspeed.stack.config.QuotaHandlersConfig;
 import dev.lightspeed.stack.health.HealthChecks;
@@ -38,12 +37,12 @@ class QuotaConfiguration {
 		if (own == null) {
 			return new QuotaDatabase(dataSource, vendor, null);
 		}
-		HikariDataSource pool = DataSources.create(own);
+		DataSource pool = DataSources.create(own);
 		try {
 			DatabaseSchema.applyQuotaTables(pool, DatabaseVendor.of(own));
 		}
 		catch (RuntimeException ex) {
-			pool.close();
+			DataSources.close(pool);
 			throw ex;
 		}
 		return new QuotaDatabase(pool, DatabaseVendor.of(own), pool);
@@ -91,11 +90,11 @@ class QuotaConfiguration {
 	 * @param own the pool opened for {@code quota_handlers}' own database, closed with
 	 * the application; null when the counters share the service's
 	 */
-	record QuotaDatabase(DataSource dataSource, DatabaseVendor vendor, @Nullable HikariDataSource own) {
+	record QuotaDatabase(DataSource dataSource, DatabaseVendor vendor, @Nullable DataSource own) {
 
 		void close() {
 			if (this.own != null) {
-				this.own.close();
+				DataSources.close(this.own);
 			}
 		}
 

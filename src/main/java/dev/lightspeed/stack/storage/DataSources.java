@@ -7,18 +7,28 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Properties;
+
+import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lightspeed.stack.config.DatabaseConfig;
+import org.apache.commons.dbcp2.BasicDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
- * Builds the connection pool the {@code database} section describes.
+ * Builds the connection pool the {@code database} section describes: HikariCP for
+ * PostgreSQL, Commons DBCP for SQLite, whose one connection keeps its prepared statements
+ * (a statement compiled once per connection instead of once per turn was worth 11-18% of
+ * throughput, docs/performance.md).
  */
 public final class DataSources {
+
+	private static final Logger logger = LoggerFactory.getLogger(DataSources.class);
 
 	/** How long SQLite waits for a lock held by another connection. */
 	static final int SQLITE_BUSY_TIMEOUT_MILLIS = 5000;
@@ -32,6 +42,15 @@ public final class DataSources {
 	 */
 	static final int SQLITE_POOL_SIZE = 1;
 
+	/**
+	 * Prepared statements kept open on SQLite's connection, the least recently used
+	 * closed first: every statement the service prepares, several times over.
+	 */
+	static final int SQLITE_STATEMENTS_KEPT = 32;
+
+	/** How long a caller waits for a pooled connection, as HikariCP does by default. */
+	static final Duration CONNECTION_WAIT = Duration.ofSeconds(30);
+
 	static final int POSTGRES_POOL_SIZE = 10;
 
 	private DataSources() {
@@ -41,17 +60,17 @@ public final class DataSources {
 	 * Opens the pool for a {@code database} section; for PostgreSQL with a namespace
 	 * other than {@code public} the schema is created first.
 	 * @param config the section
-	 * @return the pool
+	 * @return the pool; {@link #close(DataSource)} closes it
 	 * @throws DatabaseStartupException (unchecked) when the database cannot be used
 	 */
-	public static HikariDataSource create(DatabaseConfig config) {
+	public static DataSource create(DatabaseConfig config) {
 		if (config.postgres() != null) {
 			return postgres(config.postgres());
 		}
 		return sqlite(config.sqlite().dbPath());
 	}
 
-	static HikariDataSource sqlite(String dbPath) {
+	static BasicDataSource sqlite(String dbPath) {
 		Path parent = Path.of(dbPath).toAbsolutePath().getParent();
 		if (parent == null || !Files.isDirectory(parent)) {
 			throw new DatabaseStartupException("SQLite database directory does not exist: " + dbPath);
@@ -63,14 +82,27 @@ public final class DataSources {
 		// No statement here reads generated keys; left on, the driver queries for them
 		// after every write.
 		sqlite.setGetGeneratedKeys(false);
-		SQLiteDataSource driver = new SQLiteDataSource(sqlite);
-		driver.setUrl("jdbc:sqlite:" + dbPath);
-		HikariConfig hikari = new HikariConfig();
-		hikari.setPoolName("lightspeed-sqlite");
-		hikari.setDataSource(new StatementCachingDataSource(driver));
-		hikari.setMaximumPoolSize(SQLITE_POOL_SIZE);
-		hikari.setMinimumIdle(1);
-		return open(hikari);
+		BasicDataSource pool = new BasicDataSource();
+		pool.setDriver(new org.sqlite.JDBC());
+		pool.setUrl("jdbc:sqlite:" + dbPath);
+		sqlite.toProperties().forEach((key, value) -> pool.addConnectionProperty((String) key, (String) value));
+		pool.setMaxTotal(SQLITE_POOL_SIZE);
+		pool.setMaxIdle(SQLITE_POOL_SIZE);
+		pool.setMinIdle(SQLITE_POOL_SIZE);
+		pool.setInitialSize(SQLITE_POOL_SIZE);
+		pool.setMaxWait(CONNECTION_WAIT);
+		// a SQLite connection is a file handle: nothing between uses can break it
+		pool.setTestOnBorrow(false);
+		pool.setPoolPreparedStatements(true);
+		pool.setMaxOpenPreparedStatements(SQLITE_STATEMENTS_KEPT);
+		try {
+			pool.start();
+		}
+		catch (SQLException ex) {
+			close(pool);
+			throw new DatabaseStartupException("Database connection failed: " + ex.getMessage(), ex);
+		}
+		return pool;
 	}
 
 	static HikariDataSource postgres(DatabaseConfig.Postgres config) {
@@ -138,6 +170,19 @@ public final class DataSources {
 		}
 		catch (RuntimeException ex) {
 			throw new DatabaseStartupException("Database connection failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Closes a pool {@link #create(DatabaseConfig)} opened.
+	 * @param pool the pool
+	 */
+	public static void close(DataSource pool) {
+		try {
+			((AutoCloseable) pool).close();
+		}
+		catch (Exception ex) {
+			logger.warn("Closing the database pool failed: {}", ex.toString());
 		}
 	}
 

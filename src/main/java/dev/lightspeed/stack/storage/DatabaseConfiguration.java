@@ -4,7 +4,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.lightspeed.stack.config.DatabaseConfig;
 import dev.lightspeed.stack.health.HealthChecks;
 
@@ -26,12 +25,12 @@ class DatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
 	DataSource dataSource(DatabaseConfig database, DatabaseVendor vendor) {
-		HikariDataSource dataSource = DataSources.create(database);
+		DataSource dataSource = DataSources.create(database);
 		try {
 			DatabaseSchema.apply(dataSource, vendor);
 		}
 		catch (RuntimeException ex) {
-			dataSource.close();
+			DataSources.close(dataSource);
 			throw ex;
 		}
 		return dataSource;

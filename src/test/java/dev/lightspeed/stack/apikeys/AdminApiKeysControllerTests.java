@@ -3,7 +3,8 @@ package dev.lightspeed.stack.apikeys;
 import java.nio.file.Path;
 import java.time.Clock;
 
-import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+
 import dev.lightspeed.stack.config.LightspeedConfiguration;
 import dev.lightspeed.stack.storage.DatabaseVendor;
 import dev.lightspeed.stack.support.TestConfigurations;
@@ -157,12 +158,12 @@ class AdminApiKeysControllerTests {
 		}
 
 		@Bean(destroyMethod = "close")
-		HikariDataSource keyDatabase() {
+		DataSource keyDatabase() {
 			return TestDatabases.sqlite(directory);
 		}
 
 		@Bean
-		ApiKeyService apiKeyService(HikariDataSource keyDatabase) {
+		ApiKeyService apiKeyService(DataSource keyDatabase) {
 			return new ApiKeyService(
 					new ApiKeyStore(JdbcClient.create(keyDatabase), DatabaseVendor.SQLITE, Clock.systemUTC()),
 					Clock.systemUTC());

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+
 import dev.lightspeed.stack.auth.ApiKeyGrant;
 import dev.lightspeed.stack.auth.AuthenticatedUser;
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.errors.ErrorDetail;
+import dev.lightspeed.stack.storage.DataSources;
 import dev.lightspeed.stack.storage.DatabaseVendor;
 import dev.lightspeed.stack.support.MovableClock;
 import dev.lightspeed.stack.support.TestDatabases;
@@ -38,7 +40,7 @@ class ApiKeyServiceTests {
 	@TempDir
 	Path directory;
 
-	private HikariDataSource dataSource;
+	private DataSource dataSource;
 
 	private ApiKeyService keys;
 
@@ -51,7 +53,7 @@ class ApiKeyServiceTests {
 
 	@AfterEach
 	void close() {
-		this.dataSource.close();
+		DataSources.close(this.dataSource);
 	}
 
 	@Test

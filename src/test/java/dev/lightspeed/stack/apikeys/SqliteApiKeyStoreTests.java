@@ -2,7 +2,9 @@ package dev.lightspeed.stack.apikeys;
 
 import java.nio.file.Path;
 
-import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+
+import dev.lightspeed.stack.storage.DataSources;
 import dev.lightspeed.stack.storage.DatabaseVendor;
 import dev.lightspeed.stack.support.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +17,7 @@ class SqliteApiKeyStoreTests extends ApiKeyStoreContract {
 	@TempDir
 	Path directory;
 
-	private HikariDataSource dataSource;
+	private DataSource dataSource;
 
 	@Override
 	JdbcClient jdbc() {
@@ -30,7 +32,7 @@ class SqliteApiKeyStoreTests extends ApiKeyStoreContract {
 
 	@AfterEach
 	void close() {
-		this.dataSource.close();
+		DataSources.close(this.dataSource);
 	}
 
 }

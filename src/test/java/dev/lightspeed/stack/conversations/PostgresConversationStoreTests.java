@@ -1,6 +1,7 @@
 package dev.lightspeed.stack.conversations;
 
-import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+
 import dev.lightspeed.stack.config.DatabaseConfig;
 import dev.lightspeed.stack.storage.DataSources;
 import dev.lightspeed.stack.storage.DatabaseSchema;
@@ -17,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_PORT, matches = "\\d+")
 class PostgresConversationStoreTests extends ConversationStoreContract {
 
-	private HikariDataSource dataSource;
+	private DataSource dataSource;
 
 	private String namespace;
 
@@ -38,7 +39,7 @@ class PostgresConversationStoreTests extends ConversationStoreContract {
 	@AfterEach
 	void drop() {
 		this.jdbc.sql("DROP SCHEMA \"" + this.namespace + "\" CASCADE").update();
-		this.dataSource.close();
+		DataSources.close(this.dataSource);
 	}
 
 }

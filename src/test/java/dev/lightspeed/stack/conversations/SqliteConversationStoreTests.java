@@ -2,7 +2,9 @@ package dev.lightspeed.stack.conversations;
 
 import java.nio.file.Path;
 
-import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+
+import dev.lightspeed.stack.storage.DataSources;
 import dev.lightspeed.stack.storage.DatabaseVendor;
 import dev.lightspeed.stack.support.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +20,7 @@ class SqliteConversationStoreTests extends ConversationStoreContract {
 	@TempDir
 	Path directory;
 
-	private HikariDataSource dataSource;
+	private DataSource dataSource;
 
 	@Override
 	JdbcClient jdbc() {
@@ -33,7 +35,7 @@ class SqliteConversationStoreTests extends ConversationStoreContract {
 
 	@AfterEach
 	void close() {
-		this.dataSource.close();
+		DataSources.close(this.dataSource);
 	}
 
 	@Test

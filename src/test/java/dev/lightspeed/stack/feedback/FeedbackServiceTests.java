@@ -10,12 +10,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+
 import dev.lightspeed.stack.auth.AuthenticatedUser;
 import dev.lightspeed.stack.config.UserDataCollectionConfig;
 import dev.lightspeed.stack.conversations.ConversationAccess;
 import dev.lightspeed.stack.errors.ApiException;
 import dev.lightspeed.stack.errors.ErrorDetail;
+import dev.lightspeed.stack.storage.DataSources;
 import dev.lightspeed.stack.storage.DatabaseVendor;
 import dev.lightspeed.stack.support.InMemoryConversationStore;
 import dev.lightspeed.stack.support.TestDatabases;
@@ -125,7 +127,8 @@ class FeedbackServiceTests {
 
 	@Test
 	void feedbackIsAlsoStoredInTheDatabaseWhenSwitchedOn() {
-		try (HikariDataSource dataSource = TestDatabases.sqlite(this.directory)) {
+		DataSource dataSource = TestDatabases.sqlite(this.directory);
+		try {
 			JdbcClient jdbc = JdbcClient.create(dataSource);
 			JdbcFeedbackStore database = new JdbcFeedbackStore(jdbc, DatabaseVendor.SQLITE);
 			service(this.directory.resolve("feedback"), "2025-08-20T10:11:12.5Z", database).store(USER, request());
@@ -134,6 +137,9 @@ class FeedbackServiceTests {
 						+ "categories FROM user_feedback")
 				.query(String.class)
 				.single()).isEqualTo(FILE_ID + "|user-1|2025-08-20 10:11:12.500000|-1|[\"incorrect\"]");
+		}
+		finally {
+			DataSources.close(dataSource);
 		}
 	}
 

@@ -12,7 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
-import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+
 import dev.lightspeed.stack.config.DatabaseConfig;
 import dev.lightspeed.stack.config.McpServerConfig;
 import dev.lightspeed.stack.storage.DataSources;
@@ -40,7 +41,7 @@ class JdbcMcpServerStoreTests {
 	@TempDir
 	Path directory;
 
-	private final List<HikariDataSource> dataSources = new ArrayList<>();
+	private final List<DataSource> dataSources = new ArrayList<>();
 
 	private final List<Runnable> cleanUp = new ArrayList<>();
 
@@ -50,7 +51,7 @@ class JdbcMcpServerStoreTests {
 	}
 
 	private JdbcMcpServerStore store(DatabaseVendor vendor) {
-		HikariDataSource dataSource;
+		DataSource dataSource;
 		if (vendor == DatabaseVendor.SQLITE) {
 			dataSource = TestDatabases.sqlite(this.directory);
 		}
@@ -69,7 +70,7 @@ class JdbcMcpServerStoreTests {
 	@AfterEach
 	void close() {
 		this.cleanUp.forEach(Runnable::run);
-		this.dataSources.forEach(HikariDataSource::close);
+		this.dataSources.forEach(DataSources::close);
 	}
 
 	private static RegisteredMcpServer server(String name, String owner, OffsetDateTime at) {

@@ -10,7 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+
 import dev.lightspeed.stack.config.DatabaseConfig;
 import dev.lightspeed.stack.storage.DataSources;
 import dev.lightspeed.stack.storage.DatabaseSchema;
@@ -38,7 +39,7 @@ class PostgresStreamsTests {
 
 	private DatabaseConfig.Postgres config;
 
-	private HikariDataSource dataSource;
+	private DataSource dataSource;
 
 	private JdbcClient jdbc;
 
@@ -58,7 +59,7 @@ class PostgresStreamsTests {
 			replica.close();
 		}
 		this.jdbc.sql("DROP SCHEMA " + "\"" + this.config.namespace() + "\" CASCADE").update();
-		this.dataSource.close();
+		DataSources.close(this.dataSource);
 	}
 
 	@Test

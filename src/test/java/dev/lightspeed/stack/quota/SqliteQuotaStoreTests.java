@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
+import dev.lightspeed.stack.storage.DataSources;
 import dev.lightspeed.stack.storage.DatabaseVendor;
 import dev.lightspeed.stack.support.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +15,7 @@ class SqliteQuotaStoreTests extends QuotaStoreContract {
 	@TempDir
 	Path directory;
 
-	private HikariDataSource dataSource;
+	private DataSource dataSource;
 
 	@Override
 	DataSource dataSource() {
@@ -32,7 +32,7 @@ class SqliteQuotaStoreTests extends QuotaStoreContract {
 
 	@AfterEach
 	void close() {
-		this.dataSource.close();
+		DataSources.close(this.dataSource);
 	}
 
 }

@@ -13,8 +13,9 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.lightspeed.stack.config.DatabaseConfig;
 import dev.lightspeed.stack.storage.DataSources;
 import dev.lightspeed.stack.support.ApplicationClient;
@@ -64,7 +65,7 @@ final class ReplicaSet implements AutoCloseable {
 
 	private final DatabaseConfig.Postgres database;
 
-	private final HikariDataSource dataSource;
+	private final DataSource dataSource;
 
 	final JdbcClient jdbc;
 
@@ -210,7 +211,7 @@ final class ReplicaSet implements AutoCloseable {
 		}
 		this.llamaStack.stop();
 		this.jdbc.sql("DROP SCHEMA IF EXISTS \"" + this.database.namespace() + "\" CASCADE").update();
-		this.dataSource.close();
+		DataSources.close(this.dataSource);
 	}
 
 }

@@ -7,7 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+
 import dev.lightspeed.stack.config.DatabaseConfig;
 import dev.lightspeed.stack.support.TestCertificate;
 import dev.lightspeed.stack.support.TestDatabases;
@@ -31,7 +32,7 @@ class PostgresDatabaseTests {
 			"quota_reservation", "token_usage", "conversation_turn", "mcp_server", "knowledge_owner", "active_stream",
 			"stream_listener" };
 
-	private HikariDataSource dataSource;
+	private DataSource dataSource;
 
 	private String namespace;
 
@@ -41,7 +42,7 @@ class PostgresDatabaseTests {
 			JdbcClient.create(this.dataSource)
 				.sql("DROP SCHEMA IF EXISTS " + DataSources.quote(this.namespace) + " CASCADE")
 				.update();
-			this.dataSource.close();
+			DataSources.close(this.dataSource);
 		}
 	}
 
@@ -95,11 +96,11 @@ class PostgresDatabaseTests {
 	void replicasStartingTogetherAllGetTheTables() throws Exception {
 		DatabaseConfig.Postgres config = TestDatabases.postgres(null);
 		JdbcClient jdbc = open(config);
-		List<HikariDataSource> replicas = new ArrayList<>();
+		List<DataSource> replicas = new ArrayList<>();
 		try (ExecutorService starts = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<?>> applied = new ArrayList<>();
 			for (int i = 0; i < 4; i++) {
-				HikariDataSource replica = DataSources.create(new DatabaseConfig(null, config));
+				DataSource replica = DataSources.create(new DatabaseConfig(null, config));
 				replicas.add(replica);
 				applied.add(starts.submit(() -> DatabaseSchema.apply(replica, DatabaseVendor.POSTGRESQL)));
 			}
@@ -108,7 +109,7 @@ class PostgresDatabaseTests {
 			}
 		}
 		finally {
-			replicas.forEach(HikariDataSource::close);
+			replicas.forEach(DataSources::close);
 		}
 		assertThat(tables(jdbc)).containsExactlyInAnyOrder(TABLES);
 		assertThat(columns(jdbc)).endsWith("topic_summary", "llama_session_id");

@@ -2,15 +2,20 @@ package dev.lightspeed.stack.storage;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+
+import org.apache.commons.dbcp2.DelegatingStatement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConnection;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -35,12 +40,12 @@ class SqliteDatabaseTests {
 	@TempDir
 	Path directory;
 
-	private HikariDataSource dataSource;
+	private DataSource dataSource;
 
 	@AfterEach
 	void close() {
 		if (this.dataSource != null) {
-			this.dataSource.close();
+			DataSources.close(this.dataSource);
 		}
 	}
 
@@ -56,6 +61,23 @@ class SqliteDatabaseTests {
 		JdbcClient jdbc = open();
 		assertThat(jdbc.sql("PRAGMA journal_mode").query(String.class).single()).isEqualTo("wal");
 		assertThat(jdbc.sql("PRAGMA busy_timeout").query(Integer.class).single()).isEqualTo(5000);
+	}
+
+	@Test
+	void connectionsSyncAtCheckpointsAndReadNoGeneratedKeys() throws SQLException {
+		JdbcClient jdbc = open();
+		assertThat(jdbc.sql("PRAGMA synchronous").query(Integer.class).single()).isEqualTo(1);
+		try (Connection connection = this.dataSource.getConnection()) {
+			assertThat(connection.unwrap(SQLiteConnection.class).getConnectionConfig().isGetGeneratedKeys()).isFalse();
+		}
+	}
+
+	@Test
+	void theConnectionKeepsItsPreparedStatements() throws SQLException {
+		open();
+		Statement first = preparedAndClosed("SELECT 1");
+		assertThat(preparedAndClosed("SELECT 2")).isNotSameAs(first);
+		assertThat(preparedAndClosed("SELECT 1")).isSameAs(first);
 	}
 
 	@Test
@@ -161,6 +183,14 @@ class SqliteDatabaseTests {
 		}
 		assertThat(writer.join(Duration.ofSeconds(5))).isTrue();
 		assertThat(jdbc.sql("SELECT n FROM answer ORDER BY n").query(Integer.class).list()).containsExactly(1, 2);
+	}
+
+	private Statement preparedAndClosed(String sql) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.executeQuery().close();
+			return ((DelegatingStatement) statement).getInnermostDelegate();
+		}
 	}
 
 	private JdbcClient open() {

@@ -3,7 +3,8 @@ package dev.lightspeed.stack.support;
 import java.nio.file.Path;
 import java.util.UUID;
 
-import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+
 import dev.lightspeed.stack.config.DatabaseConfig;
 import dev.lightspeed.stack.storage.DataSources;
 import dev.lightspeed.stack.storage.DatabaseSchema;
@@ -30,8 +31,8 @@ public final class TestDatabases {
 	 * @param directory where the file goes
 	 * @return the pool; close it
 	 */
-	public static HikariDataSource sqlite(Path directory) {
-		HikariDataSource dataSource = DataSources
+	public static DataSource sqlite(Path directory) {
+		DataSource dataSource = DataSources
 			.create(new DatabaseConfig(new DatabaseConfig.Sqlite(directory.resolve("test.db").toString()), null));
 		DatabaseSchema.apply(dataSource, DatabaseVendor.SQLITE);
 		return dataSource;
@@ -43,7 +44,7 @@ public final class TestDatabases {
 	 */
 	public static PostgresSchema migratedPostgres() {
 		DatabaseConfig.Postgres config = postgres(null);
-		HikariDataSource dataSource = DataSources.create(new DatabaseConfig(null, config));
+		DataSource dataSource = DataSources.create(new DatabaseConfig(null, config));
 		DatabaseSchema.apply(dataSource, DatabaseVendor.POSTGRESQL);
 		return new PostgresSchema(dataSource, config.namespace());
 	}
@@ -115,7 +116,7 @@ public final class TestDatabases {
 	 * @param dataSource its pool
 	 * @param namespace its name
 	 */
-	public record PostgresSchema(HikariDataSource dataSource, String namespace) implements AutoCloseable {
+	public record PostgresSchema(DataSource dataSource, String namespace) implements AutoCloseable {
 
 		public JdbcClient jdbc() {
 			return JdbcClient.create(this.dataSource);
@@ -124,7 +125,7 @@ public final class TestDatabases {
 		@Override
 		public void close() {
 			jdbc().sql("DROP SCHEMA \"" + this.namespace + "\" CASCADE").update();
-			this.dataSource.close();
+			DataSources.close(this.dataSource);
 		}
 
 	}
