@@ -43,8 +43,8 @@ public final class DataSources {
 	static final int SQLITE_POOL_SIZE = 1;
 
 	/**
-	 * Prepared statements kept open on SQLite's connection, the least recently used
-	 * closed first: every statement the service prepares, several times over.
+	 * Prepared statements kept open on SQLite's connection, the longest idle closed
+	 * first: every statement the service prepares, several times over.
 	 */
 	static final int SQLITE_STATEMENTS_KEPT = 32;
 
