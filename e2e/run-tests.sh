@@ -49,16 +49,22 @@ run_generation() (
 	./mvnw -B -ntp -Pe2e test-compile failsafe:integration-test failsafe:verify -Dspring-javaformat.skip=true "$@"
 )
 
-# skipped GEN: each scenario the generation skipped, with the reason its assumption gave
-skipped() {
+# outcomes GEN: each scenario the generation skipped, with the reason its assumption gave, and each that passed
+# only when run again (flaky), with its first failure
+outcomes() {
 	python3 - "$1" target/failsafe-reports/TEST-*.xml <<'PY' 2>/dev/null || true
 import sys, xml.etree.ElementTree as ET
+gen = sys.argv[1]
 for path in sys.argv[2:]:
     for case in ET.parse(path).getroot().iter("testcase"):
+        scenario = f"{case.get('classname').rsplit('.', 1)[-1]}.{case.get('name')}"
         for skip in case.iter("skipped"):
             reason = skip.get("message") or ((skip.text or "").strip().splitlines() or [""])[0]
             reason = reason.split("Assumption failed: ", 1)[-1]
-            print(f"e2e: {sys.argv[1]} skipped {case.get('classname').rsplit('.', 1)[-1]}.{case.get('name')}: {reason}")
+            print(f"e2e: {gen} skipped {scenario}: {reason}")
+        for flake in [*case.iter("flakyFailure"), *case.iter("flakyError")][:1]:
+            message = " ".join((flake.get("message") or flake.get("type") or "").split())[:200]
+            print(f"e2e: {gen} flaky {scenario} (passed when run again): {message}")
 PY
 }
 
@@ -72,7 +78,7 @@ for gen in ${LCS_E2E_GENERATIONS:-0.2.22 0.5.4 0.7.3 ogx-1.5.0}; do
 	run_generation "$gen" "$@" || { result=FAILED; rc=1; }
 	stop_stack
 	report+=("e2e: $gen $result in $(($(date +%s) - started)) s")
-	mapfile -t -O "${#report[@]}" report < <(skipped "$gen")
+	mapfile -t -O "${#report[@]}" report < <(outcomes "$gen")
 	rm -rf "target/failsafe-reports-$gen"
 	[ ! -d target/failsafe-reports ] || cp -r target/failsafe-reports "target/failsafe-reports-$gen"
 done
