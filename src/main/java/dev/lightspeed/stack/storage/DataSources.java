@@ -174,12 +174,17 @@ public final class DataSources {
 	}
 
 	/**
-	 * Closes a pool {@link #create(DatabaseConfig)} opened.
+	 * Closes a pool {@link #create(DatabaseConfig)} opened (both pools are
+	 * {@link AutoCloseable}).
 	 * @param pool the pool
+	 * @throws IllegalArgumentException when it is not such a pool
 	 */
 	public static void close(DataSource pool) {
+		if (!(pool instanceof AutoCloseable closeable)) {
+			throw new IllegalArgumentException("Not a pool: " + pool.getClass().getName());
+		}
 		try {
-			((AutoCloseable) pool).close();
+			closeable.close();
 		}
 		catch (Exception ex) {
 			logger.warn("Closing the database pool failed: {}", ex.toString());
